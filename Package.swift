@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+//
+// The Respect Standard self-assessment engine.
+//
+// Modules follow the data flow, and none reaches back up it:
+//   CLibXML2 (system libxml2) → RespectXML (the only code touching C pointers)
+//   → RespectModel (domain types and loaders) → RespectEvaluation (verdicts)
+//   → RespectReports (text / JSON rendering) → respect (command line).
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "RespectEngine",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "respect", targets: ["respect"]),
+        .library(name: "RespectEvaluation", targets: ["RespectEvaluation"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
+        .target(name: "RespectXML", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(name: "RespectModel", dependencies: ["RespectXML"], swiftSettings: strict),
+        .target(name: "RespectEvaluation", dependencies: ["RespectModel"], swiftSettings: strict),
+        .target(name: "RespectReports", dependencies: ["RespectEvaluation"], swiftSettings: strict),
+        .executableTarget(
+            name: "respect",
+            dependencies: [
+                "RespectModel", "RespectEvaluation", "RespectReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectEngineTests",
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "respect"],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
+        ),
+    ]
+)

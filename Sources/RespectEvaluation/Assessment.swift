@@ -1,0 +1,191 @@
+public import RespectModel
+
+/// The complete, deterministic result of evaluating one submission against one framework
+/// edition. Encoding it as JSON with sorted keys gives byte-identical output for identical inputs.
+public struct Assessment: Sendable, Codable {
+    /// The engine's verdict is advice; people decide accreditation.
+    public var advisory: String
+    public var engineVersion: String
+    public var asOf: CalendarDate
+    public var framework: FrameworkSummary
+    public var submission: SubmissionSummary
+    public var outcome: OutcomeDecision
+    /// Applicable safety-critical indicators that are not met: shown first in every report.
+    public var safetyCriticalFailures: [IndicatorReference]
+    public var totals: StatusCounts
+    public var sections: [SectionResult]
+    public var indicators: [IndicatorResult]
+    /// What to provide, grouped by section.
+    public var missingEvidence: [MissingEvidenceGroup]
+    /// Indicators whose paper evidence is complete but which an assessor must confirm.
+    public var forAssessor: [IndicatorReference]
+    public var warnings: [Warning]
+}
+
+/// Which framework edition was applied.
+public struct FrameworkSummary: Sendable, Codable {
+    public var id: String
+    public var edition: String
+    public var revision: Int
+    public var title: String
+    public var notice: String
+    public var supersededBy: String?
+}
+
+/// Which submission was evaluated.
+public struct SubmissionSummary: Sendable, Codable {
+    public var file: String
+    public var provider: Provider
+    public var target: FrameworkTarget
+    public var services: [OfferedService]
+    public var evidenceItems: Int
+    public var actionPlanEntries: Int
+}
+
+/// A short pointer to an indicator, for lists.
+public struct IndicatorReference: Sendable, Codable, Hashable {
+    public var id: String
+    public var number: String
+    public var text: String
+    public var section: String
+}
+
+/// Counts of indicator statuses, overall or within a section or standard.
+public struct StatusCounts: Sendable, Codable, Hashable {
+    public var applicable = 0
+    public var met = 0
+    public var partlyMet = 0
+    public var notMet = 0
+    public var needsAssessor = 0
+    public var notApplicable = 0
+    public var mandatoryApplicable = 0
+    /// Mandatory indicators met, counting needs-assessor as provisionally met.
+    public var mandatoryMet = 0
+    public var desirableApplicable = 0
+    public var desirableMet = 0
+    public var safetyCriticalFailures = 0
+
+    public init() {}
+
+    mutating func add(_ result: IndicatorResult) {
+        if result.status == .notApplicable {
+            notApplicable += 1
+            return
+        }
+        applicable += 1
+        let metOrProvisional = result.status == .met || result.status == .needsAssessor
+        switch result.status {
+        case .met: met += 1
+        case .partlyMet: partlyMet += 1
+        case .notMet: notMet += 1
+        case .needsAssessor: needsAssessor += 1
+        case .notApplicable: break
+        }
+        switch result.level {
+        case .mandatory:
+            mandatoryApplicable += 1
+            if metOrProvisional { mandatoryMet += 1 }
+        case .desirable:
+            desirableApplicable += 1
+            if metOrProvisional { desirableMet += 1 }
+        }
+        if result.safetyCritical && result.status.isUnmet { safetyCriticalFailures += 1 }
+    }
+}
+
+/// A section's figures and its standards'.
+public struct SectionResult: Sendable, Codable {
+    public var id: String
+    public var number: String
+    public var title: String
+    public var counts: StatusCounts
+    public var standards: [StandardResult]
+}
+
+/// A standard's figures and derived status.
+public struct StandardResult: Sendable, Codable {
+    public var id: String
+    public var number: String
+    public var title: String
+    public var status: IndicatorStatus
+    public var counts: StatusCounts
+}
+
+/// One indicator's status, the reasons for it and the evidence used.
+public struct IndicatorResult: Sendable, Codable {
+    public var id: String
+    public var number: String
+    public var text: String
+    public var section: String
+    public var standard: String
+    public var level: Level
+    public var safetyCritical: Bool
+    public var verification: Verification
+    public var status: IndicatorStatus
+    public var reasons: [Reason]
+    /// Ids of the evidence items that counted.
+    public var evidenceUsed: [String]
+    /// What to provide to meet it (empty when met or not applicable).
+    public var toProvide: [String]
+    public var remediation: String
+    /// Items of a needed type that exist but are not linked to this indicator.
+    public var unlinkedCandidates: [String]
+}
+
+/// An entry of the missing-evidence list.
+public struct MissingEvidence: Sendable, Codable {
+    public var indicator: IndicatorReference
+    public var level: Level
+    public var safetyCritical: Bool
+    public var status: IndicatorStatus
+    /// What to provide.
+    public var toProvide: [String]
+    /// Why: the reasons the indicator is not met.
+    public var why: [String]
+    /// The framework's hint.
+    public var remediation: String
+    /// Evidence of the right type that exists but is not linked to this indicator.
+    public var unlinkedCandidates: [String]
+    /// The action-plan entry covering it, if any.
+    public var plannedAction: PlannedActionSummary?
+}
+
+/// An action-plan entry as shown beside a missing item.
+public struct PlannedActionSummary: Sendable, Codable {
+    public var action: String
+    public var owner: String
+    public var due: CalendarDate
+}
+
+/// Missing items of one section, most urgent first (safety-critical, then mandatory, then desirable).
+public struct MissingEvidenceGroup: Sendable, Codable {
+    public var sectionID: String
+    public var sectionNumber: String
+    public var sectionTitle: String
+    public var items: [MissingEvidence]
+}
+
+/// Something the user should know that is not itself a shortfall.
+public struct Warning: Sendable, Codable, Hashable {
+    public enum Kind: String, Sendable, Codable {
+        /// An item's review-by date falls within 90 days after the as-of date.
+        case reviewDueSoon = "review-due-soon"
+        /// An item will pass an indicator's age limit within 90 days.
+        case ageLimitSoon = "age-limit-soon"
+        case unknownIndicator = "unknown-indicator"
+        case unknownEvidenceType = "unknown-evidence-type"
+        case unknownFact = "unknown-fact"
+        case factUnitMismatch = "fact-unit-mismatch"
+        case issuedAfterAsOf = "issued-after-as-of"
+        case editionMismatch = "edition-mismatch"
+        case supersededEdition = "superseded-edition"
+        case actionForUnknownIndicator = "action-for-unknown-indicator"
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// Line in the submission, when the warning is about one element.
+    public var line: Int?
+    public var evidenceID: String?
+    public var date: CalendarDate?
+}

@@ -1,0 +1,156 @@
+public import RespectModel
+
+/// Evaluates a submission against a framework edition as of a date.
+///
+/// Pure and deterministic: no I/O, no clock. The same framework, submission and date always
+/// give the same `Assessment`.
+public struct Evaluator: Sendable {
+    public let framework: Framework
+    /// How far ahead "expires soon" warnings look, in days.
+    public var warningHorizonDays: Int
+
+    public static let advisory = "This verdict is advisory. Accreditation against the Respect Standard is decided by Respect's assessors and an independent panel, after a desk review, interviews and a site visit. Indicators marked 'needs assessor' can only be confirmed by them."
+
+    public init(framework: Framework, warningHorizonDays: Int = 90) {
+        self.framework = framework
+        self.warningHorizonDays = warningHorizonDays
+    }
+
+    /// Evaluates `submission` as of `asOf`.
+    ///
+    /// - Throws: `SubmissionMismatch` when the submission declares a service type or risk level
+    ///   the framework does not know: evaluating it would silently mark indicators not applicable.
+    public func evaluate(_ submission: Submission, asOf: CalendarDate) throws(SubmissionMismatch) -> Assessment {
+        let consistency = SubmissionConsistency(framework: framework, submission: submission, asOf: asOf)
+        if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: consistency.errors) }
+
+        let index = EvidenceIndex(submission)
+        let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,
+                                                warningHorizonDays: warningHorizonDays)
+        var warnings = consistency.warnings
+        var results: [IndicatorResult] = []
+        for indicator in framework.indicators {
+            let (result, indicatorWarnings) = evaluate(indicator, submission: submission, requirements: requirements)
+            results.append(result)
+            warnings += indicatorWarnings
+        }
+
+        let sections = rollUp(results)
+        var totals = StatusCounts()
+        results.forEach { totals.add($0) }
+        let decision = OutcomeRules(framework: framework, results: results, sections: sections,
+                                    index: index, asOf: asOf).decide()
+        let references = Dictionary(uniqueKeysWithValues: results.map { ($0.id, reference($0)) })
+        return Assessment(
+            advisory: Evaluator.advisory,
+            engineVersion: EngineVersion.current,
+            asOf: asOf,
+            framework: FrameworkSummary(id: framework.identity.id, edition: framework.identity.edition,
+                                        revision: framework.identity.revision, title: framework.title,
+                                        notice: framework.notice, supersededBy: framework.identity.supersededBy),
+            submission: SubmissionSummary(file: submission.source, provider: submission.provider, target: submission.target,
+                                          services: submission.services, evidenceItems: submission.evidence.count,
+                                          actionPlanEntries: submission.actionPlan.count),
+            outcome: decision,
+            safetyCriticalFailures: results.filter { $0.safetyCritical && $0.status.isUnmet }.compactMap { references[$0.id] },
+            totals: totals,
+            sections: sections,
+            indicators: results,
+            missingEvidence: MissingEvidenceList(framework: framework, results: results, index: index, asOf: asOf).groups,
+            forAssessor: results.filter { $0.status == .needsAssessor }.compactMap { references[$0.id] },
+            warnings: deduplicated(warnings))
+    }
+
+    private func evaluate(_ indicator: Indicator, submission: Submission,
+                          requirements: RequirementEvaluator) -> (IndicatorResult, [Warning]) {
+        var result = IndicatorResult(
+            id: indicator.id, number: indicator.number, text: indicator.text, section: indicator.sectionID,
+            standard: indicator.standardID, level: indicator.level, safetyCritical: indicator.isSafetyCritical,
+            verification: indicator.verification, status: .notApplicable, reasons: [], evidenceUsed: [],
+            toProvide: [], remediation: indicator.remediation, unlinkedCandidates: [])
+        guard applies(indicator.applicability, to: submission) else {
+            result.reasons = [Reason(kind: .notApplicable, message: "applies only to " + describe(indicator.applicability))]
+            return (result, [])
+        }
+        let outcome = requirements.evaluate(indicator.requirement, for: indicator)
+        result.evidenceUsed = outcome.evidenceUsed
+        if outcome.satisfied {
+            switch indicator.verification {
+            case .desk:
+                result.status = .met
+            case .siteVisit:
+                result.status = .needsAssessor
+                result.reasons = [Reason(kind: .needsAssessor, message: "the paper evidence is in place; only interviews or observation on a site visit can confirm this indicator")]
+            case .caseSample:
+                result.status = .needsAssessor
+                result.reasons = [Reason(kind: .needsAssessor, message: "the paper evidence is in place; an assessor must sample case files to confirm this indicator")]
+            }
+        } else {
+            result.status = outcome.hasProgress ? .partlyMet : .notMet
+            result.reasons = outcome.reasons
+            result.toProvide = outcome.toProvide
+            result.unlinkedCandidates = outcome.unlinkedCandidates
+        }
+        return (result, outcome.warnings)
+    }
+
+    /// An indicator applies when the submission offers one of its service types at one of its risk levels.
+    func applies(_ applicability: Applicability, to submission: Submission) -> Bool {
+        submission.services.contains { service in
+            (applicability.serviceTypes?.contains(service.serviceType) ?? true)
+                && (applicability.riskLevels.map { levels in service.riskLevels.contains { levels.contains($0) } } ?? true)
+        }
+    }
+
+    private func describe(_ applicability: Applicability) -> String {
+        var parts: [String] = []
+        if let services = applicability.serviceTypes {
+            parts.append("services: " + services.map { framework.vocabulary.serviceLabel($0) }.joined(separator: ", "))
+        }
+        if let risks = applicability.riskLevels {
+            parts.append("risk levels: " + risks.map { framework.vocabulary.riskLevel($0)?.label ?? $0 }.joined(separator: ", "))
+        }
+        return parts.joined(separator: "; ") + " — none of which the submission declares"
+    }
+
+    private func rollUp(_ results: [IndicatorResult]) -> [SectionResult] {
+        let byStandard = Dictionary(grouping: results, by: \.standard)
+        return framework.sections.map { section in
+            var sectionCounts = StatusCounts()
+            let standards = section.standards.map { standard in
+                var counts = StatusCounts()
+                byStandard[standard.id, default: []].forEach { counts.add($0); sectionCounts.add($0) }
+                return StandardResult(id: standard.id, number: standard.number, title: standard.title,
+                                      status: StandardResult.status(for: counts), counts: counts)
+            }
+            return SectionResult(id: section.id, number: section.number, title: section.title,
+                                 counts: sectionCounts, standards: standards)
+        }
+    }
+
+    private func reference(_ result: IndicatorResult) -> IndicatorReference {
+        IndicatorReference(id: result.id, number: result.number, text: result.text, section: result.section)
+    }
+
+    private func deduplicated(_ warnings: [Warning]) -> [Warning] {
+        var seen = Set<Warning>()
+        return warnings.filter { seen.insert($0).inserted }
+    }
+}
+
+extension StandardResult {
+    /// A standard is met when every applicable indicator is met (or awaits an assessor), not
+    /// met when none is, and partly met in between.
+    static func status(for counts: StatusCounts) -> IndicatorStatus {
+        if counts.applicable == 0 { return .notApplicable }
+        let done = counts.met + counts.needsAssessor
+        if done == counts.applicable { return counts.needsAssessor > 0 ? .needsAssessor : .met }
+        if done == 0 && counts.partlyMet == 0 { return .notMet }
+        return .partlyMet
+    }
+}
+
+/// The engine's version, recorded in every result.
+public enum EngineVersion {
+    public static let current = "0.1.0"
+}

@@ -1,0 +1,35 @@
+public import RespectModel
+
+/// The verdict and the rule that decided it, with the outcomes tried before it and why they
+/// did not match.
+public struct OutcomeDecision: Sendable, Codable {
+    public var id: String
+    public var verdict: Verdict
+    public var label: String
+    public var description: String?
+    /// Every outcome tried, in the framework's order, ending with the one that matched.
+    public var rulesTried: [OutcomeTrial]
+
+    /// The conditions of the matching outcome (all hold).
+    public var decidedBy: [ConditionResult] { rulesTried.last?.conditions ?? [] }
+}
+
+/// One outcome rule tried against the submission.
+public struct OutcomeTrial: Sendable, Codable {
+    public var outcomeID: String
+    public var label: String
+    public var verdict: Verdict
+    public var matched: Bool
+    public var conditions: [ConditionResult]
+}
+
+/// One condition of an outcome rule, in words, with the figures that decided it.
+public struct ConditionResult: Sendable, Codable {
+    /// The condition's name in the framework format, e.g. `allMandatoryMet`.
+    public var condition: String
+    /// The rule in words, with the framework's figures.
+    public var rule: String
+    public var holds: Bool
+    /// The submission's figures against the rule.
+    public var detail: String
+}

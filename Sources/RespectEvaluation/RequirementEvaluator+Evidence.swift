@@ -1,0 +1,133 @@
+import RespectModel
+
+extension RequirementEvaluator {
+    /// An evidence leaf: counts linked items of the type that are not future-dated, not too old
+    /// and (if required) not past review.
+    func evaluate(_ rule: EvidenceRule, for indicator: Indicator) -> RequirementOutcome {
+        let label = vocabulary.evidenceLabel(rule.type)
+        let oldestAccepted = rule.maximumAgeMonths.map { asOf.adding(months: -$0) }
+        var counted: [EvidenceItem] = []
+        var reasons: [Reason] = []
+        var warnings: [Warning] = []
+        for item in index.items(ofType: rule.type, linkedTo: indicator.id) {
+            if item.issued > asOf {
+                reasons.append(Reason(kind: .issuedAfterAsOf,
+                                      message: "\(item.id) (\(label)) is dated \(item.issued), after the as-of date \(asOf)",
+                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: asOf.description))
+                continue
+            }
+            if let oldestAccepted, let months = rule.maximumAgeMonths, item.issued < oldestAccepted {
+                reasons.append(Reason(kind: .tooOld,
+                                      message: "\(item.id) (\(label)) was issued \(item.issued); items must be issued on or after \(oldestAccepted) (no more than \(months) months before \(asOf))",
+                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: oldestAccepted.description))
+                continue
+            }
+            if rule.requiresReviewDateNotPassed {
+                guard let reviewBy = item.reviewBy else {
+                    reasons.append(Reason(kind: .reviewDateMissing,
+                                          message: "\(item.id) (\(label)) has no review-by date; this indicator needs a current review date",
+                                          evidenceType: rule.type, evidenceID: item.id))
+                    continue
+                }
+                if reviewBy < asOf {
+                    reasons.append(Reason(kind: .reviewDatePassed,
+                                          message: "\(item.id) (\(label)) was due for review by \(reviewBy), before the as-of date \(asOf)",
+                                          evidenceType: rule.type, evidenceID: item.id, actual: reviewBy.description, required: asOf.description))
+                    continue
+                }
+            }
+            counted.append(item)
+            warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label)
+        }
+
+        if counted.count >= rule.minimumCount {
+            return RequirementOutcome(satisfied: true, hasProgress: true, evidenceUsed: counted.map(\.id), warnings: warnings)
+        }
+
+        let missing = rule.minimumCount - counted.count
+        var conditions: [String] = []
+        if let oldestAccepted { conditions.append("issued on or after \(oldestAccepted)") }
+        if rule.requiresReviewDateNotPassed { conditions.append("with a review-by date on or after \(asOf)") }
+        let noun = missing == 1 ? label : "\(label) items"
+        let toProvide = "\(missing) \(counted.isEmpty && missing == rule.minimumCount ? "" : "more ")\(noun) linked to \(indicator.id)"
+            + (conditions.isEmpty ? "" : ", " + conditions.joined(separator: " and "))
+        let linkedCount = index.items(ofType: rule.type, linkedTo: indicator.id).count
+        let headline: Reason
+        if linkedCount == 0 {
+            headline = Reason(kind: .noEvidence, message: "no \(label) is linked to this indicator",
+                              evidenceType: rule.type, actual: "0", required: String(rule.minimumCount))
+        } else {
+            headline = Reason(kind: .tooFewItems,
+                              message: "\(counted.count) usable \(label) item\(counted.count == 1 ? "" : "s") of the \(rule.minimumCount) required",
+                              evidenceType: rule.type, actual: String(counted.count), required: String(rule.minimumCount))
+        }
+        if vocabulary.evidenceType(rule.type) == nil {
+            reasons.append(Reason(kind: .unknownEvidenceType, message: "evidence type '\(rule.type)' is not in the framework's vocabulary", evidenceType: rule.type))
+        }
+        let unlinked = index.unlinkedItems(ofType: rule.type, indicator: indicator.id).map(\.id)
+        return RequirementOutcome(satisfied: false, hasProgress: !counted.isEmpty, reasons: [headline] + reasons,
+                                  evidenceUsed: counted.map(\.id), toProvide: [toProvide], unlinkedCandidates: unlinked,
+                                  warnings: warnings)
+    }
+
+    /// Warnings for a counted item that will stop counting soon after the as-of date.
+    private func expiryWarnings(_ item: EvidenceItem, rule: EvidenceRule, indicator: Indicator, label: String) -> [Warning] {
+        let horizon = asOf.adding(days: warningHorizonDays)
+        var warnings: [Warning] = []
+        if let reviewBy = item.reviewBy, reviewBy >= asOf, reviewBy <= horizon {
+            warnings.append(Warning(kind: .reviewDueSoon,
+                                    message: "\(item.id) '\(item.title)' (\(label)) is due for review by \(reviewBy), \(asOf.days(until: reviewBy)) days after the as-of date",
+                                    line: item.line, evidenceID: item.id, date: reviewBy))
+        }
+        if let months = rule.maximumAgeMonths {
+            // The last day the item still counts is issued + months; after that it is too old.
+            let lastDay = item.issued.adding(months: months)
+            if lastDay >= asOf, lastDay < horizon {
+                warnings.append(Warning(kind: .ageLimitSoon,
+                                        message: "\(item.id) '\(item.title)' (\(label)) stops counting for \(indicator.id) after \(lastDay), when it becomes older than \(months) months",
+                                        line: item.line, evidenceID: item.id, date: lastDay))
+            }
+        }
+        return warnings
+    }
+
+    /// A fact threshold: the stated fact must exist, be of the right kind and unit, and pass.
+    func evaluate(_ threshold: FactThreshold) -> RequirementOutcome {
+        let definition = vocabulary.fact(threshold.factID)
+        let label = definition?.label ?? threshold.factID
+        let unitText = threshold.unit.map { " \($0)" } ?? ""
+        let requirementText = "\(label) \(threshold.comparison.symbol) \(threshold.value)\(unitText)"
+        let provide = "state \(threshold.factID) (\(label)) with a value \(threshold.comparison.symbol) \(threshold.value)\(unitText), backed by evidence"
+        guard let stated = index.facts[threshold.factID] else {
+            return RequirementOutcome(satisfied: false, hasProgress: false,
+                                      reasons: [Reason(kind: .factMissing, message: "the submission does not state \(threshold.factID) (\(label)); required: \(requirementText)",
+                                                       factID: threshold.factID, required: "\(threshold.comparison.symbol) \(threshold.value)\(unitText)")],
+                                      toProvide: [provide])
+        }
+        if stated.unit != threshold.unit {
+            return RequirementOutcome(satisfied: false, hasProgress: false,
+                                      reasons: [Reason(kind: .factUnitMismatch,
+                                                       message: "\(threshold.factID) is stated in \(stated.unit ?? "no unit"), but the requirement is in \(threshold.unit ?? "no unit")",
+                                                       factID: threshold.factID, actual: "\(stated.value)\(stated.unit.map { " \($0)" } ?? "")", required: "\(threshold.comparison.symbol) \(threshold.value)\(unitText)")],
+                                      toProvide: [provide])
+        }
+        let holds: Bool
+        switch (stated.value, threshold.value) {
+        case (.number(let actual), .number(let required)): holds = threshold.comparison.holds(actual, required)
+        case (.boolean(let actual), .boolean(let required)): holds = threshold.comparison == .ne ? actual != required : actual == required
+        default:
+            return RequirementOutcome(satisfied: false, hasProgress: false,
+                                      reasons: [Reason(kind: .factKindMismatch,
+                                                       message: "\(threshold.factID) is stated as '\(stated.value)', but the requirement needs \(threshold.value.kind == .boolean ? "true or false" : "a number")",
+                                                       factID: threshold.factID, actual: stated.value.description, required: threshold.value.description)],
+                                      toProvide: [provide])
+        }
+        if holds { return RequirementOutcome(satisfied: true, hasProgress: true) }
+        let actualText = "\(stated.value)\(unitText)"
+        return RequirementOutcome(satisfied: false, hasProgress: false,
+                                  reasons: [Reason(kind: .thresholdFailed,
+                                                   message: "\(label) is \(actualText); required \(threshold.comparison.symbol) \(threshold.value)\(unitText)",
+                                                   factID: threshold.factID, actual: actualText, required: "\(threshold.comparison.symbol) \(threshold.value)\(unitText)")],
+                                  toProvide: [provide])
+    }
+}

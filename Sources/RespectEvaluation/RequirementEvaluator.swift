@@ -1,0 +1,82 @@
+import RespectModel
+
+/// What evaluating one requirement (a leaf or a whole tree) found.
+struct RequirementOutcome {
+    var satisfied: Bool
+    /// Some part of it is satisfied (used to tell "partly met" from "not met").
+    var hasProgress: Bool
+    var reasons: [Reason] = []
+    /// Ids of the items that counted, in document order.
+    var evidenceUsed: [String] = []
+    /// What the provider should supply, one line per unmet part.
+    var toProvide: [String] = []
+    var unlinkedCandidates: [String] = []
+    var warnings: [Warning] = []
+}
+
+/// Evaluates an indicator's requirement tree against the submission as of a date.
+struct RequirementEvaluator {
+    let index: EvidenceIndex
+    let vocabulary: Vocabulary
+    let asOf: CalendarDate
+    /// How far ahead expiry warnings look.
+    let warningHorizonDays: Int
+
+    func evaluate(_ requirement: EvidenceRequirement, for indicator: Indicator) -> RequirementOutcome {
+        switch requirement {
+        case .allOf(let children):
+            let results = children.map { evaluate($0, for: indicator) }
+            var outcome = combine(results, satisfied: results.allSatisfy(\.satisfied))
+            outcome.toProvide = results.filter { !$0.satisfied }.flatMap(\.toProvide)
+            outcome.reasons = results.filter { !$0.satisfied }.flatMap(\.reasons)
+            return outcome
+        case .anyOf(let children):
+            let results = children.map { evaluate($0, for: indicator) }
+            var outcome = combine(results, satisfied: results.contains(where: \.satisfied))
+            if !outcome.satisfied {
+                outcome.reasons = results.flatMap(\.reasons)
+                outcome.toProvide = ["one of: " + results.map { $0.toProvide.joined(separator: " and ") }.joined(separator: "; or ")]
+            }
+            return outcome
+        case .atLeast(let count, let children):
+            let results = children.map { evaluate($0, for: indicator) }
+            let satisfiedCount = results.filter(\.satisfied).count
+            var outcome = combine(results, satisfied: satisfiedCount >= count)
+            if !outcome.satisfied {
+                outcome.reasons = [Reason(kind: .alternativesNotMet,
+                                          message: "\(satisfiedCount) of the \(count) required alternatives (out of \(children.count)) are met",
+                                          actual: String(satisfiedCount), required: String(count))]
+                    + results.filter { !$0.satisfied }.flatMap(\.reasons)
+                let options = results.filter { !$0.satisfied }.map { $0.toProvide.joined(separator: " and ") }
+                outcome.toProvide = ["\(count - satisfiedCount) more of: " + options.joined(separator: "; ")]
+            }
+            return outcome
+        case .evidence(let rule):
+            return evaluate(rule, for: indicator)
+        case .fact(let threshold):
+            return evaluate(threshold)
+        case .service(let serviceType):
+            if index.submission.offers(serviceType) {
+                return RequirementOutcome(satisfied: true, hasProgress: true)
+            }
+            let label = vocabulary.serviceLabel(serviceType)
+            return RequirementOutcome(
+                satisfied: false, hasProgress: false,
+                reasons: [Reason(kind: .serviceNotOffered, message: "the submission does not offer \(label) (\(serviceType))",
+                                 required: serviceType)],
+                toProvide: ["offer \(label) and declare it as a service of type '\(serviceType)'"])
+        }
+    }
+
+    /// Merges children: progress and evidence of satisfied parts, warnings of all.
+    private func combine(_ results: [RequirementOutcome], satisfied: Bool) -> RequirementOutcome {
+        var outcome = RequirementOutcome(satisfied: satisfied, hasProgress: results.contains { $0.satisfied || $0.hasProgress })
+        var seen = Set<String>()
+        for result in results where result.satisfied || result.hasProgress {
+            for id in result.evidenceUsed where seen.insert(id).inserted { outcome.evidenceUsed.append(id) }
+        }
+        outcome.unlinkedCandidates = Array(Set(results.flatMap(\.unlinkedCandidates))).sorted()
+        outcome.warnings = results.flatMap(\.warnings)
+        return outcome
+    }
+}

@@ -1,0 +1,29 @@
+public import RespectXML
+
+/// The kinds of XML document the engine reads, each with its own versioned namespace and XSD.
+public enum DocumentKind: String, Sendable, CaseIterable, Codable {
+    case framework
+    case submission
+
+    /// The namespace that identifies the format and its version.
+    public var namespace: String {
+        switch self {
+        case .framework: "urn:respect-engine:framework:v1"
+        case .submission: "urn:respect-engine:submission:v1"
+        }
+    }
+
+    /// The root element's local name.
+    public var rootElement: String { rawValue }
+
+    /// The XSD's file name inside the schema directory.
+    public var schemaFileName: String { "\(rawValue)-v1.xsd" }
+
+    /// The kind a root element announces, or `nil` for anything else.
+    public init?(root: XMLRootName) {
+        guard let kind = DocumentKind.allCases.first(where: {
+            $0.namespace == root.namespace && $0.rootElement == root.localName
+        }) else { return nil }
+        self = kind
+    }
+}

@@ -1,0 +1,46 @@
+public import RespectXML
+
+/// Why a framework or submission could not be loaded. `description` is what a user sees: every
+/// problem with its file, line and what was expected.
+public enum DocumentLoadError: Error, Sendable, CustomStringConvertible {
+    /// The file could not be read, parsed or validated against its XSD.
+    case input(XMLInputError)
+    /// The file is valid XML of another kind than the command needs.
+    case wrongKind(path: String, expected: DocumentKind, found: DocumentKind)
+    /// The file passed its XSD but contradicts itself or its framework.
+    case inconsistent([XMLDiagnostic])
+    /// No installed framework matches a reference such as `respect-standard@2012`.
+    case notInstalled(reference: String, directory: String, installed: [String])
+
+    public var description: String {
+        switch self {
+        case .input(let error):
+            return error.description
+        case .wrongKind(let path, let expected, let found):
+            return "\(path): this is a \(found.rawValue) file; expected a \(expected.rawValue) file"
+        case .inconsistent(let problems):
+            return problems.map(\.description).joined(separator: "\n")
+        case .notInstalled(let reference, let directory, let installed):
+            let list = installed.isEmpty ? "none" : installed.joined(separator: ", ")
+            return "framework \(reference) is not installed in \(directory); installed: \(list). Add its file to that folder, or pass --framework FILE or --framework ID@EDITION"
+        }
+    }
+
+    /// The located problems behind the error.
+    public var diagnostics: [XMLDiagnostic] {
+        switch self {
+        case .input(let error): error.diagnostics
+        case .wrongKind(let path, _, _): [XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: description)]
+        case .inconsistent(let problems): problems
+        case .notInstalled(_, let directory, _): [XMLDiagnostic(location: SourceLocation(file: directory, line: 0), message: description)]
+        }
+    }
+
+    /// True when the input does not exist (sysexits EX_NOINPUT rather than EX_DATAERR).
+    public var isMissingInput: Bool {
+        switch self {
+        case .input(.fileNotFound), .notInstalled: return true
+        default: return false
+        }
+    }
+}

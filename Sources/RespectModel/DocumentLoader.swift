@@ -1,0 +1,71 @@
+public import RespectXML
+
+/// A framework or a submission, as auto-detected from a file's root element.
+public enum LoadedDocument: Sendable {
+    case framework(Framework)
+    case submission(Submission)
+
+    public var kind: DocumentKind {
+        switch self {
+        case .framework: .framework
+        case .submission: .submission
+        }
+    }
+}
+
+/// Reads framework and submission files: hardened parse, XSD validation, then the model.
+public struct DocumentLoader: Sendable {
+    public let schemas: SchemaSet
+    public let reader: XMLDocumentReader
+
+    public init(schemas: SchemaSet, limits: XMLLimits = .default) {
+        self.schemas = schemas
+        self.reader = XMLDocumentReader(limits: limits)
+    }
+
+    /// Loads a file of any known kind.
+    public func load(contentsOf path: String) throws(DocumentLoadError) -> LoadedDocument {
+        let (kind, root) = try readValidated(path, expecting: nil)
+        switch kind {
+        case .framework: return .framework(try FrameworkBuilder(file: path).build(root))
+        case .submission: return .submission(try SubmissionBuilder(file: path).build(root))
+        }
+    }
+
+    /// Loads a framework file.
+    public func loadFramework(contentsOf path: String) throws(DocumentLoadError) -> Framework {
+        let (_, root) = try readValidated(path, expecting: .framework)
+        return try FrameworkBuilder(file: path).build(root)
+    }
+
+    /// Loads a submission file.
+    public func loadSubmission(contentsOf path: String) throws(DocumentLoadError) -> Submission {
+        let (_, root) = try readValidated(path, expecting: .submission)
+        return try SubmissionBuilder(file: path).build(root)
+    }
+
+    /// Parses and validates, choosing the schema from the root element.
+    func readValidated(_ path: String, expecting expected: DocumentKind?) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
+        var detected: DocumentKind?
+        do {
+            let root = try reader.read(contentsOf: path) { root in
+                guard let kind = DocumentKind(root: root) else {
+                    throw XMLInputError.unknownDocument(path: path, element: root.localName, namespace: root.namespace)
+                }
+                detected = kind
+                if let expected, expected != kind {
+                    throw DocumentLoadError.wrongKind(path: path, expected: expected, found: kind)
+                }
+                return try schemas.schema(for: kind)
+            }
+            guard let detected else { throw XMLInputError.unknownDocument(path: path, element: root.name, namespace: root.namespace) }
+            return (detected, root)
+        } catch let error as DocumentLoadError {
+            throw error
+        } catch let error as XMLInputError {
+            throw .input(error)
+        } catch {
+            throw .inconsistent([XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: "\(error)")])
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/// One edition of a standard, as loaded from a framework file: its identity, vocabulary,
+/// principles, the section → standard → indicator hierarchy and the ordered outcome rules.
+public struct Framework: Sendable {
+    public var identity: FrameworkIdentity
+    public var title: String
+    public var publisher: String
+    /// Provenance: whether the file is official text or a model.
+    public var notice: String
+    public var vocabulary: Vocabulary
+    public var principles: [Principle]
+    public var sections: [Section]
+    /// Ordered; the first outcome whose conditions all hold is the verdict.
+    public var outcomes: [Outcome]
+
+    public init(identity: FrameworkIdentity, title: String, publisher: String, notice: String,
+                vocabulary: Vocabulary, principles: [Principle], sections: [Section], outcomes: [Outcome]) {
+        self.identity = identity
+        self.title = title
+        self.publisher = publisher
+        self.notice = notice
+        self.vocabulary = vocabulary
+        self.principles = principles
+        self.sections = sections
+        self.outcomes = outcomes
+    }
+
+    /// Every indicator, in document order.
+    public var indicators: [Indicator] {
+        sections.flatMap { $0.standards.flatMap(\.indicators) }
+    }
+
+    /// The indicator with a stable id, if any.
+    public func indicator(id: String) -> Indicator? {
+        for section in sections {
+            for standard in section.standards {
+                if let found = standard.indicators.first(where: { $0.id == id }) { return found }
+            }
+        }
+        return nil
+    }
+}
+
+/// What identifies a framework file: the framework, its edition and our encoding revision.
+public struct FrameworkIdentity: Sendable, Hashable, Codable {
+    public var id: String
+    public var edition: String
+    /// Revision of the engine's encoding of this edition (not of the standard itself).
+    public var revision: Int
+    public var published: CalendarDate
+    public var effective: CalendarDate
+    /// The edition of the same framework this one replaces, if any.
+    public var supersedes: String?
+    /// The edition that replaces this one, if the file declares it.
+    public var supersededBy: String?
+
+    public init(id: String, edition: String, revision: Int, published: CalendarDate, effective: CalendarDate,
+                supersedes: String? = nil, supersededBy: String? = nil) {
+        self.id = id
+        self.edition = edition
+        self.revision = revision
+        self.published = published
+        self.effective = effective
+        self.supersedes = supersedes
+        self.supersededBy = supersededBy
+    }
+
+    /// `id@edition`, the form used on the command line.
+    public var reference: String { "\(id)@\(edition)" }
+}
+
+/// The framework's vocabularies; submissions must use these ids.
+public struct Vocabulary: Sendable {
+    public var serviceTypes: [Term]
+    public var riskLevels: [Term]
+    public var evidenceTypes: [Term]
+    public var facts: [FactDefinition]
+
+    public init(serviceTypes: [Term], riskLevels: [Term], evidenceTypes: [Term], facts: [FactDefinition]) {
+        self.serviceTypes = serviceTypes
+        self.riskLevels = riskLevels
+        self.evidenceTypes = evidenceTypes
+        self.facts = facts
+    }
+
+    public func serviceType(_ id: String) -> Term? { serviceTypes.first { $0.id == id } }
+    public func riskLevel(_ id: String) -> Term? { riskLevels.first { $0.id == id } }
+    public func evidenceType(_ id: String) -> Term? { evidenceTypes.first { $0.id == id } }
+    public func fact(_ id: String) -> FactDefinition? { facts.first { $0.id == id } }
+
+    /// The label of an evidence type, or the id itself when unknown.
+    public func evidenceLabel(_ id: String) -> String { evidenceType(id)?.label ?? id }
+    /// The label of a service type, or the id itself when unknown.
+    public func serviceLabel(_ id: String) -> String { serviceType(id)?.label ?? id }
+}
+
+/// A vocabulary entry: a stable id and a human label.
+public struct Term: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    /// Service types only: whether this is work with people who cause harm.
+    public var isPerpetratorIntervention: Bool
+
+    public init(id: String, label: String, isPerpetratorIntervention: Bool = false) {
+        self.id = id
+        self.label = label
+        self.isPerpetratorIntervention = isPerpetratorIntervention
+    }
+}
+
+/// A fact a submission may state, with its kind and unit (e.g. programme length in weeks).
+public struct FactDefinition: Sendable, Hashable {
+    public enum Kind: String, Sendable, Codable { case number, boolean }
+    public var id: String
+    public var kind: Kind
+    public var unit: String?
+    public var label: String
+
+    public init(id: String, kind: Kind, unit: String?, label: String) {
+        self.id = id
+        self.kind = kind
+        self.unit = unit
+        self.label = label
+    }
+}
+
+/// A cross-cutting value that indicators refer to.
+public struct Principle: Sendable, Hashable {
+    public var id: String
+    public var number: String
+    public var name: String
+    public var description: String?
+    /// False when the name is not confirmed from a public source.
+    public var isConfirmed: Bool
+
+    public init(id: String, number: String, name: String, description: String?, isConfirmed: Bool) {
+        self.id = id
+        self.number = number
+        self.name = name
+        self.description = description
+        self.isConfirmed = isConfirmed
+    }
+}

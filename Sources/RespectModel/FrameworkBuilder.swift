@@ -1,0 +1,213 @@
+import RespectXML
+
+/// Turns a validated framework document into a `Framework`, checking what the XSD cannot:
+/// list references to the vocabulary, principle references, fact thresholds against their
+/// definitions, and that the outcome rules always reach a verdict.
+struct FrameworkBuilder {
+    private var log: ProblemLog
+    private var vocabulary = Vocabulary(serviceTypes: [], riskLevels: [], evidenceTypes: [], facts: [])
+    private var principleIDs: Set<String> = []
+
+    init(file: String) {
+        log = ProblemLog(file: file)
+    }
+
+    func build(_ root: XMLElement) throws(DocumentLoadError) -> Framework {
+        var builder = self
+        let framework = builder.framework(root)
+        if !builder.log.problems.isEmpty { throw .inconsistent(builder.log.problems) }
+        return framework
+    }
+
+    private mutating func framework(_ root: XMLElement) -> Framework {
+        let identity = FrameworkIdentity(
+            id: log.required("id", of: root),
+            edition: log.required("edition", of: root),
+            revision: log.integer("revision", of: root) ?? 1,
+            published: log.requiredDate("published", of: root),
+            effective: log.requiredDate("effective", of: root),
+            supersedes: root.attribute("supersedes"),
+            supersededBy: root.attribute("supersededBy"))
+        if identity.supersedes == identity.edition {
+            log.report("edition '\(identity.edition)' cannot supersede itself", at: root)
+        }
+        if let vocabularyElement = root.firstChild(named: "vocabulary") {
+            vocabulary = readVocabulary(vocabularyElement)
+        }
+        let principles = root.firstChild(named: "principles")?.children(named: "principle").map { element in
+            Principle(id: log.required("id", of: element), number: log.required("number", of: element),
+                      name: log.requiredChildText("name", of: element),
+                      description: element.firstChild(named: "description")?.trimmedText,
+                      isConfirmed: log.flag("confirmed", of: element, default: false))
+        } ?? []
+        principleIDs = Set(principles.map(\.id))
+        let sections = root.children(named: "section").map { readSection($0) }
+        let outcomes = readOutcomes(root.firstChild(named: "outcomes"), root: root)
+        return Framework(identity: identity, title: log.requiredChildText("title", of: root),
+                         publisher: log.requiredChildText("publisher", of: root),
+                         notice: log.requiredChildText("notice", of: root),
+                         vocabulary: vocabulary, principles: principles, sections: sections, outcomes: outcomes)
+    }
+
+    private mutating func readVocabulary(_ element: XMLElement) -> Vocabulary {
+        func terms(_ group: String, _ entry: String) -> [Term] {
+            element.firstChild(named: group)?.children(named: entry).map {
+                Term(id: $0.attribute("id") ?? "", label: $0.trimmedText,
+                     isPerpetratorIntervention: $0.attribute("perpetratorIntervention") == "true")
+            } ?? []
+        }
+        var facts: [FactDefinition] = []
+        for fact in element.firstChild(named: "facts")?.children(named: "fact") ?? [] {
+            let kind = FactDefinition.Kind(rawValue: log.required("kind", of: fact)) ?? .number
+            let unit = fact.attribute("unit")
+            if kind == .boolean, let unit {
+                log.report("boolean fact '\(fact.attribute("id") ?? "")' has unit '\(unit)'; boolean facts take no unit", at: fact)
+            }
+            facts.append(FactDefinition(id: log.required("id", of: fact), kind: kind, unit: unit, label: fact.trimmedText))
+        }
+        return Vocabulary(serviceTypes: terms("serviceTypes", "serviceType"), riskLevels: terms("riskLevels", "riskLevel"),
+                          evidenceTypes: terms("evidenceTypes", "evidenceType"), facts: facts)
+    }
+
+    private mutating func readSection(_ element: XMLElement) -> Section {
+        let sectionID = log.required("id", of: element)
+        let standards = element.children(named: "standard").map { standardElement in
+            let standardID = log.required("id", of: standardElement)
+            return Standard(id: standardID, number: log.required("number", of: standardElement),
+                            title: log.requiredChildText("title", of: standardElement),
+                            statement: standardElement.firstChild(named: "statement")?.trimmedText,
+                            indicators: standardElement.children(named: "indicator").map {
+                                readIndicator($0, sectionID: sectionID, standardID: standardID)
+                            })
+        }
+        return Section(id: sectionID, number: log.required("number", of: element),
+                       title: log.requiredChildText("title", of: element),
+                       summary: element.firstChild(named: "summary")?.trimmedText, standards: standards)
+    }
+
+    private mutating func readIndicator(_ element: XMLElement, sectionID: String, standardID: String) -> Indicator {
+        let id = log.required("id", of: element)
+        let principles = element.listAttribute("principles") ?? []
+        for principle in principles where !principleIDs.contains(principle) {
+            log.report("indicator '\(id)' refers to principle '\(principle)', which the framework does not define; expected one of: \(principleIDs.sorted().joined(separator: ", "))", at: element)
+        }
+        var applicability = Applicability.everything
+        if let appliesTo = element.firstChild(named: "appliesTo") {
+            applicability.serviceTypes = appliesTo.listAttribute("services")
+            applicability.riskLevels = appliesTo.listAttribute("risks")
+            for service in applicability.serviceTypes ?? [] where vocabulary.serviceType(service) == nil {
+                log.report("indicator '\(id)' applies to service type '\(service)', which is not in the vocabulary", at: appliesTo)
+            }
+            for risk in applicability.riskLevels ?? [] where vocabulary.riskLevel(risk) == nil {
+                log.report("indicator '\(id)' applies to risk level '\(risk)', which is not in the vocabulary", at: appliesTo)
+            }
+        }
+        let requirement: EvidenceRequirement
+        if let requires = element.firstChild(named: "requires"), let first = requires.children.first {
+            requirement = readRequirement(first, indicator: id)
+        } else {
+            log.report("indicator '\(id)' needs a 'requires' element with one requirement", at: element)
+            requirement = .allOf([])
+        }
+        let verification = element.attribute("verification").flatMap(Verification.init(rawValue:)) ?? .desk
+        return Indicator(
+            id: id, number: log.required("number", of: element), text: log.requiredChildText("text", of: element),
+            guidance: element.firstChild(named: "guidance")?.trimmedText, applicability: applicability,
+            level: Level(rawValue: log.required("level", of: element)) ?? .mandatory,
+            isSafetyCritical: log.flag("safetyCritical", of: element, default: false),
+            verification: verification, principleIDs: principles, requirement: requirement,
+            remediation: log.requiredChildText("remediation", of: element), sectionID: sectionID,
+            standardID: standardID, location: SourceReference(file: log.file, line: element.location.line))
+    }
+
+    private mutating func readRequirement(_ element: XMLElement, indicator: String) -> EvidenceRequirement {
+        switch element.name {
+        case "allOf":
+            return .allOf(element.children.map { readRequirement($0, indicator: indicator) })
+        case "anyOf":
+            return .anyOf(element.children.map { readRequirement($0, indicator: indicator) })
+        case "atLeast":
+            let count = log.integer("count", of: element) ?? 1
+            if count > element.children.count {
+                log.report("indicator '\(indicator)': atLeast count=\"\(count)\" but only \(element.children.count) alternatives are listed; expected a count of at most \(element.children.count)", at: element)
+            }
+            return .atLeast(count, element.children.map { readRequirement($0, indicator: indicator) })
+        case "evidence":
+            return .evidence(EvidenceRule(type: log.required("type", of: element),
+                                          minimumCount: log.integer("min", of: element) ?? 1,
+                                          maximumAgeMonths: log.integer("maxAgeMonths", of: element),
+                                          requiresReviewDateNotPassed: log.flag("reviewByNotPassed", of: element, default: false)))
+        case "fact":
+            return .fact(readFactThreshold(element, indicator: indicator))
+        case "service":
+            return .service(log.required("type", of: element))
+        default:
+            log.report("indicator '\(indicator)': unknown requirement '\(element.name)'; expected allOf, anyOf, atLeast, evidence, fact or service", at: element)
+            return .allOf([])
+        }
+    }
+
+    private mutating func readFactThreshold(_ element: XMLElement, indicator: String) -> FactThreshold {
+        let factID = log.required("ref", of: element)
+        let comparison = Comparison(rawValue: log.required("op", of: element)) ?? .eq
+        let text = log.required("value", of: element)
+        let unit = element.attribute("unit")
+        guard let definition = vocabulary.fact(factID) else {
+            log.report("indicator '\(indicator)' tests fact '\(factID)', which the vocabulary does not define", at: element)
+            return FactThreshold(factID: factID, comparison: comparison, value: .boolean(false), unit: unit)
+        }
+        guard let value = FactValue(text), value.kind == definition.kind else {
+            log.report("indicator '\(indicator)': fact '\(factID)' is a \(definition.kind.rawValue), but the threshold value is '\(text)'; expected \(definition.kind == .boolean ? "true or false" : "a decimal number")", at: element)
+            return FactThreshold(factID: factID, comparison: comparison, value: .boolean(false), unit: unit)
+        }
+        if unit != definition.unit {
+            log.report("indicator '\(indicator)': threshold on '\(factID)' is in '\(unit ?? "no unit")', but the fact is defined in '\(definition.unit ?? "no unit")'", at: element)
+        }
+        if definition.kind == .boolean, comparison != .eq, comparison != .ne {
+            log.report("indicator '\(indicator)': boolean fact '\(factID)' can only be compared with eq or ne", at: element)
+        }
+        return FactThreshold(factID: factID, comparison: comparison, value: value, unit: unit)
+    }
+
+    private mutating func readOutcomes(_ element: XMLElement?, root: XMLElement) -> [Outcome] {
+        let outcomes: [Outcome] = element?.children(named: "outcome").map { outcome in
+            let conditions = outcome.firstChild(named: "when")?.children.compactMap { readCondition($0) } ?? []
+            return Outcome(id: log.required("id", of: outcome),
+                           verdict: Verdict(rawValue: log.required("verdict", of: outcome)) ?? .notYet,
+                           label: log.requiredChildText("label", of: outcome),
+                           description: outcome.firstChild(named: "description")?.trimmedText,
+                           conditions: conditions)
+        } ?? []
+        if let last = outcomes.last, !last.conditions.isEmpty {
+            log.report("the last outcome ('\(last.id)') has conditions; expected the last outcome to have an empty <when/> so every submission gets a verdict", at: element ?? root)
+        }
+        return outcomes
+    }
+
+    private mutating func readCondition(_ element: XMLElement) -> OutcomeCondition? {
+        func percent(_ name: String) -> ExactDecimal {
+            let text = log.required(name, of: element)
+            guard let value = ExactDecimal(text) else {
+                log.report("attribute '\(name)' is '\(text)'; expected a percentage from 0 to 100", at: element)
+                return ExactDecimal(100)
+            }
+            return value
+        }
+        switch element.name {
+        case "allMandatoryMet":
+            return .allMandatoryMet(acceptNeedsAssessor: log.flag("acceptNeedsAssessor", of: element, default: true))
+        case "noSafetyCriticalFailure":
+            return .noSafetyCriticalFailure
+        case "sectionCoverage":
+            return .sectionCoverage(minPercent: percent("minPercent"),
+                                    level: Level(rawValue: log.required("level", of: element)) ?? .desirable)
+        case "mandatoryMetPercent":
+            return .mandatoryMetPercent(minPercent: percent("minPercent"))
+        case "actionPlanCoversUnmetMandatory":
+            return .actionPlanCoversUnmetMandatory(withinMonths: log.integer("withinMonths", of: element) ?? 12)
+        default:
+            log.report("unknown outcome condition '\(element.name)'", at: element)
+            return nil
+        }
+    }
+}

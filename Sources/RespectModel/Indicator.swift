@@ -1,0 +1,115 @@
+/// A group of standards, e.g. "Integrated support service for survivors".
+public struct Section: Sendable {
+    public var id: String
+    public var number: String
+    public var title: String
+    public var summary: String?
+    public var standards: [Standard]
+
+    public init(id: String, number: String, title: String, summary: String?, standards: [Standard]) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.summary = summary
+        self.standards = standards
+    }
+}
+
+/// A standard within a section: a statement of expected practice and its indicators.
+public struct Standard: Sendable {
+    public var id: String
+    public var number: String
+    public var title: String
+    public var statement: String?
+    public var indicators: [Indicator]
+
+    public init(id: String, number: String, title: String, statement: String?, indicators: [Indicator]) {
+        self.id = id
+        self.number = number
+        self.title = title
+        self.statement = statement
+        self.indicators = indicators
+    }
+}
+
+/// The unit of assessment: one requirement with its applicability, level and evidence rules.
+public struct Indicator: Sendable {
+    public var id: String
+    /// The display number as published, e.g. "7.1.2".
+    public var number: String
+    public var text: String
+    public var guidance: String?
+    public var applicability: Applicability
+    public var level: Level
+    /// A failure blocks every positive verdict.
+    public var isSafetyCritical: Bool
+    public var verification: Verification
+    public var principleIDs: [String]
+    public var requirement: EvidenceRequirement
+    /// What the provider should supply to meet it.
+    public var remediation: String
+    /// The section and standard this indicator belongs to.
+    public var sectionID: String
+    public var standardID: String
+    public var location: SourceReference?
+
+    public init(id: String, number: String, text: String, guidance: String?, applicability: Applicability,
+                level: Level, isSafetyCritical: Bool, verification: Verification, principleIDs: [String],
+                requirement: EvidenceRequirement, remediation: String, sectionID: String, standardID: String,
+                location: SourceReference? = nil) {
+        self.id = id
+        self.number = number
+        self.text = text
+        self.guidance = guidance
+        self.applicability = applicability
+        self.level = level
+        self.isSafetyCritical = isSafetyCritical
+        self.verification = verification
+        self.principleIDs = principleIDs
+        self.requirement = requirement
+        self.remediation = remediation
+        self.sectionID = sectionID
+        self.standardID = standardID
+        self.location = location
+    }
+}
+
+/// Whether an indicator is required.
+public enum Level: String, Sendable, Codable, CaseIterable {
+    case mandatory
+    case desirable
+}
+
+/// How an indicator can be confirmed.
+public enum Verification: String, Sendable, Codable, CaseIterable {
+    /// From documents alone.
+    case desk
+    /// Only interviews or observation on a site visit can confirm it.
+    case siteVisit = "site-visit"
+    /// An assessor must sample case files.
+    case caseSample = "case-sample"
+}
+
+/// Which services and risk levels an indicator applies to; `nil` means all.
+public struct Applicability: Sendable, Hashable {
+    public var serviceTypes: [String]?
+    public var riskLevels: [String]?
+
+    public init(serviceTypes: [String]? = nil, riskLevels: [String]? = nil) {
+        self.serviceTypes = serviceTypes
+        self.riskLevels = riskLevels
+    }
+
+    public static let everything = Applicability()
+}
+
+/// A file and line, kept so errors about a framework can point into it.
+public struct SourceReference: Sendable, Hashable, Codable {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+}

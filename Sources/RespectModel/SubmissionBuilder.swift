@@ -1,0 +1,67 @@
+import RespectXML
+
+/// Turns a validated submission document into a `Submission`. Checks against the targeted
+/// framework's vocabulary happen at evaluation, where the framework is known.
+struct SubmissionBuilder {
+    private var log: ProblemLog
+
+    init(file: String) {
+        log = ProblemLog(file: file)
+    }
+
+    func build(_ root: XMLElement) throws(DocumentLoadError) -> Submission {
+        var builder = self
+        let submission = builder.submission(root)
+        if !builder.log.problems.isEmpty { throw .inconsistent(builder.log.problems) }
+        return submission
+    }
+
+    private mutating func submission(_ root: XMLElement) -> Submission {
+        let providerElement = root.firstChild(named: "provider")
+        let provider = Provider(
+            name: providerElement.map { log.required("name", of: $0).trimmingSpaces } ?? "",
+            charityNumber: providerElement?.attribute("charityNumber"),
+            companyNumber: providerElement?.attribute("companyNumber"),
+            region: providerElement?.attribute("region"))
+        let targetElement = root.firstChild(named: "target")
+        let target = FrameworkTarget(framework: targetElement.map { log.required("framework", of: $0) } ?? "",
+                                     edition: targetElement.map { log.required("edition", of: $0) } ?? "")
+        let services = root.firstChild(named: "services")?.children(named: "service").map { element in
+            OfferedService(serviceType: log.required("type", of: element), riskLevels: element.listAttribute("risks") ?? [])
+        } ?? []
+        let evidence = root.firstChild(named: "evidence")?.children(named: "item").map { readItem($0) } ?? []
+        let facts = root.firstChild(named: "facts")?.children(named: "fact").compactMap { readFact($0) } ?? []
+        let actions = root.firstChild(named: "actionPlan")?.children(named: "action").map { element in
+            PlannedAction(indicatorID: log.required("indicator", of: element), due: log.requiredDate("due", of: element),
+                          owner: log.required("owner", of: element), action: element.trimmedText, line: element.location.line)
+        } ?? []
+        return Submission(provider: provider, target: target, asOf: log.date("asOf", of: root), services: services,
+                          evidence: evidence, facts: facts, actionPlan: actions, source: log.file)
+    }
+
+    private mutating func readItem(_ element: XMLElement) -> EvidenceItem {
+        let file = element.firstChild(named: "file").map {
+            FileReference(path: log.required("path", of: $0), sha256: log.required("sha256", of: $0))
+        }
+        let issued = log.requiredDate("issued", of: element)
+        let reviewBy = log.date("reviewBy", of: element)
+        let id = log.required("id", of: element)
+        if let reviewBy, reviewBy < issued {
+            log.report("evidence '\(id)' has review-by date \(reviewBy) before its issue date \(issued); expected review-by on or after issue", at: element)
+        }
+        return EvidenceItem(id: id, type: log.required("type", of: element),
+                            title: log.requiredChildText("title", of: element), issued: issued, reviewBy: reviewBy,
+                            file: file, supports: element.firstChild(named: "supports").map { $0.trimmedText.split(separator: " ").map(String.init) } ?? [],
+                            line: element.location.line)
+    }
+
+    private mutating func readFact(_ element: XMLElement) -> StatedFact? {
+        let text = element.trimmedText
+        guard let value = FactValue(text) else {
+            log.report("fact '\(element.attribute("id") ?? "")' has value '\(text)'; expected a decimal number (at most 12 digits before the point, 6 after) or true/false", at: element)
+            return nil
+        }
+        return StatedFact(id: log.required("id", of: element), value: value, unit: element.attribute("unit"),
+                          sourceEvidenceID: element.attribute("source"), line: element.location.line)
+    }
+}

@@ -1,0 +1,137 @@
+import CLibXML2
+
+/// Per-document state the SAX and error callbacks reach through the parser context's
+/// `_private` pointer. libxml2 hands those callbacks `ctxt->userData`, which is the context.
+final class ParseState {
+    let sourceName: String
+    let maxDepth: Int
+    var depth = 0
+    /// A refusal (DOCTYPE, too deep) that stopped the parser; it wins over other errors.
+    var refusal: XMLInputError?
+    var diagnostics = DiagnosticList()
+    /// libxml2's own SAX2 element handlers, which build the tree; the hooks call them.
+    var startElement: startElementNsSAX2Func?
+    var endElement: endElementNsSAX2Func?
+
+    init(sourceName: String, maxDepth: Int) {
+        self.sourceName = sourceName
+        self.maxDepth = maxDepth
+    }
+
+    /// The state attached to a parser context passed to a callback as `void *`.
+    static func of(_ context: UnsafeMutableRawPointer?) -> (xmlParserCtxtPtr, ParseState)? {
+        guard let context else { return nil }
+        let parser = context.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let state = parser.pointee._private else { return nil }
+        return (parser, Unmanaged<ParseState>.fromOpaque(state).takeUnretainedValue())
+    }
+
+    /// Where the parser is now.
+    func here(_ parser: xmlParserCtxtPtr) -> SourceLocation {
+        guard let input = parser.pointee.input else { return SourceLocation(file: sourceName, line: 0) }
+        return SourceLocation(file: sourceName, line: Int(input.pointee.line), column: Int(input.pointee.col))
+    }
+
+    /// Records a refusal and stops the parser (allowed from SAX callbacks).
+    func refuse(_ error: XMLInputError, _ parser: xmlParserCtxtPtr) {
+        if refusal == nil { refusal = error }
+        xmlStopParser(parser)
+    }
+}
+
+/// Parses bytes with libxml2 into a document tree, per-document errors and hooks included.
+enum DocumentParser {
+    /// Pre-checks the bytes (`InputPrecheck`), then parses them.
+    /// Returns a document the caller must free with `xmlFreeDoc`.
+    static func parse(
+        _ bytes: [UInt8], sourceName: String, url: String? = nil, maxDepth: Int
+    ) throws(XMLInputError) -> xmlDocPtr {
+        let result: Result<xmlDocPtr, XMLInputError> = bytes.withUnsafeBytes { raw in
+            Result { () throws(XMLInputError) in
+                if let problem = InputPrecheck.problem(in: raw, sourceName: sourceName) { throw .notWellFormed([problem]) }
+                return try parse(raw, sourceName: sourceName, url: url, maxDepth: maxDepth)
+            }
+        }
+        return try result.get()
+    }
+
+    /// Returns a document the caller must free with `xmlFreeDoc`.
+    static func parse(
+        _ bytes: UnsafeRawBufferPointer, sourceName: String, url: String? = nil, maxDepth: Int
+    ) throws(XMLInputError) -> xmlDocPtr {
+        LibXML.ensureInitialised()
+        guard let parser = xmlNewParserCtxt(), let sax = parser.pointee.sax else {
+            throw .notWellFormed([XMLDiagnostic(location: SourceLocation(file: sourceName, line: 0),
+                                                message: "out of memory: could not create an XML parser")])
+        }
+        defer { xmlFreeParserCtxt(parser) }
+        let state = ParseState(sourceName: sourceName, maxDepth: maxDepth)
+        install(on: sax, state: state)
+        parser.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+
+        let document: xmlDocPtr? = withExtendedLifetime(state) {
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), url, nil, LibXML.parseOptions)
+            }
+        }
+        parser.pointee._private = nil
+        let wellFormed = parser.pointee.wellFormed != 0
+        if let refusal = state.refusal {
+            xmlFreeDoc(document)
+            throw refusal
+        }
+        guard let document, wellFormed, state.diagnostics.isEmpty else {
+            xmlFreeDoc(document)
+            var list = state.diagnostics.finished(file: sourceName)
+            if list.isEmpty {
+                let code = Int(parser.pointee.errNo)
+                list = [XMLDiagnostic(location: SourceLocation(file: sourceName, line: 0),
+                                      message: "the XML parser gave up (libxml2 error \(code))")]
+            }
+            throw .notWellFormed(list)
+        }
+        return document
+    }
+
+    /// Hooks errors, DOCTYPE and element depth; switches off everything DTD-related.
+    private static func install(on sax: UnsafeMutablePointer<xmlSAXHandler>, state: ParseState) {
+        state.startElement = sax.pointee.startElementNs
+        state.endElement = sax.pointee.endElementNs
+
+        sax.pointee.serror = { context, error in
+            guard let (_, state) = ParseState.of(context), let error else { return }
+            guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let location = SourceLocation(file: state.sourceName, line: Int(error.pointee.line),
+                                          column: Int(error.pointee.int2))
+            state.diagnostics.append(XMLDiagnostic(location: location, message: MessageText.clean(error.pointee.message)))
+        }
+        sax.pointee.internalSubset = { context, _, _, _ in
+            guard let (parser, state) = ParseState.of(context) else { return }
+            var location = state.here(parser)
+            location.column = 0
+            state.refuse(.doctypeNotAllowed(location: location), parser)
+        }
+        sax.pointee.startElementNs = { context, localName, prefix, uri, nsCount, namespaces, attrCount, defaulted, attributes in
+            guard let (parser, state) = ParseState.of(context) else { return }
+            state.depth += 1
+            if state.depth > state.maxDepth {
+                var location = state.here(parser)
+                location.column = 0
+                state.refuse(.tooDeep(location: location, limit: state.maxDepth), parser)
+                return
+            }
+            state.startElement?(context, localName, prefix, uri, nsCount, namespaces, attrCount, defaulted, attributes)
+        }
+        sax.pointee.endElementNs = { context, localName, prefix, uri in
+            guard let (_, state) = ParseState.of(context) else { return }
+            state.depth -= 1
+            state.endElement?(context, localName, prefix, uri)
+        }
+        // Unreachable once a DOCTYPE stops the parser; cleared anyway as a second wall.
+        sax.pointee.externalSubset = nil
+        sax.pointee.entityDecl = nil
+        sax.pointee.unparsedEntityDecl = nil
+        sax.pointee.resolveEntity = nil
+        sax.pointee.reference = nil
+    }
+}

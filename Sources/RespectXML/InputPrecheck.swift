@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fast pass over the raw bytes before libxml2 sees them.
+///
+/// 1. Only UTF-8 and UTF-16 are read (the parser is told to ignore encoding declarations), so
+///    the bytes are decoded exactly as libxml2 will decode them; UCS-4 and EBCDIC are refused.
+/// 2. libxml2 2.9 compares the attributes of a start tag pairwise, so one tag with 100,000
+///    attributes takes minutes. Attribute values cannot contain `<`, so counting `=` outside
+///    quotes from each `<` to the tag's end bounds the attributes libxml2 can collect.
+enum InputPrecheck {
+    /// The first problem found, or nil when the bytes may be parsed.
+    static func problem(in bytes: UnsafeRawBufferPointer, sourceName: String) -> XMLDiagnostic? {
+        let limit = XMLLimits.maxAttributesPerElement
+        let offset: Int?, line: Int
+        switch detectEncoding(bytes) {
+        case .unsupported(let name):
+            let message = "the file is encoded as \(name); expected UTF-8 or UTF-16"
+            return XMLDiagnostic(location: SourceLocation(file: sourceName, line: 1), message: message)
+        case .utf8:
+            offset = crowdedTag(utf8: bytes, limit: limit)
+            line = offset.map { lineAt($0, UTF8Units(bytes: bytes)) } ?? 0
+        case .utf16(let bigEndian):
+            let units = UTF16Units(bytes: bytes, bigEndian: bigEndian)
+            offset = crowdedTag(units, limit: limit)
+            line = offset.map { lineAt($0, units) } ?? 0
+        }
+        guard offset != nil else { return nil }
+        let message = "a start tag has more than \(limit) attributes (namespace declarations included); "
+            + "at most \(limit) are allowed per element"
+        return XMLDiagnostic(location: SourceLocation(file: sourceName, line: line), message: message)
+    }
+
+    enum Encoding: Equatable {
+        case utf8
+        case utf16(bigEndian: Bool)
+        case unsupported(String)
+    }
+
+    /// Mirrors libxml2's `xmlDetectCharEncoding` on the first bytes.
+    static func detectEncoding(_ bytes: UnsafeRawBufferPointer) -> Encoding {
+        let b = Array(bytes.prefix(4)) + [UInt8](repeating: 0xAA, count: max(0, 4 - bytes.count))
+        switch (b[0], b[1], b[2], b[3]) {
+        case (0x00, 0x00, 0x00, 0x3C), (0x3C, 0x00, 0x00, 0x00), (0x00, 0x00, 0x3C, 0x00),
+             (0x00, 0x3C, 0x00, 0x00), (0x00, 0x00, 0xFE, 0xFF), (0xFF, 0xFE, 0x00, 0x00):
+            return .unsupported("UCS-4 (UTF-32)")
+        case (0x4C, 0x6F, 0xA7, 0x94):
+            return .unsupported("EBCDIC")
+        case (0x3C, 0x00, 0x3F, 0x00), (0xFF, 0xFE, _, _):
+            return .utf16(bigEndian: false)
+        case (0x00, 0x3C, 0x00, 0x3F), (0xFE, 0xFF, _, _):
+            return .utf16(bigEndian: true)
+        default:
+            return .utf8
+        }
+    }
+
+    /// UTF-8 fast path: `memchr` skips text between tags.
+    private static func crowdedTag(utf8 bytes: UnsafeRawBufferPointer, limit: Int) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let units = UTF8Units(bytes: bytes)
+        var index = 0
+        while index < bytes.count {
+            guard let found = memchr(base + index, 0x3C, bytes.count - index) else { return nil }
+            let start = UnsafeRawPointer(found) - base
+            switch scanTag(units, after: start, limit: limit) {
+            case .crowded: return start
+            case .endsAt(let next): index = next
+            }
+        }
+        return nil
+    }
+
+    /// The unit offset of the first start tag with more than `limit` attributes, or nil.
+    private static func crowdedTag<Units: CodeUnits>(_ units: Units, limit: Int) -> Int? {
+        var index = 0
+        while index < units.count {
+            if units[index] != 0x3C { index += 1; continue }
+            switch scanTag(units, after: index, limit: limit) {
+            case .crowded: return index
+            case .endsAt(let next): index = next
+            }
+        }
+        return nil
+    }
+
+    private enum TagScan { case crowded, endsAt(Int) }
+
+    /// Counts `=` outside quotes from the `<` at `start` to the closing `>` (or the next `<`,
+    /// which cannot occur inside an attribute value).
+    @inline(__always)
+    private static func scanTag<Units: CodeUnits>(_ units: Units, after start: Int, limit: Int) -> TagScan {
+        var index = start + 1, count = 0
+        var openQuote: UInt16 = 0
+        while index < units.count {
+            let unit = units[index]
+            if unit == 0x3C { return .endsAt(index) }  // `<`
+            index += 1
+            if openQuote != 0 {
+                if unit == openQuote { openQuote = 0 }
+            } else if unit == 0x22 || unit == 0x27 {  // `"` or `'`
+                openQuote = unit
+            } else if unit == 0x3D {  // `=`
+                count += 1
+                if count > limit { return .crowded }
+            } else if unit == 0x3E {  // `>`
+                return .endsAt(index)
+            }
+        }
+        return .endsAt(index)
+    }
+
+    /// The 1-based line of a unit offset (only computed when reporting a problem).
+    private static func lineAt<Units: CodeUnits>(_ offset: Int, _ units: Units) -> Int {
+        var line = 1
+        for index in 0..<offset where units[index] == 0x0A { line += 1 }
+        return line
+    }
+}
+
+/// Code units of the input, widened to 16 bits.
+protocol CodeUnits {
+    var count: Int { get }
+    subscript(_ index: Int) -> UInt16 { get }
+}
+
+struct UTF8Units: CodeUnits {
+    let bytes: UnsafeRawBufferPointer
+    var count: Int { bytes.count }
+    @inline(__always) subscript(_ index: Int) -> UInt16 { UInt16(bytes[index]) }
+}
+
+struct UTF16Units: CodeUnits {
+    let bytes: UnsafeRawBufferPointer
+    let bigEndian: Bool
+    var count: Int { bytes.count / 2 }
+    @inline(__always) subscript(_ index: Int) -> UInt16 {
+        let first = UInt16(bytes[2 * index]), second = UInt16(bytes[2 * index + 1])
+        return bigEndian ? first << 8 | second : second << 8 | first
+    }
+}

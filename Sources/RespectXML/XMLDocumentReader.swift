@@ -1,0 +1,48 @@
+import CLibXML2
+
+/// Reads XML files safely: size-checked, parsed with libxml2 with no DTD, no entity substitution
+/// and no network, validated against the schema chosen from the root element, and converted to
+/// `XMLElement`.
+public struct XMLDocumentReader: Sendable {
+    /// The safety limits applied to every document.
+    public var limits: XMLLimits
+
+    /// Creates a reader with the given limits.
+    public init(limits: XMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Reads, validates and converts the file at `path`.
+    /// `schema` is called once with the root element's name and returns the schema to validate
+    /// against, or throws (e.g. `XMLInputError.unknownDocument`) if the document is not a known kind.
+    public func read(contentsOf path: String, schema: (XMLRootName) throws -> XMLSchema) throws -> XMLElement {
+        let bytes = try FileLoader.read(path: path, limits: limits)
+        return try read(bytes: bytes, sourceName: path, schema: schema)
+    }
+
+    /// Reads, validates and converts in-memory bytes; `sourceName` names them in every error.
+    /// `schema` is called once with the root element's name and returns the schema to validate
+    /// against, or throws (e.g. `XMLInputError.unknownDocument`) if the document is not a known kind.
+    public func read(
+        bytes: [UInt8], sourceName: String, schema: (XMLRootName) throws -> XMLSchema
+    ) throws -> XMLElement {
+        if bytes.isEmpty { throw XMLInputError.empty(path: sourceName) }
+        if bytes.count > limits.maxFileBytes || bytes.count > Int(Int32.max) {
+            throw XMLInputError.tooLarge(path: sourceName, bytes: bytes.count, limit: min(limits.maxFileBytes, Int(Int32.max)))
+        }
+        let document = try DocumentParser.parse(bytes, sourceName: sourceName, maxDepth: limits.maxDepth)
+        defer { xmlFreeDoc(document) }
+
+        guard let root = xmlDocGetRootElement(document) else {
+            throw XMLInputError.notWellFormed([XMLDiagnostic(
+                location: SourceLocation(file: sourceName, line: 0), message: "the document has no root element")])
+        }
+        let rootName = XMLRootName(
+            localName: LibXML.string(root.pointee.name) ?? "",
+            namespace: LibXML.string(root.pointee.ns?.pointee.href))
+        let chosen = try schema(rootName)
+        try chosen.validate(document, sourceName: sourceName, namespace: rootName.namespace)
+        var converter = TreeConverter(sourceName: sourceName)
+        return try converter.convert(root)
+    }
+}

@@ -1,0 +1,101 @@
+import CLibXML2
+
+/// A compiled XSD, loaded once and shared read-only across threads; each validation uses its
+/// own validation context.
+public final class XMLSchema: @unchecked Sendable {
+    /// The file the schema was loaded from.
+    public let path: String
+    /// Never mutated after `init`; libxml2 only reads it during validation.
+    let compiled: xmlSchemaPtr
+    /// The schema's own document, kept alive for as long as the compiled schema refers to it.
+    private let source: xmlDocPtr
+
+    /// Loads and compiles the XSD at `path` with no network access: the file is read with the
+    /// same safe reader as inputs, and includes or imports from the network are refused.
+    public init(contentsOf path: String) throws(XMLInputError) {
+        LibXML.ensureInitialised()
+        let document: xmlDocPtr
+        do throws(XMLInputError) {
+            let bytes = try FileLoader.read(path: path, limits: XMLLimits(maxDepth: 200))
+            document = try DocumentParser.parse(bytes, sourceName: path, url: path, maxDepth: 200)
+        } catch {
+            throw .schemaUnusable(path: path, error.diagnostics)
+        }
+        do throws(XMLInputError) {
+            try Self.refuseRemoteLocations(in: document, path: path)
+            self.compiled = try Self.compile(document, path: path)
+        } catch {
+            xmlFreeDoc(document)
+            throw error
+        }
+        self.path = path
+        self.source = document
+    }
+
+    deinit {
+        xmlSchemaFree(compiled)
+        xmlFreeDoc(source)
+    }
+
+    private static func compile(_ document: xmlDocPtr, path: String) throws(XMLInputError) -> xmlSchemaPtr {
+        let nowhere = SourceLocation(file: path, line: 0)
+        guard let context = xmlSchemaNewDocParserCtxt(document) else {
+            throw .schemaUnusable(path: path, [XMLDiagnostic(location: nowhere, message: "out of memory")])
+        }
+        defer { xmlSchemaFreeParserCtxt(context) }
+        let state = SchemaErrorState(sourceName: path, documentNamespace: nil)
+        let schema = withExtendedLifetime(state) {
+            xmlSchemaSetParserStructuredErrors(context, SchemaErrorState.callback, state.pointer)
+            return xmlSchemaParse(context)
+        }
+        guard let schema, state.diagnostics.isEmpty else {
+            xmlSchemaFree(schema)
+            var list = state.diagnostics.finished(file: path)
+            if list.isEmpty { list = [XMLDiagnostic(location: nowhere, message: "the schema did not compile")] }
+            throw .schemaUnusable(path: path, list)
+        }
+        return schema
+    }
+
+    /// libxml2 would fetch `schemaLocation` URLs of include, import, redefine and override
+    /// itself, network included; only local, relative or `file:` locations are accepted.
+    private static func refuseRemoteLocations(in document: xmlDocPtr, path: String) throws(XMLInputError) {
+        let referencing: Set<String> = ["include", "import", "redefine", "override"]
+        var child = xmlDocGetRootElement(document)?.pointee.children
+        while let node = child {
+            child = node.pointee.next
+            guard node.pointee.type == XML_ELEMENT_NODE,
+                  let name = LibXML.string(node.pointee.name), referencing.contains(name),
+                  let location = attribute("schemaLocation", of: node), isRemote(location) else { continue }
+            let message = "the schema refers to \(location) by <\(name)>; schemas must be local files"
+            throw .schemaUnusable(path: path, [XMLDiagnostic(
+                location: SourceLocation(file: path, line: Int(xmlGetLineNo(node))), message: message)])
+        }
+    }
+
+    /// The text of an attribute (no namespace), read without libxml2 allocating.
+    private static func attribute(_ wanted: String, of node: xmlNodePtr) -> String? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            attribute = current.pointee.next
+            guard current.pointee.ns == nil, LibXML.string(current.pointee.name) == wanted else { continue }
+            var value = ""
+            var part = current.pointee.children
+            while let piece = part {
+                value += LibXML.string(piece.pointee.content) ?? ""
+                part = piece.pointee.next
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// True when the location starts with a URI scheme other than `file:`.
+    private static func isRemote(_ location: String) -> Bool {
+        guard let colon = location.firstIndex(of: ":") else { return false }
+        let scheme = location[..<colon]
+        guard !scheme.isEmpty, scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return false }
+        return scheme.lowercased() != "file"
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import RespectEvaluation
+import RespectModel
+import RespectReports
+
+/// `respect check`: evaluate one submission and report the verdict and what is missing.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Evaluate a submission and report the outcome, section figures and the missing-evidence list.",
+        discussion: """
+            The framework edition is the one the submission targets, found in the standards \
+            folder, unless --framework names another. Evidence is judged as of --as-of, else the \
+            submission's asOf date, else today. The exit code gives the outcome: 0 achieved, \
+            10 working towards, 20 not yet (see `respect --help` for the others).
+
+            Example:
+              respect check examples/achieved.xml
+              respect check examples/working-towards.xml --format json --as-of 2026-10-01
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The submission XML file.", valueName: "submission"))
+    var submission: String
+
+    @Option(name: .long, help: ArgumentHelp("Framework file, or ID@EDITION from the standards folder (default: the submission's target).", valueName: "file|id"))
+    var framework: String?
+
+    @Option(name: .long, help: ArgumentHelp("Judge evidence as of this date (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @Flag(name: .long, help: "Text format: list every indicator's status, not only what is missing.")
+    var all = false
+
+    @OptionGroup var engine: EngineOptions
+
+    func validate() throws {
+        if let asOf, CalendarDate(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
+        }
+    }
+
+    func run() throws {
+        do {
+            try OutputDestination.checkWritable(output)
+            let loader = try engine.loader()
+            let standards = try engine.standardsDirectory()
+            let submission = try loader.loadSubmission(contentsOf: self.submission)
+            let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
+            let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
+            let assessment = try Evaluator(framework: entry.framework).evaluate(submission, asOf: date)
+            let report: String
+            switch format {
+            case .text:
+                let colour = output == nil && OutputDestination.standardOutputIsTerminal
+                report = TextReport(style: TextStyle(colour: colour), includeAllIndicators: all).render(assessment)
+            case .json:
+                report = try JSONReport.render(assessment)
+            }
+            try OutputDestination.write(report, to: output)
+            throw RespectExit.forVerdict(assessment.outcome.verdict)
+        } catch let error as DocumentLoadError {
+            printError(error.description)
+            throw RespectExit.forLoadError(error)
+        } catch let error as SubmissionMismatch {
+            printError(error.description)
+            throw RespectExit.dataError
+        } catch let failure as CommandFailure {
+            printError("respect: " + failure.description)
+            throw failure.exitCode
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import RespectModel
+import RespectXML
+
+/// Options every command shares: where the standards are, and the input safety limits.
+struct EngineOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The standards folder (framework files, and the XSDs in its schema/ folder).", valueName: "dir"))
+    var standards: String?
+
+    @Option(name: .long, help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "bytes"))
+    var maxFileSize: Int = XMLLimits.default.maxFileBytes
+
+    @Option(name: .long, help: ArgumentHelp("Deepest element nesting accepted.", valueName: "levels"))
+    var maxDepth: Int = XMLLimits.default.maxDepth
+
+    func validate() throws {
+        guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
+        guard (1...256).contains(maxDepth) else { throw ValidationError("--max-depth must be from 1 to 256") }
+    }
+
+    /// The standards folder, found as the help of `respect` describes.
+    func standardsDirectory() throws -> String {
+        if let standards { return standards }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["RESPECT_STANDARDS"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        let fileManager = FileManager.default
+        let local = fileManager.currentDirectoryPath + "/standards"
+        if fileManager.fileExists(atPath: local + "/schema") { return local }
+        // Walk up from the executable (e.g. .build/release/respect in a checkout).
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            let candidate = directory.appendingPathComponent("standards")
+            if fileManager.fileExists(atPath: candidate.appendingPathComponent("schema").path) { return candidate.path }
+            directory.deleteLastPathComponent()
+        }
+        throw CommandFailure(description: "cannot find the standards folder (with its schema/ folder); pass --standards DIR or set RESPECT_STANDARDS",
+                             exitCode: RespectExit.noInput)
+    }
+
+    func loader() throws -> DocumentLoader {
+        let directory = try standardsDirectory()
+        return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema"),
+                              limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth))
+    }
+}
+
+/// Text for people, JSON for programs.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}

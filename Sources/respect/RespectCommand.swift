@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The `respect` command: self-assessment against the Respect Standard.
+@main
+struct RespectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "respect",
+        abstract: "Check an evidence submission against the Respect Standard and say what is missing.",
+        discussion: """
+            The verdict is advisory: accreditation is decided by Respect's assessors and an \
+            independent panel. Frameworks (editions of a standard) and their XSDs are read from \
+            the standards folder: --standards DIR, else $RESPECT_STANDARDS, else ./standards, \
+            else the standards folder of the checkout the program was built in.
+
+            Exit codes:
+              0   achieved (check) / success (other commands)
+              10  working towards (check)
+              20  not yet (check)
+              64  usage error: bad option or argument
+              65  bad data: a file is not well formed, not valid, or inconsistent
+              66  missing input: a file, or the framework edition it needs, is not there
+              70  internal error
+              73  an output file could not be written
+            """,
+        version: "0.1.0",
+        subcommands: [CheckCommand.self, ValidateCommand.self, FrameworksCommand.self]
+    )
+}
