@@ -68,7 +68,7 @@ public struct Evaluator: Sendable {
             standard: indicator.standardID, level: indicator.level, safetyCritical: indicator.isSafetyCritical,
             verification: indicator.verification, status: .notApplicable, reasons: [], evidenceUsed: [],
             toProvide: [], remediation: indicator.remediation, unlinkedCandidates: [])
-        guard applies(indicator.applicability, to: submission) else {
+        guard indicator.applicability.applies(to: submission) else {
             result.reasons = [Reason(kind: .notApplicable, message: "applies only to " + describe(indicator.applicability))]
             return (result, [])
         }
@@ -92,14 +92,6 @@ public struct Evaluator: Sendable {
             result.unlinkedCandidates = outcome.unlinkedCandidates
         }
         return (result, outcome.warnings)
-    }
-
-    /// An indicator applies when the submission offers one of its service types at one of its risk levels.
-    func applies(_ applicability: Applicability, to submission: Submission) -> Bool {
-        submission.services.contains { service in
-            (applicability.serviceTypes?.contains(service.serviceType) ?? true)
-                && (applicability.riskLevels.map { levels in service.riskLevels.contains { levels.contains($0) } } ?? true)
-        }
     }
 
     private func describe(_ applicability: Applicability) -> String {

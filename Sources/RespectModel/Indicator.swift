@@ -101,6 +101,15 @@ public struct Applicability: Sendable, Hashable {
     }
 
     public static let everything = Applicability()
+
+    /// True when the submission offers one of the service types at one of the risk levels
+    /// (both on the same offered service).
+    public func applies(to submission: Submission) -> Bool {
+        submission.services.contains { service in
+            (serviceTypes?.contains(service.serviceType) ?? true)
+                && (riskLevels.map { levels in service.riskLevels.contains { levels.contains($0) } } ?? true)
+        }
+    }
 }
 
 /// A file and line, kept so errors about a framework can point into it.

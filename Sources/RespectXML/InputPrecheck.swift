@@ -17,8 +17,10 @@ enum InputPrecheck {
     /// The first problem found, or nil when the bytes may be parsed.
     static func problem(in bytes: UnsafeRawBufferPointer, sourceName: String) -> XMLDiagnostic? {
         let limit = XMLLimits.maxAttributesPerElement
+        let encoding = detectEncoding(bytes)
+        if encoding != .unsupported(""), !mayHaveMoreEquals(than: limit, bytes) { return nil }
         let offset: Int?, line: Int
-        switch detectEncoding(bytes) {
+        switch encoding {
         case .unsupported(let name):
             let message = "the file is encoded as \(name); expected UTF-8 or UTF-16"
             return XMLDiagnostic(location: SourceLocation(file: sourceName, line: 1), message: message)
@@ -40,6 +42,22 @@ enum InputPrecheck {
         case utf8
         case utf16(bigEndian: Bool)
         case unsupported(String)
+
+        static func == (lhs: Encoding, rhs: Encoding) -> Bool {
+            switch (lhs, rhs) {
+            case (.utf8, .utf8), (.unsupported, .unsupported): return true
+            case (.utf16(let left), .utf16(let right)): return left == right
+            default: return false
+            }
+        }
+    }
+
+    /// Fast path: every `=` character, in UTF-8 or UTF-16, holds a 0x3D byte, so a file with
+    /// few such bytes cannot have a crowded start tag. The loop vectorises.
+    private static func mayHaveMoreEquals(than limit: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var count = 0
+        for byte in bytes where byte == 0x3D { count &+= 1 }
+        return count > limit
     }
 
     /// Mirrors libxml2's `xmlDetectCharEncoding` on the first bytes.

@@ -11,7 +11,7 @@ struct OutcomeRuleTests {
         #expect(assessment.outcome.verdict == .achieved)
         #expect(assessment.outcome.id == "achieved")
         #expect(assessment.outcome.rulesTried.count == 1)
-        #expect(assessment.outcome.decidedBy.allSatisfy(\.holds))
+        #expect(assessment.outcome.decidedBy.allSatisfy { $0.holds })
         #expect(assessment.outcome.decidedBy.first?.detail.contains("provisionally") == true)
     }
 
