@@ -22,6 +22,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +31,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
         .target(name: "RespectXML", dependencies: ["CLibXML2"], swiftSettings: strict),
-        .target(name: "RespectModel", dependencies: ["RespectXML"], swiftSettings: strict),
+        .target(
+            name: "RespectModel",
+            dependencies: ["RespectXML", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
         .target(name: "RespectEvaluation", dependencies: ["RespectModel"], swiftSettings: strict),
         .target(name: "RespectReports", dependencies: ["RespectEvaluation"], swiftSettings: strict),
         .executableTarget(

@@ -20,6 +20,9 @@ public struct Assessment: Sendable, Codable {
     /// Indicators whose paper evidence is complete but which an assessor must confirm.
     public var forAssessor: [IndicatorReference]
     public var warnings: [Warning]
+    /// The input files and their SHA-256, filled in by whoever read them (the evaluator does
+    /// no I/O).
+    public var inputs: [InputFile] = []
 }
 
 /// Which framework edition was applied.

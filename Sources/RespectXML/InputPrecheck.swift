@@ -18,13 +18,14 @@ enum InputPrecheck {
     static func problem(in bytes: UnsafeRawBufferPointer, sourceName: String) -> XMLDiagnostic? {
         let limit = XMLLimits.maxAttributesPerElement
         let encoding = detectEncoding(bytes)
-        if encoding != .unsupported(""), !mayHaveMoreEquals(than: limit, bytes) { return nil }
-        let offset: Int?, line: Int
-        switch encoding {
-        case .unsupported(let name):
+        if case .unsupported(let name) = encoding {
             let message = "the file is encoded as \(name); expected UTF-8 or UTF-16"
             return XMLDiagnostic(location: SourceLocation(file: sourceName, line: 1), message: message)
-        case .utf8:
+        }
+        guard mayHaveMoreEquals(than: limit, bytes) else { return nil }
+        let offset: Int?, line: Int
+        switch encoding {
+        case .utf8, .unsupported:
             offset = crowdedTag(utf8: bytes, limit: limit)
             line = offset.map { lineAt($0, UTF8Units(bytes: bytes)) } ?? 0
         case .utf16(let bigEndian):
@@ -42,14 +43,6 @@ enum InputPrecheck {
         case utf8
         case utf16(bigEndian: Bool)
         case unsupported(String)
-
-        static func == (lhs: Encoding, rhs: Encoding) -> Bool {
-            switch (lhs, rhs) {
-            case (.utf8, .utf8), (.unsupported, .unsupported): return true
-            case (.utf16(let left), .utf16(let right)): return left == right
-            default: return false
-            }
-        }
     }
 
     /// Fast path: every `=` character, in UTF-8 or UTF-16, holds a 0x3D byte, so a file with

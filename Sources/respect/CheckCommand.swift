@@ -16,8 +16,8 @@ struct CheckCommand: ParsableCommand {
             10 working towards, 20 not yet (see `respect --help` for the others).
 
             Example:
-              respect check examples/achieved.xml
-              respect check examples/working-towards.xml --format json --as-of 2026-10-01
+              respect check examples/submissions/achieved.xml
+              respect check examples/submissions/working-towards.xml --format json --as-of 2026-10-01
             """
     )
 
@@ -55,7 +55,8 @@ struct CheckCommand: ParsableCommand {
             let submission = try loader.loadSubmission(contentsOf: self.submission)
             let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
             let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
-            let assessment = try Evaluator(framework: entry.framework).evaluate(submission, asOf: date)
+            var assessment = try Evaluator(framework: entry.framework).evaluate(submission, asOf: date)
+            assessment.inputs = [InputFile(role: "submission", path: self.submission), InputFile(role: "framework", path: entry.path)].compactMap { $0 }
             let report: String
             switch format {
             case .text:

@@ -26,8 +26,8 @@ struct EngineOptions: ParsableArguments {
             return fromEnvironment
         }
         let fileManager = FileManager.default
-        let local = fileManager.currentDirectoryPath + "/standards"
-        if fileManager.fileExists(atPath: local + "/schema") { return local }
+        // Relative, so recorded paths are the same on every machine.
+        if fileManager.fileExists(atPath: "standards/schema") { return "standards" }
         // Walk up from the executable (e.g. .build/release/respect in a checkout).
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {

@@ -1,0 +1,32 @@
+import Crypto
+public import Foundation
+
+/// The identity of one input file: its role, the path as given, and the SHA-256 of its bytes.
+/// Recorded with every result so a run can be reproduced and audited.
+public struct InputFile: Sendable, Hashable, Codable {
+    /// What the file was used as: `submission`, `framework`, `tender`, `findings`…
+    public var role: String
+    public var path: String
+    /// Lowercase hexadecimal SHA-256 of the file's contents.
+    public var sha256: String
+
+    public init(role: String, path: String, sha256: String) {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+    }
+
+    /// Reads and hashes `path`; `nil` when it cannot be read.
+    public init?(role: String, path: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        self.init(role: role, path: path, sha256: InputFile.sha256(of: data))
+    }
+
+    /// Lowercase hexadecimal SHA-256 of `data`.
+    public static func sha256(of data: Data) -> String {
+        SHA256.hash(data: data).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
