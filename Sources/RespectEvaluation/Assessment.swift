@@ -191,4 +191,6 @@ public struct Warning: Sendable, Codable, Hashable {
     public var line: Int?
     public var evidenceID: String?
     public var date: CalendarDate?
+    /// The indicators concerned, when the warning is about evidence counting for them.
+    public var indicators: [String]?
 }

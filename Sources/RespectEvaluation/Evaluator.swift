@@ -124,9 +124,32 @@ public struct Evaluator: Sendable {
         IndicatorReference(id: result.id, number: result.number, text: result.text, section: result.section)
     }
 
+    /// Removes repeats, merges one item's age-limit warnings for several indicators into one,
+    /// and orders warnings by their line in the submission.
     private func deduplicated(_ warnings: [Warning]) -> [Warning] {
         var seen = Set<Warning>()
-        return warnings.filter { seen.insert($0).inserted }
+        var merged: [Warning] = []
+        var ageLimitIndex: [String: Int] = [:]
+        for warning in warnings where seen.insert(warning).inserted {
+            guard warning.kind == .ageLimitSoon, let id = warning.evidenceID, let date = warning.date else {
+                merged.append(warning)
+                continue
+            }
+            let key = "\(id)|\(date)"
+            if let index = ageLimitIndex[key] {
+                merged[index].indicators = (merged[index].indicators ?? []) + (warning.indicators ?? [])
+            } else {
+                ageLimitIndex[key] = merged.count
+                merged.append(warning)
+            }
+        }
+        for index in merged.indices where merged[index].kind == .ageLimitSoon {
+            let indicators = merged[index].indicators ?? []
+            merged[index].message += " (counts for \(indicators.joined(separator: ", ")))"
+        }
+        return merged.enumerated().sorted { lhs, rhs in
+            (lhs.element.line ?? 0, lhs.offset) < (rhs.element.line ?? 0, rhs.offset)
+        }.map(\.element)
     }
 }
 

@@ -12,26 +12,26 @@ extension RequirementEvaluator {
         for item in index.items(ofType: rule.type, linkedTo: indicator.id) {
             if item.issued > asOf {
                 reasons.append(Reason(kind: .issuedAfterAsOf,
-                                      message: "\(item.id) (\(label)) is dated \(item.issued), after the as-of date \(asOf)",
+                                      message: "\(item.id) (“\(label)”) is dated \(item.issued), after the as-of date \(asOf)",
                                       evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: asOf.description))
                 continue
             }
             if let oldestAccepted, let months = rule.maximumAgeMonths, item.issued < oldestAccepted {
                 reasons.append(Reason(kind: .tooOld,
-                                      message: "\(item.id) (\(label)) was issued \(item.issued); items must be issued on or after \(oldestAccepted) (no more than \(months) months before \(asOf))",
+                                      message: "\(item.id) (“\(label)”) was issued \(item.issued); items must be issued on or after \(oldestAccepted) (no more than \(months) months before \(asOf))",
                                       evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: oldestAccepted.description))
                 continue
             }
             if rule.requiresReviewDateNotPassed {
                 guard let reviewBy = item.reviewBy else {
                     reasons.append(Reason(kind: .reviewDateMissing,
-                                          message: "\(item.id) (\(label)) has no review-by date; this indicator needs a current review date",
+                                          message: "\(item.id) (“\(label)”) has no review-by date; this indicator needs a current review date",
                                           evidenceType: rule.type, evidenceID: item.id))
                     continue
                 }
                 if reviewBy < asOf {
                     reasons.append(Reason(kind: .reviewDatePassed,
-                                          message: "\(item.id) (\(label)) was due for review by \(reviewBy), before the as-of date \(asOf)",
+                                          message: "\(item.id) (“\(label)”) was due for review by \(reviewBy), before the as-of date \(asOf)",
                                           evidenceType: rule.type, evidenceID: item.id, actual: reviewBy.description, required: asOf.description))
                     continue
                 }
@@ -48,24 +48,24 @@ extension RequirementEvaluator {
         var conditions: [String] = []
         if let oldestAccepted { conditions.append("issued on or after \(oldestAccepted)") }
         if rule.requiresReviewDateNotPassed { conditions.append("with a review-by date on or after \(asOf)") }
-        let noun = missing == 1 ? label : "\(label) items"
-        let toProvide = "\(missing) \(counted.isEmpty && missing == rule.minimumCount ? "" : "more ")\(noun) linked to \(indicator.id)"
+        let more = counted.isEmpty && missing == rule.minimumCount ? "" : "more "
+        let toProvide = "\(missing) \(more)item\(missing == 1 ? "" : "s") of type “\(label)” linked to \(indicator.id)"
             + (conditions.isEmpty ? "" : ", " + conditions.joined(separator: " and "))
         let linkedCount = index.items(ofType: rule.type, linkedTo: indicator.id).count
         let headline: Reason
         if linkedCount == 0 {
-            headline = Reason(kind: .noEvidence, message: "no \(label) is linked to this indicator",
+            headline = Reason(kind: .noEvidence, message: "no item of type “\(label)” is linked to this indicator",
                               evidenceType: rule.type, actual: "0", required: String(rule.minimumCount))
         } else {
             headline = Reason(kind: .tooFewItems,
-                              message: "\(counted.count) usable \(label) item\(counted.count == 1 ? "" : "s") of the \(rule.minimumCount) required",
+                              message: "\(counted.count) of the \(rule.minimumCount) required items of type “\(label)” can be counted",
                               evidenceType: rule.type, actual: String(counted.count), required: String(rule.minimumCount))
         }
         if vocabulary.evidenceType(rule.type) == nil {
             reasons.append(Reason(kind: .unknownEvidenceType, message: "evidence type '\(rule.type)' is not in the framework's vocabulary", evidenceType: rule.type))
         }
         let unlinked = index.unlinkedItems(ofType: rule.type, indicator: indicator.id).map(\.id)
-        return RequirementOutcome(satisfied: false, hasProgress: !counted.isEmpty, reasons: [headline] + reasons,
+        return RequirementOutcome(satisfied: false, hasProgress: !counted.isEmpty, reasons: reasons + [headline],
                                   evidenceUsed: counted.map(\.id), toProvide: [toProvide], unlinkedCandidates: unlinked,
                                   warnings: warnings)
     }
@@ -76,7 +76,7 @@ extension RequirementEvaluator {
         var warnings: [Warning] = []
         if let reviewBy = item.reviewBy, reviewBy >= asOf, reviewBy <= horizon {
             warnings.append(Warning(kind: .reviewDueSoon,
-                                    message: "\(item.id) '\(item.title)' (\(label)) is due for review by \(reviewBy), \(asOf.days(until: reviewBy)) days after the as-of date",
+                                    message: "\(item.id) '\(item.title)' (“\(label)”) is due for review by \(reviewBy), \(asOf.days(until: reviewBy)) days after the as-of date",
                                     line: item.line, evidenceID: item.id, date: reviewBy))
         }
         if let months = rule.maximumAgeMonths {
@@ -84,8 +84,8 @@ extension RequirementEvaluator {
             let lastDay = item.issued.adding(months: months)
             if lastDay >= asOf, lastDay < horizon {
                 warnings.append(Warning(kind: .ageLimitSoon,
-                                        message: "\(item.id) '\(item.title)' (\(label)) stops counting for \(indicator.id) after \(lastDay), when it becomes older than \(months) months",
-                                        line: item.line, evidenceID: item.id, date: lastDay))
+                                        message: "\(item.id) '\(item.title)' (“\(label)”) stops counting after \(lastDay), when it becomes older than \(months) months",
+                                        line: item.line, evidenceID: item.id, date: lastDay, indicators: [indicator.id]))
             }
         }
         return warnings
@@ -96,11 +96,10 @@ extension RequirementEvaluator {
         let definition = vocabulary.fact(threshold.factID)
         let label = definition?.label ?? threshold.factID
         let unitText = threshold.unit.map { " \($0)" } ?? ""
-        let requirementText = "\(label) \(threshold.comparison.symbol) \(threshold.value)\(unitText)"
         let provide = "state \(threshold.factID) (\(label)) with a value \(threshold.comparison.symbol) \(threshold.value)\(unitText), backed by evidence"
         guard let stated = index.facts[threshold.factID] else {
             return RequirementOutcome(satisfied: false, hasProgress: false,
-                                      reasons: [Reason(kind: .factMissing, message: "the submission does not state \(threshold.factID) (\(label)); required: \(requirementText)",
+                                      reasons: [Reason(kind: .factMissing, message: "the submission does not state the fact '\(threshold.factID)' (\(label)); required: \(threshold.comparison.symbol) \(threshold.value)\(unitText)",
                                                        factID: threshold.factID, required: "\(threshold.comparison.symbol) \(threshold.value)\(unitText)")],
                                       toProvide: [provide])
         }
@@ -124,9 +123,12 @@ extension RequirementEvaluator {
         }
         if holds { return RequirementOutcome(satisfied: true, hasProgress: true) }
         let actualText = "\(stated.value)\(unitText)"
+        let message = threshold.value.kind == .boolean
+            ? "not confirmed: “\(label)” is stated as \(stated.value); required: \(threshold.comparison == .eq ? "" : "not ")\(threshold.value)"
+            : "\(label) is \(actualText); required \(threshold.comparison.symbol) \(threshold.value)\(unitText)"
         return RequirementOutcome(satisfied: false, hasProgress: false,
                                   reasons: [Reason(kind: .thresholdFailed,
-                                                   message: "\(label) is \(actualText); required \(threshold.comparison.symbol) \(threshold.value)\(unitText)",
+                                                   message: message,
                                                    factID: threshold.factID, actual: actualText, required: "\(threshold.comparison.symbol) \(threshold.value)\(unitText)")],
                                   toProvide: [provide])
     }

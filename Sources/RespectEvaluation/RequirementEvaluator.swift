@@ -12,6 +12,9 @@ struct RequirementOutcome {
     var toProvide: [String] = []
     var unlinkedCandidates: [String] = []
     var warnings: [Warning] = []
+    /// A failed part without which nothing else counts (a required service that is not
+    /// offered): the whole tree is "not met", never "partly met".
+    var isBlocking = false
 }
 
 /// Evaluates an indicator's requirement tree against the submission as of a date.
@@ -27,6 +30,10 @@ struct RequirementEvaluator {
         case .allOf(let children):
             let results = children.map { evaluate($0, for: indicator) }
             var outcome = combine(results, satisfied: results.allSatisfy(\.satisfied))
+            if results.contains(where: \.isBlocking) {
+                outcome.hasProgress = false
+                outcome.isBlocking = true
+            }
             outcome.toProvide = results.filter { !$0.satisfied }.flatMap(\.toProvide)
             outcome.reasons = results.filter { !$0.satisfied }.flatMap(\.reasons)
             return outcome
@@ -64,7 +71,8 @@ struct RequirementEvaluator {
                 satisfied: false, hasProgress: false,
                 reasons: [Reason(kind: .serviceNotOffered, message: "the submission does not offer \(label) (\(serviceType))",
                                  required: serviceType)],
-                toProvide: ["offer \(label) and declare it as a service of type '\(serviceType)'"])
+                toProvide: ["offer \(label) and declare it as a service of type '\(serviceType)'"],
+                isBlocking: true)
         }
     }
 

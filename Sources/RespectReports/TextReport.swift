@@ -106,7 +106,7 @@ public struct TextReport {
                 for provide in item.toProvide { out.line("      Provide: \(provide)") }
                 for why in item.why { out.line("      Why:     \(why)") }
                 if !item.unlinkedCandidates.isEmpty {
-                    out.line("      Note:    \(item.unlinkedCandidates.joined(separator: ", ")) exist\(item.unlinkedCandidates.count == 1 ? "s" : "") but \(item.unlinkedCandidates.count == 1 ? "is" : "are") not linked to this indicator")
+                    out.line("      Note:    " + TextReport.unlinkedNote(item.unlinkedCandidates))
                 }
                 out.line("      Hint:    \(item.remediation)")
                 if let action = item.plannedAction {
@@ -114,6 +114,14 @@ public struct TextReport {
                 }
             }
         }
+    }
+
+    /// "E7 exists but is not linked…", naming at most three items.
+    static func unlinkedNote(_ ids: [String]) -> String {
+        let shown = ids.prefix(3).joined(separator: ", ")
+        let rest = ids.count > 3 ? " and \(ids.count - 3) more" : ""
+        let verb = ids.count == 1 ? "exists but is" : "exist but are"
+        return "items of this type (\(shown)\(rest)) \(verb) not linked to this indicator; link them in <supports> if they apply"
     }
 
     private func assessorList(_ a: Assessment, _ out: inout TextBuffer) {
