@@ -9,10 +9,6 @@ struct TreeConverter {
     /// The last namespace seen and its string, so elements share one string's storage.
     private var lastNamespace: UnsafeMutablePointer<xmlNs>?
     private var lastNamespaceString: String?
-    /// Names are interned in the parser's dictionary: a small cache keyed by pointer skips
-    /// measuring and validating the same name again.
-    private var nameKeys = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
-    private var nameValues = [String](repeating: "", count: 64)
 
     init(sourceName: String) {
         self.sourceName = sourceName
@@ -21,12 +17,15 @@ struct TreeConverter {
     /// Converts `root`; throws if the tree held anything refused.
     static func convert(_ root: xmlNodePtr, sourceName: String) throws(XMLInputError) -> XMLElement {
         var converter = TreeConverter(sourceName: sourceName)
-        let element = converter.element(root)
+        var result: [XMLElement] = []
+        result.reserveCapacity(1)
+        converter.append(root, to: &result)
         if let problem = converter.problem { throw problem }
-        return element
+        return result[0]
     }
 
-    private mutating func element(_ node: xmlNodePtr) -> XMLElement {
+    /// Converts `node` (and, recursively, its children) and appends it to `siblings`.
+    private mutating func append(_ node: xmlNodePtr, to siblings: inout [XMLElement]) {
         let name = self.name(node.pointee.name)
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
@@ -38,7 +37,7 @@ struct TreeConverter {
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                children.append(element(current))
+                append(current, to: &children)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
                     if text.isEmpty { text = String(cString: content) } else { text += String(cString: content) }
@@ -50,8 +49,8 @@ struct TreeConverter {
             }
             child = current.pointee.next
         }
-        return XMLElement(name: name, namespace: namespace, attributes: attributes,
-                          children: children, text: text, location: location(of: node))
+        siblings.append(XMLElement(name: name, namespace: namespace, attributes: attributes,
+                                   children: children, text: text, location: location(of: node)))
     }
 
     private mutating func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
@@ -77,14 +76,9 @@ struct TreeConverter {
         return result
     }
 
-    private mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        let slot = Int(truncatingIfNeeded: UInt(bitPattern: pointer) >> 3) & 63
-        if nameKeys[slot] == pointer { return nameValues[slot] }
-        let value = String(cString: pointer)
-        nameKeys[slot] = pointer
-        nameValues[slot] = value
-        return value
+        return String(cString: pointer)
     }
 
     private mutating func namespace(_ ns: UnsafeMutablePointer<xmlNs>?) -> String? {
