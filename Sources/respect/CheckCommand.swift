@@ -30,8 +30,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Judge evidence as of this date (YYYY-MM-DD).", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var format: OutputFormat = .text
+    @Option(name: .long, help: "Output format: text, json or html (one self-contained page to print or share).")
+    var format: CheckFormat = .text
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
@@ -64,6 +64,8 @@ struct CheckCommand: ParsableCommand {
                 report = TextReport(style: TextStyle(colour: colour), includeAllIndicators: all).render(assessment)
             case .json:
                 report = try JSONReport.render(assessment)
+            case .html:
+                report = HTMLCheckReport().render(assessment)
             }
             try OutputDestination.write(report, to: output)
             throw RespectExit.forVerdict(assessment.outcome.verdict)
@@ -78,4 +80,10 @@ struct CheckCommand: ParsableCommand {
             throw failure.exitCode
         }
     }
+}
+
+/// `check`'s formats: the shared text and JSON, and HTML, which only `check` produces (so
+/// `validate` and `frameworks` keep offering text and JSON alone).
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html
 }

@@ -1,0 +1,91 @@
+import RespectEvaluation
+import RespectModel
+
+/// Parts 5 and 6: the missing-evidence checklist and the assessor's list.
+extension HTMLCheckReport {
+    func checklist(_ a: Assessment) -> HTMLNode {
+        let count = a.missingEvidence.reduce(0) { $0 + $1.items.count }
+        guard count > 0 else {
+            return HTMLPage.section(id: "missing", heading: "What is missing", [
+                .element("p", text: "Nothing: every applicable indicator is met or awaits an assessor."),
+            ])
+        }
+        var content: [HTMLNode] = [
+            .element("p", text: "A checklist to work through, section by section: tick each box when the evidence is in the pack and linked to the indicator. In each section, safety-critical items come first, then mandatory, then desirable."),
+        ]
+        for group in a.missingEvidence where !group.items.isEmpty {
+            content.append(.element("h3", text: "\(group.sectionNumber) \(group.sectionTitle)"))
+            content.append(.element("ul", class: "checklist", group.items.map(entry)))
+        }
+        return HTMLPage.section(id: "missing", heading: "What is missing (\(plural(count, "indicator")))", content)
+    }
+
+    private func entry(_ item: MissingEvidence) -> HTMLNode {
+        var fields: [(String, HTMLNode)] = []
+        if !item.toProvide.isEmpty { fields.append(("Provide:", list(item.toProvide))) }
+        if !item.why.isEmpty { fields.append(("Why:", list(item.why))) }
+        fields.append(("Hint:", .text(item.remediation)))
+        if !item.unlinkedCandidates.isEmpty { fields.append(("Not linked:", candidates(item.unlinkedCandidates))) }
+        if let action = item.plannedAction {
+            fields.append(("Planned:", .fragment([.text(action.action), " — ", .element("strong", text: action.owner), .text(", due \(action.due)")])))
+        } else if item.level == .mandatory || item.safetyCritical {
+            fields.append(("Planned:", .text("no action in the action plan")))
+        }
+        let classes = item.safetyCritical ? "entry safety-critical" : "entry"
+        return .element("li", class: classes, [
+            .element("span", class: "box", attributes: [HTMLAttribute("aria-hidden", "true")]),
+            .element("p", class: "entry-head", [
+                HTMLBadge.level(item.level, safetyCritical: item.safetyCritical), " ",
+                .element("strong", text: item.indicator.number), " ", .element("code", text: item.indicator.id), " ",
+                HTMLBadge.status(item.status),
+            ]),
+            .element("p", class: "entry-text", text: item.indicator.text),
+            Self.definitionList(fields, class: "fields"),
+        ])
+    }
+
+    /// One line as text, several as a bulleted list.
+    private func list(_ lines: [String]) -> HTMLNode {
+        lines.count == 1 ? .text(lines[0]) : .element("ul", lines.map { .element("li", text: $0) })
+    }
+
+    private func candidates(_ ids: [String]) -> HTMLNode {
+        let shown = ids.prefix(maxCandidatesShown)
+        var nodes: [HTMLNode] = [.text(ids.count == 1 ? "this item of a needed type is in the pack but not linked to this indicator: "
+                                                      : "these items of a needed type are in the pack but not linked to this indicator: ")]
+        for (index, id) in shown.enumerated() {
+            if index > 0 { nodes.append(", ") }
+            nodes.append(.element("code", text: id))
+        }
+        if ids.count > shown.count { nodes.append(.text(" and \(ids.count - shown.count) more")) }
+        return .fragment(nodes)
+    }
+
+    func assessorList(_ a: Assessment) -> HTMLNode {
+        guard !a.forAssessor.isEmpty else {
+            return HTMLPage.section(id: "assessor", heading: "For the assessor", [
+                .element("p", text: "No indicator is waiting for an assessor."),
+            ])
+        }
+        let byID = indicatorsByID(a)
+        let items = a.forAssessor.map { reference -> HTMLNode in
+            let how = byID[reference.id].map { verificationWords($0.verification) }
+            return .element("li", [
+                .element("strong", text: reference.number), " ", .element("code", text: reference.id), ": ", .text(reference.text),
+                how.map { .element("span", class: "muted", text: " (\($0))") } ?? .empty,
+            ])
+        }
+        return HTMLPage.section(id: "assessor", heading: "For the assessor (\(a.forAssessor.count))", [
+            .element("p", text: "The paper evidence for these indicators is in place, but only an assessor can confirm them, at the site visit or by sampling case files. Until then they count as provisionally met."),
+            .element("ul", class: "plain-list", items),
+        ])
+    }
+
+    func verificationWords(_ verification: Verification) -> String {
+        switch verification {
+        case .desk: "desk review"
+        case .siteVisit: "site visit"
+        case .caseSample: "case-file sample"
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import RespectEvaluation
+import RespectModel
+
+/// Parts 7 to 9: every indicator, warnings, and the inputs.
+extension HTMLCheckReport {
+    func indicatorDetail(_ a: Assessment) -> HTMLNode {
+        var content: [HTMLNode] = [
+            .element("p", text: "Every indicator of the framework, with its status, the evidence that counted and the reasons for its status."),
+        ]
+        let known = Set(a.sections.map(\.id))
+        var groups = a.sections.map { section in
+            (title: "\(section.number) \(section.title)", indicators: a.indicators.filter { $0.section == section.id })
+        }
+        let others = a.indicators.filter { !known.contains($0.section) }
+        if !others.isEmpty { groups.append((title: "Other indicators", indicators: others)) }
+        for group in groups where !group.indicators.isEmpty {
+            var table = HTMLTable(caption: "Indicators in \(group.title)", columns: [
+                .init("No."), .init("Indicator"), .init("Level"), .init("Status"), .init("Evidence used"), .init("Reasons"),
+            ], layout: .stack, className: "indicators")
+            for result in group.indicators {
+                table.addRow(.text(result.number), [
+                    .fragment([.text(result.text), " ", .element("code", text: result.id)]),
+                    level(result),
+                    HTMLBadge.status(result.status),
+                    result.evidenceUsed.isEmpty ? .element("span", class: "muted", text: "none")
+                        : .element("ul", class: "plain", result.evidenceUsed.map { .element("li", [.element("code", text: $0)]) }),
+                    reasons(result),
+                ])
+            }
+            content.append(.element("h3", text: group.title))
+            content.append(table.node)
+        }
+        return HTMLPage.section(id: "indicators", heading: "All indicators", content)
+    }
+
+    private func level(_ result: IndicatorResult) -> HTMLNode {
+        var nodes: [HTMLNode] = [.text(result.level.rawValue)]
+        if result.safetyCritical { nodes += [.element("br"), HTMLBadge.level(result.level, safetyCritical: true)] }
+        nodes += [.element("br"), .element("span", class: "muted", text: verificationWords(result.verification))]
+        return .fragment(nodes)
+    }
+
+    private func reasons(_ result: IndicatorResult) -> HTMLNode {
+        if result.reasons.isEmpty {
+            return .element("span", class: "muted", text: result.status == .met ? "all requirements satisfied" : "—")
+        }
+        if result.reasons.count == 1 { return .text(result.reasons[0].message) }
+        return .element("ul", result.reasons.map { .element("li", text: $0.message) })
+    }
+
+    func warnings(_ a: Assessment) -> HTMLNode {
+        guard !a.warnings.isEmpty else {
+            return HTMLPage.section(id: "warnings", heading: "Warnings", [.element("p", text: "None.")])
+        }
+        let items = a.warnings.map { warning -> HTMLNode in
+            .element("li", [
+                .element("span", class: "tag", text: words(warning.kind)), " ",
+                warning.line.map { .element("strong", text: "line \($0): ") } ?? .empty,
+                .text(warning.message),
+            ])
+        }
+        return HTMLPage.section(id: "warnings", heading: "Warnings (\(a.warnings.count))", [
+            .element("p", text: "Not shortfalls today, but worth acting on: for example evidence that will stop counting soon."),
+            .element("ul", class: "plain-list", items),
+        ])
+    }
+
+    private func words(_ kind: Warning.Kind) -> String {
+        switch kind {
+        case .reviewDueSoon: "review due soon"
+        case .ageLimitSoon: "expiring soon"
+        case .unknownIndicator: "unknown indicator"
+        case .unknownEvidenceType: "unknown evidence type"
+        case .unknownFact: "unknown fact"
+        case .factUnitMismatch: "unit mismatch"
+        case .issuedAfterAsOf: "dated after as-of"
+        case .editionMismatch: "edition mismatch"
+        case .supersededEdition: "superseded edition"
+        case .actionForUnknownIndicator: "action for unknown indicator"
+        }
+    }
+
+    func inputs(_ a: Assessment) -> HTMLNode {
+        var table = HTMLTable(caption: "Input files", columns: [.init("Role"), .init("File"), .init("SHA-256")])
+        if a.inputs.isEmpty {
+            table.addRow("submission", [.element("code", text: a.submission.file), .element("span", class: "muted", text: "not recorded")])
+        }
+        for input in a.inputs {
+            table.addRow(.text(input.role), [.element("code", text: input.path), .element("code", text: input.sha256)])
+        }
+        let f = a.framework
+        let provider = a.submission.provider
+        var meta: [(String, HTMLNode)] = [("Provider", .text(provider.name))]
+        if let charity = provider.charityNumber { meta.append(("Charity number", .text(charity))) }
+        if let company = provider.companyNumber { meta.append(("Company number", .text(company))) }
+        if let region = provider.region { meta.append(("Region", .text(region))) }
+        meta += [
+            ("Services", .text(services(a))),
+            ("Submission", .fragment([.element("code", text: a.submission.file),
+                                      .text(": \(plural(a.submission.evidenceItems, "evidence item")), \(plural(a.submission.actionPlanEntries, "action-plan entry", "action-plan entries"))")])),
+            ("Framework", .text(f.title)),
+            ("Identifier", .fragment([.element("code", text: "\(f.id)@\(f.edition)"), .text(", encoding revision \(f.revision)")])),
+        ]
+        if let successor = f.supersededBy { meta.append(("Superseded by", .text("edition \(successor)"))) }
+        meta += [
+            ("As of", .text(a.asOf.description)),
+            ("Engine", .text("Respect Standard self-assessment engine \(a.engineVersion)")),
+        ]
+        return HTMLPage.section(id: "inputs", heading: "Inputs", [
+            table.node,
+            Self.definitionList(meta, class: "meta"),
+            .element("p", class: "muted", text: "The same inputs, as-of date and engine version always give the same report."),
+        ])
+    }
+}

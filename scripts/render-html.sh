@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Renders `respect check --format html` reports with headless Chromium, to look at the layout:
+# a desktop screenshot (1200 px wide), a phone screenshot (390 px wide) and, with --pdf, the
+# printed A4 version. Everything goes to .build/screenshots/.
+#
+# Usage: scripts/render-html.sh [--pdf] [--height PX] [SUBMISSION.xml | REPORT.html]...
+#   With no files: examples/submissions/not-yet.xml and examples/submissions/achieved.xml.
+#   A .xml file is checked with the respect binary (built first); a .html file is rendered as is.
+#   --height PX   height of the screenshots (default 4000; the top of the page is what fits).
+#
+# Installs the Debian package `chromium` when it is missing (needs root, or sudo).
+# Exits non-zero when a report cannot be made, Chromium fails, or a PNG (or PDF) is missing
+# or empty.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pdf=false
+height=4000
+files=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --pdf) pdf=true ;;
+        --height) shift; height="${1:?--height needs a number of pixels}" ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -*) echo "render-html: unknown option $1" >&2; exit 64 ;;
+        *) files+=("$1") ;;
+    esac
+    shift
+done
+[ ${#files[@]} -gt 0 ] || files=(examples/submissions/not-yet.xml examples/submissions/achieved.xml)
+case "$height" in ''|*[!0-9]*) echo "render-html: --height must be a number of pixels" >&2; exit 64 ;; esac
+
+browser=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$browser" ]; then
+    echo "render-html: installing chromium (Debian package)" >&2
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium >&2
+    browser=$(command -v chromium || command -v chromium-browser || true)
+    [ -n "$browser" ] || { echo "render-html: chromium is not installed" >&2; exit 1; }
+fi
+
+out=.build/screenshots
+mkdir -p "$out"
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+
+needs_binary=false
+for file in "${files[@]}"; do case "$file" in *.html) ;; *) needs_binary=true ;; esac; done
+if $needs_binary; then
+    swift build --product respect >&2
+    respect="$(swift build --show-bin-path)/respect"
+fi
+
+# Runs Chromium headless; its chatter goes to a log shown only when it fails.
+chrome() {
+    local log="$profile/chromium.log"
+    if ! timeout 180 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
+            --hide-scrollbars --no-first-run --user-data-dir="$profile/user" "$@" >"$log" 2>&1; then
+        echo "render-html: chromium failed:" >&2
+        cat "$log" >&2
+        return 1
+    fi
+}
+
+# Fails unless the file exists and is not empty.
+check_output() {
+    if [ ! -s "$1" ]; then
+        echo "render-html: $1 is missing or empty" >&2
+        return 1
+    fi
+    echo "$1"
+}
+
+for file in "${files[@]}"; do
+    name=$(basename "$file"); name=${name%.*}
+    case "$file" in
+        *.html) html="$file" ;;
+        *)
+            html="$out/$name.html"
+            status=0
+            "$respect" check "$file" --format html --output "$html" || status=$?
+            # 0, 10 and 20 are the three verdicts; anything else is an error.
+            case $status in 0|10|20) ;; *) echo "render-html: respect check $file exited $status" >&2; exit 1 ;; esac
+            ;;
+    esac
+    url="file://$(cd "$(dirname "$html")" && pwd)/$(basename "$html")"
+    rm -f "$out/$name.png" "$out/$name-phone.png" "$out/$name.pdf"
+    chrome --window-size=1200,"$height" --screenshot="$out/$name.png" "$url"
+    check_output "$out/$name.png"
+    chrome --window-size=390,"$height" --screenshot="$out/$name-phone.png" "$url"
+    check_output "$out/$name-phone.png"
+    if $pdf; then
+        chrome --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "$url"
+        check_output "$out/$name.pdf"
+    fi
+done
