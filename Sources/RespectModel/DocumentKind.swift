@@ -4,12 +4,15 @@ public import RespectXML
 public enum DocumentKind: String, Sendable, CaseIterable, Codable {
     case framework
     case submission
+    /// A commissioner's tender requirement: what every bid must show.
+    case tender
 
     /// The namespace that identifies the format and its version.
     public var namespace: String {
         switch self {
         case .framework: "urn:respect-engine:framework:v1"
         case .submission: "urn:respect-engine:submission:v1"
+        case .tender: "urn:respect-engine:tender:v1"
         }
     }
 

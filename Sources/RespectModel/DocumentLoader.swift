@@ -1,19 +1,21 @@
 public import RespectXML
 
-/// A framework or a submission, as auto-detected from a file's root element.
+/// A framework, a submission or a tender, as auto-detected from a file's root element.
 public enum LoadedDocument: Sendable {
     case framework(Framework)
     case submission(Submission)
+    case tender(Tender)
 
     public var kind: DocumentKind {
         switch self {
         case .framework: .framework
         case .submission: .submission
+        case .tender: .tender
         }
     }
 }
 
-/// Reads framework and submission files: hardened parse, XSD validation, then the model.
+/// Reads framework, submission and tender files: hardened parse, XSD validation, then the model.
 public struct DocumentLoader: Sendable {
     public let schemas: SchemaSet
     public let reader: XMLDocumentReader
@@ -29,6 +31,7 @@ public struct DocumentLoader: Sendable {
         switch kind {
         case .framework: return .framework(try FrameworkBuilder(file: path).build(root))
         case .submission: return .submission(try SubmissionBuilder(file: path).build(root))
+        case .tender: return .tender(try TenderBuilder(file: path).build(root))
         }
     }
 
@@ -42,6 +45,12 @@ public struct DocumentLoader: Sendable {
     public func loadSubmission(contentsOf path: String) throws(DocumentLoadError) -> Submission {
         let (_, root) = try readValidated(path, expecting: .submission)
         return try SubmissionBuilder(file: path).build(root)
+    }
+
+    /// Loads a commissioner's tender requirement file.
+    public func loadTender(contentsOf path: String) throws(DocumentLoadError) -> Tender {
+        let (_, root) = try readValidated(path, expecting: .tender)
+        return try TenderBuilder(file: path).build(root)
     }
 
     /// Parses and validates, choosing the schema from the root element.

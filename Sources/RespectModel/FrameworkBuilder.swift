@@ -104,7 +104,7 @@ struct FrameworkBuilder {
         }
         let requirement: EvidenceRequirement
         if let requires = element.firstChild(named: "requires"), let first = requires.children.first {
-            requirement = readRequirement(first, indicator: id)
+            requirement = RequirementReader(vocabulary: vocabulary).requirement(first, subject: "indicator '\(id)'", log: &log)
         } else {
             log.report("indicator '\(id)' needs a 'requires' element with one requirement", at: element)
             requirement = .allOf([])
@@ -118,55 +118,6 @@ struct FrameworkBuilder {
             verification: verification, principleIDs: principles, requirement: requirement,
             remediation: log.requiredChildText("remediation", of: element), sectionID: sectionID,
             standardID: standardID, location: SourceReference(file: log.file, line: element.location.line))
-    }
-
-    private mutating func readRequirement(_ element: XMLElement, indicator: String) -> EvidenceRequirement {
-        switch element.name {
-        case "allOf":
-            return .allOf(element.children.map { readRequirement($0, indicator: indicator) })
-        case "anyOf":
-            return .anyOf(element.children.map { readRequirement($0, indicator: indicator) })
-        case "atLeast":
-            let count = log.integer("count", of: element) ?? 1
-            if count > element.children.count {
-                log.report("indicator '\(indicator)': atLeast count=\"\(count)\" but only \(element.children.count) alternatives are listed; expected a count of at most \(element.children.count)", at: element)
-            }
-            return .atLeast(count, element.children.map { readRequirement($0, indicator: indicator) })
-        case "evidence":
-            return .evidence(EvidenceRule(type: log.required("type", of: element),
-                                          minimumCount: log.integer("min", of: element) ?? 1,
-                                          maximumAgeMonths: log.integer("maxAgeMonths", of: element),
-                                          requiresReviewDateNotPassed: log.flag("reviewByNotPassed", of: element, default: false)))
-        case "fact":
-            return .fact(readFactThreshold(element, indicator: indicator))
-        case "service":
-            return .service(log.required("type", of: element))
-        default:
-            log.report("indicator '\(indicator)': unknown requirement '\(element.name)'; expected allOf, anyOf, atLeast, evidence, fact or service", at: element)
-            return .allOf([])
-        }
-    }
-
-    private mutating func readFactThreshold(_ element: XMLElement, indicator: String) -> FactThreshold {
-        let factID = log.required("ref", of: element)
-        let comparison = Comparison(rawValue: log.required("op", of: element)) ?? .eq
-        let text = log.required("value", of: element)
-        let unit = element.attribute("unit")
-        guard let definition = vocabulary.fact(factID) else {
-            log.report("indicator '\(indicator)' tests fact '\(factID)', which the vocabulary does not define", at: element)
-            return FactThreshold(factID: factID, comparison: comparison, value: .boolean(false), unit: unit)
-        }
-        guard let value = FactValue(text), value.kind == definition.kind else {
-            log.report("indicator '\(indicator)': fact '\(factID)' is a \(definition.kind.rawValue), but the threshold value is '\(text)'; expected \(definition.kind == .boolean ? "true or false" : "a decimal number")", at: element)
-            return FactThreshold(factID: factID, comparison: comparison, value: .boolean(false), unit: unit)
-        }
-        if unit != definition.unit {
-            log.report("indicator '\(indicator)': threshold on '\(factID)' is in '\(unit ?? "no unit")', but the fact is defined in '\(definition.unit ?? "no unit")'", at: element)
-        }
-        if definition.kind == .boolean, comparison != .eq, comparison != .ne {
-            log.report("indicator '\(indicator)': boolean fact '\(factID)' can only be compared with eq or ne", at: element)
-        }
-        return FactThreshold(factID: factID, comparison: comparison, value: value, unit: unit)
     }
 
     private mutating func readOutcomes(_ element: XMLElement?, root: XMLElement) -> [Outcome] {

@@ -13,9 +13,10 @@ struct RespectCommand: ParsableCommand {
             else the standards folder of the checkout the program was built in.
 
             Exit codes:
-              0   achieved (check) / success (other commands)
+              0   achieved (check) / at least one compliant bid (tender) / success (other commands)
               10  working towards (check)
               20  not yet (check)
+              30  no bid is compliant (tender)
               64  usage error: bad option or argument
               65  bad data: a file is not well formed, not valid, or inconsistent
               66  missing input: a file, or the framework edition it needs, is not there
@@ -23,6 +24,6 @@ struct RespectCommand: ParsableCommand {
               73  an output file could not be written
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, ValidateCommand.self, FrameworksCommand.self]
+        subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self]
     )
 }

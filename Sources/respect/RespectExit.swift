@@ -7,6 +7,8 @@ enum RespectExit {
     static let success = ExitCode(0)
     static let workingTowards = ExitCode(10)
     static let notYet = ExitCode(20)
+    /// `tender`: no bid is compliant.
+    static let noCompliantBid = ExitCode(30)
     static let usage = ExitCode(64)
     static let dataError = ExitCode(65)
     static let noInput = ExitCode(66)

@@ -13,6 +13,7 @@ struct LoadingErrorTests {
             switch kind {
             case .framework: _ = try TestSupport.loader.loadFramework(contentsOf: path)
             case .submission: _ = try TestSupport.loader.loadSubmission(contentsOf: path)
+            case .tender: _ = try TestSupport.loader.loadTender(contentsOf: path)
             }
             return nil
         } catch {

@@ -1,0 +1,144 @@
+public import RespectModel
+import RespectXML
+
+/// Checks bids (submissions) against a commissioner's tender.
+///
+/// Pure and deterministic, like `Evaluator`: no I/O and no clock. Each accepted framework
+/// edition is checked against the tender once, then copied with the tender's stricter
+/// thresholds and local indicators applied; every bid is evaluated as of the tender's deadline
+/// against the copy of the edition it targets.
+public struct TenderEvaluator: Sendable {
+    public let tender: Tender
+    /// Accepted editions, by `id@edition`, with the tender applied.
+    private let prepared: [String: Framework]
+    /// Every framework threshold the tender replaced, edition by edition.
+    public let thresholdChanges: [ThresholdChange]
+
+    public static let advisory = "This comparison is advisory. It applies the tender's rules to what each bid's evidence shows as of the deadline; accreditation is decided by Respect's assessors and an independent panel, and the award by the commissioner."
+
+    /// Prepares the accepted editions.
+    ///
+    /// - Parameter frameworks: the accepted editions (others are ignored).
+    /// - Throws: `TenderMismatch` when an accepted edition is missing from `frameworks`, or the
+    ///   tender does not fit one (unknown vocabulary or section, a threshold less strict than
+    ///   the framework's, a local indicator id already used), with the tender's file and line.
+    public init(tender: Tender, frameworks: [Framework]) throws(TenderMismatch) {
+        self.tender = tender
+        var prepared: [String: Framework] = [:]
+        var changes: [ThresholdChange] = []
+        var problems: [XMLDiagnostic] = []
+        for target in tender.frameworks.editions {
+            guard let framework = frameworks.first(where: { $0.identity.id == target.framework && $0.identity.edition == target.edition }) else {
+                problems.append(XMLDiagnostic(location: SourceLocation(file: tender.source, line: 0),
+                                              message: "accepted edition \(target.reference) was not provided"))
+                continue
+            }
+            let consistency = TenderConsistency(tender: tender, framework: framework)
+            guard consistency.problems.isEmpty else {
+                problems += consistency.problems
+                continue
+            }
+            var (copy, replaced) = framework.overridingThresholds(tender.thresholds)
+            if let local = tender.localIndicators { copy = copy.adding(local) }
+            copy.notice += " Evaluated for tender \(tender.reference): with its stricter thresholds and local indicators."
+            prepared[target.reference] = copy
+            changes += replaced
+        }
+        if !problems.isEmpty { throw TenderMismatch(file: tender.source, problems: problems) }
+        self.prepared = prepared
+        self.thresholdChanges = changes
+    }
+
+    /// The framework copy a bid targeting `target` is evaluated against, if the tender accepts it.
+    public func framework(for target: FrameworkTarget) -> Framework? {
+        prepared[target.reference]
+    }
+
+    /// Checks one bid.
+    ///
+    /// - Parameter otherEdition: for a bid targeting an edition the tender does not accept, that
+    ///   edition if it is installed, so the report can still show the engine's outcome and any
+    ///   safety-critical failure.
+    public func assess(_ bid: Submission, otherEdition: Framework? = nil) -> TenderBidResult {
+        let accepted = framework(for: bid.target)
+        var result = TenderBidResult(file: bid.source, provider: bid.provider.name, target: bid.target, compliant: false,
+                                     unsafe: false, rank: nil, outcome: nil, outcomeLabel: nil, mandatoryMet: nil,
+                                     mandatoryApplicable: nil, score: nil, reasons: [], sections: [],
+                                     safetyCriticalFailures: [], problems: [], assessment: nil, input: nil)
+        var reasons: [TenderReason] = []
+        if accepted == nil {
+            let list = tender.frameworks.editions.map(\.reference).joined(separator: ", ")
+            reasons.append(TenderReason(kind: .editionNotAccepted,
+                                        message: "the bid targets \(bid.target.reference); the tender accepts \(list)" + TenderRules.cite(tender.frameworks.clause),
+                                        clause: tender.frameworks.clause, actual: bid.target.reference, required: list))
+        }
+        guard let framework = accepted ?? otherEdition else {
+            result.reasons = reasons
+            return result
+        }
+        let assessment: Assessment
+        do {
+            assessment = try Evaluator(framework: framework).evaluate(bid, asOf: tender.timetable.deadline)
+        } catch {
+            result.problems = error.problems.map(\.description)
+            result.reasons = reasons + [TenderReason(kind: .notEvaluated,
+                                                     message: "the bid could not be evaluated against \(framework.identity.reference): " + error.problems.map(\.message).joined(separator: "; "))]
+            return result
+        }
+        result.assessment = assessment
+        result.outcome = assessment.outcome.verdict
+        result.outcomeLabel = assessment.outcome.label
+        result.mandatoryMet = assessment.totals.mandatoryMet
+        result.mandatoryApplicable = assessment.totals.mandatoryApplicable
+        result.safetyCriticalFailures = assessment.safetyCriticalFailures
+        result.unsafe = !assessment.safetyCriticalFailures.isEmpty
+        reasons = safetyReasons(assessment) + reasons
+        if accepted != nil {
+            let judge = SectionOutcomeJudge(assessment: assessment, submission: bid, dueBy: tender.actionsDueBy)
+            result.sections = tender.outcomes.sections.map(judge.judge)
+            reasons += TenderRules(tender: tender, framework: framework, submission: bid, assessment: assessment,
+                                   sections: result.sections, changes: thresholdChanges).reasons()
+            result.score = TenderScoring(criteria: tender.ranking).score(assessment)
+        }
+        result.reasons = reasons
+        result.compliant = accepted != nil && reasons.isEmpty && !result.unsafe
+        return result
+    }
+
+    /// The result for a bid that could not be read, with its located problems.
+    public static func unreadable(file: String, problems: [String]) -> TenderBidResult {
+        TenderBidResult(file: file, provider: "", target: nil, compliant: false, unsafe: false, rank: nil, outcome: nil,
+                        outcomeLabel: nil, mandatoryMet: nil, mandatoryApplicable: nil, score: nil,
+                        reasons: [TenderReason(kind: .unreadable, message: "the bid could not be read: " + problems.joined(separator: "; "))],
+                        sections: [], safetyCriticalFailures: [], problems: problems, assessment: nil, input: nil)
+    }
+
+    /// Ranks the bids and puts the comparison together.
+    public func compare(_ bids: [TenderBidResult]) -> TenderResult {
+        let ranked = TenderScoring.ranked(bids)
+        let summary = TenderSummary(
+            reference: tender.reference, title: tender.title, commissioner: tender.commissioner, notice: tender.notice,
+            file: tender.source, deadline: tender.timetable.deadline, contractStart: tender.timetable.contractStart,
+            frameworks: tender.frameworks.editions, acceptedOutcomes: tender.outcomes.overall,
+            sectionOutcomes: tender.outcomes.sections.map { SectionRequirementSummary(section: $0.sectionID, accept: $0.accept, clause: $0.clause) },
+            actionsDueByContractStart: tender.actionsDueBy != nil,
+            ranking: tender.ranking.map { CriterionSummary(id: $0.id, label: $0.label, weight: $0.weight.doubleValue,
+                                                           measure: $0.measure, section: $0.sectionID, clause: $0.clause) },
+            clauses: tender.clauses)
+        return TenderResult(advisory: TenderEvaluator.advisory, engineVersion: EngineVersion.current, tender: summary,
+                            asOf: tender.timetable.deadline, thresholdChanges: thresholdChanges, bids: ranked,
+                            compliantCount: ranked.filter(\.compliant).count,
+                            unsafeBids: ranked.filter(\.unsafe).map(\.file))
+    }
+
+    /// One reason per failing safety-critical indicator, with the engine's first reason.
+    private func safetyReasons(_ assessment: Assessment) -> [TenderReason] {
+        assessment.safetyCriticalFailures.map { failure in
+            let why = assessment.indicator(failure.id)?.reasons.first?.message
+            return TenderReason(kind: .safetyCritical,
+                                message: "UNSAFE: safety-critical indicator \(failure.number) \(failure.id) is not met" + (why.map { ": \($0)" } ?? ""),
+                                actual: assessment.indicator(failure.id)?.status.rawValue, required: IndicatorStatus.met.rawValue,
+                                indicator: failure.id)
+        }
+    }
+}

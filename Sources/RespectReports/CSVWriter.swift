@@ -1,0 +1,30 @@
+import Foundation
+
+/// Writes comma-separated values as RFC 4180 describes: records end with CRLF; a field that
+/// contains a comma, a double quote, CR or LF is enclosed in double quotes, with each double
+/// quote inside it doubled.
+///
+/// Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula, so such a field
+/// (e.g. a provider name taken from a bid) is prefixed with an apostrophe and can never run.
+public enum CSVWriter {
+    /// One record, ending with CRLF.
+    public static func record(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+
+    /// A whole file: the header record, then one record per row.
+    public static func document(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map(record).joined()
+    }
+
+    /// One field, quoted when it needs to be.
+    public static func field(_ value: String) -> String {
+        var text = value
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@"].contains(first) {
+            text = "'" + text
+        }
+        let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
