@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Renders `respect check --format html` reports with headless Chromium, to look at the layout:
-# a desktop screenshot (1200 px wide), a phone screenshot (390 px wide) and, with --pdf, the
-# printed A4 version. Everything goes to .build/screenshots/.
+# Renders `respect check --format html` and `respect tender --format html` reports with headless
+# Chromium, to prove they render and to look at the layout: a desktop screenshot (1200 px wide),
+# a phone screenshot (390 px wide) and, with --pdf, the printed A4 version. Everything goes to
+# .build/screenshots/.
 #
-# Usage: scripts/render-html.sh [--pdf] [--height PX] [SUBMISSION.xml | REPORT.html]...
-#   With no files: examples/submissions/not-yet.xml and examples/submissions/achieved.xml.
-#   A .xml file is checked with the respect binary (built first); a .html file is rendered as is.
+# Usage: scripts/render-html.sh [--pdf] [--height PX] [SUBMISSION.xml | REPORT.html | tender:TENDER.xml:BIDS]...
+#   With no files: examples/submissions/not-yet.xml, examples/submissions/achieved.xml and
+#   tender:examples/tender/tender-lot1.xml:examples/tender/bids.
+#   A .xml file is checked with the respect binary (built first); a .html file is rendered as is;
+#   tender:TENDER:BIDS runs `respect tender TENDER BIDS` (BIDS a file or folder).
 #   --height PX   height of the screenshots (default 4000; the top of the page is what fits).
 #
 # Installs the Debian package `chromium` when it is missing (needs root, or sudo).
@@ -21,13 +24,14 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --pdf) pdf=true ;;
         --height) shift; height="${1:?--height needs a number of pixels}" ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
         -*) echo "render-html: unknown option $1" >&2; exit 64 ;;
         *) files+=("$1") ;;
     esac
     shift
 done
-[ ${#files[@]} -gt 0 ] || files=(examples/submissions/not-yet.xml examples/submissions/achieved.xml)
+[ ${#files[@]} -gt 0 ] || files=(examples/submissions/not-yet.xml examples/submissions/achieved.xml
+                                  tender:examples/tender/tender-lot1.xml:examples/tender/bids)
 case "$height" in ''|*[!0-9]*) echo "render-html: --height must be a number of pixels" >&2; exit 64 ;; esac
 
 browser=$(command -v chromium || command -v chromium-browser || true)
@@ -64,20 +68,32 @@ chrome() {
     fi
 }
 
-# Fails unless the file exists and is not empty.
+# Fails unless the file exists and is big enough to hold a rendered page (a blank page's PNG
+# is a few kilobytes).
 check_output() {
-    if [ ! -s "$1" ]; then
-        echo "render-html: $1 is missing or empty" >&2
+    local size
+    size=$(stat -c %s "$1" 2>/dev/null || echo 0)
+    if [ "$size" -lt 20000 ]; then
+        echo "render-html: $1 is missing or too small ($size bytes) to be a rendered report" >&2
         return 1
     fi
-    echo "$1"
+    echo "$1 ($size bytes)"
 }
 
 for file in "${files[@]}"; do
-    name=$(basename "$file"); name=${name%.*}
     case "$file" in
-        *.html) html="$file" ;;
+        tender:*)
+            spec=${file#tender:}; tender=${spec%%:*}; bids=${spec#*:}
+            name=$(basename "$tender"); name=${name%.*}
+            html="$out/$name.html"
+            status=0
+            "$respect" tender "$tender" "$bids" --format html --output "$html" 2>/dev/null || status=$?
+            # 0: a bid is compliant; 30: none is; anything else is an error.
+            case $status in 0|30) ;; *) echo "render-html: respect tender $tender exited $status" >&2; exit 1 ;; esac
+            ;;
+        *.html) name=$(basename "$file"); name=${name%.*}; html="$file" ;;
         *)
+            name=$(basename "$file"); name=${name%.*}
             html="$out/$name.html"
             status=0
             "$respect" check "$file" --format html --output "$html" || status=$?

@@ -20,7 +20,8 @@ struct TenderCommand: ParsableCommand {
             Formats: text (unsafe bids first, the comparison table, then each bid's reasons), \
             json (the full result, sorted keys, byte-identical for identical inputs), csv (one \
             row per bid; header: rank, provider, file, compliant, unsafe, outcome, mandatory \
-            met, mandatory applicable, score, reasons).
+            met, mandatory applicable, score, reasons), html (one self-contained page: the \
+            comparison table first, then each bid's reasons; write it with --output).
 
             Exit code: 0 when at least one bid is compliant, 30 when none is, 65 when the tender \
             is invalid or does not fit an accepted edition, 66 when the tender or an accepted \
@@ -29,6 +30,7 @@ struct TenderCommand: ParsableCommand {
             Example:
               respect tender examples/tender/tender-lot1.xml examples/tender/bids
               respect tender examples/tender/tender-lot1.xml examples/tender/bids --format csv --output bids.csv
+              respect tender examples/tender/tender-lot1.xml examples/tender/bids --format html --output bids.html
             """
     )
 
@@ -41,7 +43,7 @@ struct TenderCommand: ParsableCommand {
     @Option(name: .customLong("framework"), help: ArgumentHelp("A framework file for an accepted edition (repeatable); default: the standards folder.", valueName: "file"))
     var frameworkFiles: [String] = []
 
-    @Option(name: .long, help: "Output format: text, json or csv.")
+    @Option(name: .long, help: "Output format: text, json, csv or html (one self-contained page to print or share).")
     var format: TenderFormat = .text
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
@@ -83,6 +85,7 @@ struct TenderCommand: ParsableCommand {
                 report = TenderTextReport(style: TextStyle(colour: colour)).render(result)
             case .json: report = try JSONReport.encode(result)
             case .csv: report = TenderCSVReport.render(result)
+            case .html: report = HTMLTenderReport().render(result)
             }
             try OutputDestination.write(report, to: output)
             if result.compliantCount == 0 { throw RespectExit.noCompliantBid }
@@ -153,5 +156,5 @@ struct TenderCommand: ParsableCommand {
 
 /// The formats `respect tender` writes.
 enum TenderFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv
+    case text, json, csv, html
 }
