@@ -139,6 +139,16 @@ public enum HTMLStyle {
           h3 { font-size: 11.5pt; }
           h2, h3, caption, .entry-head { break-after: avoid; page-break-after: avoid; }
           .table-wrap { overflow: visible; }
+          table { font-size: 8.5pt; table-layout: auto; }
+          th, td { padding: 2pt 4pt; overflow-wrap: break-word; }
+          .badge { white-space: normal; padding: 0 3pt; border-radius: 4pt; }
+          table.summary th[scope="row"] { min-width: 0; }
+          table.comparison { table-layout: fixed; }
+          table.comparison thead th:nth-child(1) { width: 17%; }
+          table.comparison thead th:nth-child(2), table.comparison thead th:nth-child(6) { width: 7%; }
+          table.comparison thead th:nth-child(3), table.comparison thead th:nth-child(4) { width: 15%; }
+          table.comparison thead th:nth-child(5) { width: 10%; }
+          table.comparison thead th:nth-child(7) { width: 29%; }
           thead { display: table-header-group; }
           tr, .entry, .conditions li, .safety > ul > li, .verdict, .advisory, .plain-list li { break-inside: avoid; page-break-inside: avoid; }
           .safety { border-width: 2.5pt; border-left-width: 8pt; }

@@ -88,7 +88,7 @@ public struct HTMLTenderReport: Sendable {
         var table = HTMLTable(caption: "Bids: compliant ones by rank, then the others", columns: [
             .init("Provider"), .init("Rank", numeric: true), .init("Verdict"), .init("Engine outcome"),
             .init("Mandatory met", numeric: true), .init("Score", numeric: true), .init("Main reason"),
-        ], layout: .stack, className: "summary")
+        ], layout: .stack, className: "comparison")
         for (index, bid) in result.bids.enumerated() {
             let outcome: HTMLNode = bid.outcome.map { HTMLBadge.verdict($0, label: bid.outcomeLabel ?? $0.label) } ?? .text("not evaluated")
             table.addRow(.element("a", attributes: [HTMLAttribute("href", "#" + anchor(bid, index: index + 1))], text: name(bid)), [
@@ -111,7 +111,9 @@ public struct HTMLTenderReport: Sendable {
     private func mainReason(_ bid: TenderBidResult) -> String {
         guard let first = bid.reasons.first else { return "meets every requirement of the tender" }
         var text = words(first.kind)
-        if let actual = first.actual, let required = first.required {
+        if let indicator = first.indicator, first.kind == .safetyCritical || first.kind == .localIndicatorNotMet {
+            text += ": \(indicator)" + (first.actual.map { " is " + $0.replacingOccurrences(of: "-", with: " ") } ?? "")
+        } else if let actual = first.actual, let required = first.required {
             text += ": bid \(actual); required \(required)"
         } else if let indicator = first.indicator {
             text += ": \(indicator)"
