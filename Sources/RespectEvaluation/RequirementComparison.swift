@@ -24,16 +24,17 @@ public struct RequirementChange: Sendable, Codable, Hashable {
     }
 
     public var kind: Kind
-    /// What the change is about: an evidence type, a fact, "services", "risk levels"…
+    /// What the change is about: an evidence type, a fact, "services", "risk levels"; empty for
+    /// level, safety-critical and verification.
     public var subject: String
     /// The old value, `nil` when the requirement is new.
     public var old: String?
     /// The new value, `nil` when the requirement was dropped.
     public var new: String?
 
-    /// "min items of “Risk assessment”: 2 → 3".
+    /// One line for reports, e.g. "count risk-assessment: at least 2 → at least 3".
     public var summary: String {
-        "\(kind.rawValue) \(subject): \(old ?? "none") → \(new ?? "none")"
+        (subject.isEmpty ? kind.rawValue : "\(kind.rawValue) \(subject)") + ": \(old ?? "none") → \(new ?? "none")"
     }
 }
 
@@ -90,15 +91,15 @@ struct RequirementComparison {
         }
         let oldLevel = Self.level(old), newLevel = Self.level(new)
         if oldLevel != newLevel {
-            changes.append(RequirementChange(kind: .level, subject: "level", old: oldLevel.rawValue, new: newLevel.rawValue))
+            changes.append(RequirementChange(kind: .level, subject: "", old: oldLevel.rawValue, new: newLevel.rawValue))
         }
         let oldCritical = old.contains(where: \.isSafetyCritical), newCritical = new.contains(where: \.isSafetyCritical)
         if oldCritical != newCritical {
-            changes.append(RequirementChange(kind: .safetyCritical, subject: "safety-critical", old: String(oldCritical), new: String(newCritical)))
+            changes.append(RequirementChange(kind: .safetyCritical, subject: "", old: String(oldCritical), new: String(newCritical)))
         }
         let oldVerification = Self.list(Set(old.map(\.verification.rawValue))), newVerification = Self.list(Set(new.map(\.verification.rawValue)))
         if oldVerification != newVerification {
-            changes.append(RequirementChange(kind: .verification, subject: "verification", old: oldVerification, new: newVerification))
+            changes.append(RequirementChange(kind: .verification, subject: "", old: oldVerification, new: newVerification))
         }
         self.changes = changes
     }

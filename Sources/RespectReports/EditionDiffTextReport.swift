@@ -42,7 +42,7 @@ public struct EditionDiffTextReport {
             for entry in changed {
                 out.line("  \(Self.ids(entry.old)) → \(Self.ids(entry.new)) [\(entry.kind.rawValue)]")
                 for change in entry.changes {
-                    out.line("      \(change.kind.rawValue) \(change.subject): \(change.old ?? "none") → \(change.new ?? "none")")
+                    out.line("      " + change.summary)
                 }
             }
         }

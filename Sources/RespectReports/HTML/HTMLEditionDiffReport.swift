@@ -42,7 +42,7 @@ public struct HTMLEditionDiffReport: Sendable {
             for entry in changed {
                 for change in entry.changes {
                     table.addRow(.text("\(EditionDiffTextReport.ids(entry.old)) → \(EditionDiffTextReport.ids(entry.new))"),
-                                 [.text(change.kind.rawValue), .element("code", text: change.subject), .text(change.old ?? "none"), .text(change.new ?? "none")])
+                                 [.text(change.kind.rawValue), change.subject.isEmpty ? "—" : .element("code", text: change.subject), .text(change.old ?? "none"), .text(change.new ?? "none")])
                 }
             }
             page.append(HTMLPage.section(id: "changes", heading: "Requirement changes (\(changed.count))", [table.node]))
