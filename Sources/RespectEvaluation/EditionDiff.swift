@@ -39,6 +39,12 @@ public struct EditionDiff: Sendable, Codable {
         public var vocabulary: String
         public var old: String
         public var new: String
+
+        public init(vocabulary: String, old: String, new: String) {
+            self.vocabulary = vocabulary
+            self.old = old
+            self.new = new
+        }
     }
 
     /// `id@edition` and title of one side.

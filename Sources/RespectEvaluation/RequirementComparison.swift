@@ -32,6 +32,13 @@ public struct RequirementChange: Sendable, Codable, Hashable {
     /// The new value, `nil` when the requirement was dropped.
     public var new: String?
 
+    public init(kind: Kind, subject: String, old: String?, new: String?) {
+        self.kind = kind
+        self.subject = subject
+        self.old = old
+        self.new = new
+    }
+
     /// One line for reports, e.g. "count risk-assessment: at least 2 → at least 3".
     public var summary: String {
         (subject.isEmpty ? kind.rawValue : "\(kind.rawValue) \(subject)") + ": \(old ?? "none") → \(new ?? "none")"
