@@ -71,7 +71,7 @@ public struct Crosswalk: Sendable {
             problems.append(XMLDiagnostic(location: SourceLocation(file: file, line: line), message: message))
         }
         if sourceFramework.identity.id != source.framework || sourceFramework.identity.edition != source.edition {
-            report("the crosswalk maps from \(source.reference), but the framework is \(sourceFramework.identity.reference)", line: 0)
+            report("the crosswalk maps from \(source.reference), but the framework is \(sourceFramework.identity.reference); evaluate against \(source.reference) to use it (a submission written for an older edition is carried over)", line: 0)
             return problems
         }
         if targetFramework.identity.id != target.framework || targetFramework.identity.edition != target.edition {

@@ -34,6 +34,7 @@ extension TextReport {
              String(standard.notMet), String(standard.notApplicable)]
         }
         out.table(header: ["Standard", "Met", "Partly", "Not met", "N/A"], rows: rows)
+        out.line(style.dim("  Met includes indicators whose paper evidence is complete and which await an assessor."))
         for standard in coverage.standards where !standard.indicators.isEmpty {
             out.line("  \(standard.number) \(standard.title):")
             for line in standard.indicators {

@@ -16,6 +16,20 @@ struct EditionLoadingTests {
         #expect(catalog.entry(id: "respect-standard", edition: "2012")?.framework.indicators.count == 63)
     }
 
+    @Test("respect frameworks still lists what is installed, as text and JSON, and so does frameworks list")
+    func listingKept() throws {
+        let text = try CommandLineRunner.run(["frameworks"])
+        #expect(text.exitCode == 0)
+        #expect(text.standardOutput.contains("respect-standard@2012"))
+        #expect(text.standardOutput.contains("SUPERSEDED by 2017"))
+        let json = try CommandLineRunner.run(["frameworks", "--format", "json"])
+        #expect(json.exitCode == 0)
+        let listed = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]]
+        #expect(listed?.compactMap { $0["reference"] as? String } == ["home-office@2023", "respect-standard@2012", "respect-standard@2017"])
+        let list = try CommandLineRunner.run(["frameworks", "list"])
+        #expect(list.standardOutput == text.standardOutput)
+    }
+
     @Test("a submission is evaluated against the edition it names unless told otherwise")
     func namedEdition() throws {
         let own = try CommandLineRunner.run(["check", "examples/submissions/2012-era.xml", "--format", "json"])

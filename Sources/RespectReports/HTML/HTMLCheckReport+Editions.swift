@@ -38,6 +38,7 @@ extension HTMLCheckReport {
         return HTMLPage.section(id: "crosswalk", heading: "Crosswalk: \(coverage.targetTitle)", [
             .element("p", class: "notice", text: coverage.notice),
             table.node,
+            .element("p", class: "muted", text: "Met includes indicators whose paper evidence is complete and which await an assessor."),
         ])
     }
 }
