@@ -13,7 +13,8 @@ public struct HTMLEditionDiffReport: Sendable {
             .element("h1", text: "What changed: \(diff.old.reference) → \(diff.new.reference)"),
             .element("p", class: "subtitle", [.element("strong", text: "Old: "), .text(diff.old.title)]),
             .element("p", class: "subtitle", [.element("strong", text: "New: "), .text(diff.new.title)]),
-            .element("p", class: "notice", [.element("strong", text: "About the frameworks: "), .text(diff.new.notice)]),
+            .element("p", class: "notice", [.element("strong", text: "About \(diff.old.reference): "), .text(diff.old.notice)]),
+            .element("p", class: "notice", [.element("strong", text: "About \(diff.new.reference): "), .text(diff.new.notice)]),
         ]
         var summary = HTMLTable(caption: "Indicators by kind of change", columns: [.init("Change"), .init("Indicator groups", numeric: true)], className: "summary")
         for kind in EditionDiff.Kind.allCases { summary.addRow(.text(kind.rawValue), [.text(String(diff.entries(kind).count))]) }
@@ -24,7 +25,18 @@ public struct HTMLEditionDiffReport: Sendable {
                 .element("ul", diff.termRenames.map { .element("li", [.text("\($0.vocabulary) "), .element("code", text: $0.old), " → ", .element("code", text: $0.new)]) }),
             ]))
         }
-        for kind in EditionDiff.Kind.allCases where kind != .carried {
+        for kind in [EditionDiff.Kind.added, .removed] {
+            let references = diff.entries(kind).flatMap { kind == .added ? $0.new : $0.old }
+            guard !references.isEmpty else { continue }
+            let edition = kind == .added ? diff.new.reference : diff.old.reference
+            var table = HTMLTable(caption: "\(kind.rawValue.capitalized) (\(references.count)): indicators only in \(edition)",
+                                  columns: [.init("Number"), .init("Id"), .init("Indicator")], layout: .stack)
+            for reference in references {
+                table.addRow(.text(reference.number), [.element("code", text: reference.id), .text(reference.text)])
+            }
+            page.append(HTMLPage.section(id: "kind-\(kind.rawValue)", heading: "\(kind.rawValue.capitalized) (\(references.count))", [table.node]))
+        }
+        for kind in [EditionDiff.Kind.renamed, .split, .merged, .regrouped] {
             let entries = diff.entries(kind)
             guard !entries.isEmpty else { continue }
             var table = HTMLTable(caption: "\(kind.rawValue.capitalized) (\(entries.count))",
