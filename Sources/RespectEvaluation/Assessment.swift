@@ -23,6 +23,10 @@ public struct Assessment: Sendable, Codable {
     /// The input files and their SHA-256, filled in by whoever read them (the evaluator does
     /// no I/O).
     public var inputs: [InputFile] = []
+    /// Set when a submission written for an older edition was re-assessed under a newer one.
+    public var migration: MigrationChecklist? = nil
+    /// Set when a crosswalk was asked for: the provider's status per target-framework standard.
+    public var crosswalk: CrosswalkCoverage? = nil
 }
 
 /// Which framework edition was applied.
@@ -183,6 +187,8 @@ public struct Warning: Sendable, Codable, Hashable {
         case editionMismatch = "edition-mismatch"
         case supersededEdition = "superseded-edition"
         case actionForUnknownIndicator = "action-for-unknown-indicator"
+        /// The submission was written for an older edition and carried over through its links.
+        case migratedEdition = "migrated-edition"
     }
 
     public var kind: Kind

@@ -11,6 +11,8 @@ public enum DocumentLoadError: Error, Sendable, CustomStringConvertible {
     case inconsistent([XMLDiagnostic])
     /// No installed framework matches a reference such as `respect-standard@2012`.
     case notInstalled(reference: String, directory: String, installed: [String])
+    /// A bare framework id names several installed editions; the user must pick one.
+    case ambiguousEdition(reference: String, directory: String, editions: [String])
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum DocumentLoadError: Error, Sendable, CustomStringConvertible {
         case .notInstalled(let reference, let directory, let installed):
             let list = installed.isEmpty ? "none" : installed.joined(separator: ", ")
             return "framework \(reference) is not installed in \(directory); installed: \(list). Add its file to that folder, or pass --framework FILE or --framework ID@EDITION"
+        case .ambiguousEdition(let reference, let directory, let editions):
+            return "framework \(reference) has several editions installed in \(directory): \(editions.joined(separator: ", ")); name one as ID@EDITION"
         }
     }
 
@@ -32,14 +36,15 @@ public enum DocumentLoadError: Error, Sendable, CustomStringConvertible {
         case .input(let error): error.diagnostics
         case .wrongKind(let path, _, _): [XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: description)]
         case .inconsistent(let problems): problems
-        case .notInstalled(_, let directory, _): [XMLDiagnostic(location: SourceLocation(file: directory, line: 0), message: description)]
+        case .notInstalled(_, let directory, _), .ambiguousEdition(_, let directory, _):
+            [XMLDiagnostic(location: SourceLocation(file: directory, line: 0), message: description)]
         }
     }
 
     /// True when the input does not exist (sysexits EX_NOINPUT rather than EX_DATAERR).
     public var isMissingInput: Bool {
         switch self {
-        case .input(.fileNotFound), .notInstalled: return true
+        case .input(.fileNotFound), .notInstalled, .ambiguousEdition: return true
         default: return false
         }
     }

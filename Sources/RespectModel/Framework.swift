@@ -99,11 +99,14 @@ public struct Term: Sendable, Hashable {
     public var label: String
     /// Service types only: whether this is work with people who cause harm.
     public var isPerpetratorIntervention: Bool
+    /// The id this term has in the edition that supersedes this one, when it was renamed.
+    public var successor: String?
 
-    public init(id: String, label: String, isPerpetratorIntervention: Bool = false) {
+    public init(id: String, label: String, isPerpetratorIntervention: Bool = false, successor: String? = nil) {
         self.id = id
         self.label = label
         self.isPerpetratorIntervention = isPerpetratorIntervention
+        self.successor = successor
     }
 }
 

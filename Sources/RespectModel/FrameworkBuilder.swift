@@ -7,6 +7,7 @@ struct FrameworkBuilder {
     private var log: ProblemLog
     private var vocabulary = Vocabulary(serviceTypes: [], riskLevels: [], evidenceTypes: [], facts: [])
     private var principleIDs: Set<String> = []
+    private var identityEdition = ""
 
     init(file: String) {
         log = ProblemLog(file: file)
@@ -28,6 +29,7 @@ struct FrameworkBuilder {
             effective: log.requiredDate("effective", of: root),
             supersedes: root.attribute("supersedes"),
             supersededBy: root.attribute("supersededBy"))
+        identityEdition = identity.edition
         if identity.supersedes == identity.edition {
             log.report("edition '\(identity.edition)' cannot supersede itself", at: root)
         }
@@ -53,7 +55,8 @@ struct FrameworkBuilder {
         func terms(_ group: String, _ entry: String) -> [Term] {
             element.firstChild(named: group)?.children(named: entry).map {
                 Term(id: $0.attribute("id") ?? "", label: $0.trimmedText,
-                     isPerpetratorIntervention: $0.attribute("perpetratorIntervention") == "true")
+                     isPerpetratorIntervention: $0.attribute("perpetratorIntervention") == "true",
+                     successor: $0.attribute("successor"))
             } ?? []
         }
         var facts: [FactDefinition] = []
@@ -117,7 +120,30 @@ struct FrameworkBuilder {
             isSafetyCritical: log.flag("safetyCritical", of: element, default: false),
             verification: verification, principleIDs: principles, requirement: requirement,
             remediation: log.requiredChildText("remediation", of: element), sectionID: sectionID,
-            standardID: standardID, location: SourceReference(file: log.file, line: element.location.line))
+            standardID: standardID, location: SourceReference(file: log.file, line: element.location.line),
+            successors: readSuccessors(element, indicatorID: id))
+    }
+
+    /// Reads `<successor>` links: one same-as, replaced-by or merged-into link, or two or more
+    /// split-into links, all into one later edition.
+    private mutating func readSuccessors(_ element: XMLElement, indicatorID id: String) -> [SuccessorLink] {
+        let links = element.children(named: "successor").compactMap { successor -> SuccessorLink? in
+            guard let relation = SuccessorLink.Relation(rawValue: log.required("relation", of: successor)) else { return nil }
+            return SuccessorLink(relation: relation, indicatorID: log.required("ref", of: successor),
+                                 edition: log.required("edition", of: successor))
+        }
+        guard let first = links.first else { return [] }
+        if Set(links.map(\.edition)).count > 1 || Set(links.map(\.relation)).count > 1 {
+            log.report("indicator '\(id)' has successor links of different kinds or editions; expected one relation into one edition", at: element)
+        } else if first.relation == .splitInto, links.count < 2 {
+            log.report("indicator '\(id)' is split into only one indicator; expected two or more split-into links (use replaced-by for one)", at: element)
+        } else if first.relation != .splitInto, links.count > 1 {
+            log.report("indicator '\(id)' has \(links.count) \(first.relation.rawValue) links; expected one (use split-into for several)", at: element)
+        }
+        if first.edition == identityEdition {
+            log.report("indicator '\(id)' links to its own edition '\(first.edition)'; expected a later edition", at: element)
+        }
+        return links
     }
 
     private mutating func readOutcomes(_ element: XMLElement?, root: XMLElement) -> [Outcome] {

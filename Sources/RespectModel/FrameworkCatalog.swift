@@ -55,6 +55,24 @@ public struct FrameworkCatalog: Sendable {
         return entries.first { ($0.path as NSString).lastPathComponent == reference }
     }
 
+    /// The installed edition of the same framework that declares it supersedes `identity`'s
+    /// edition, if any (a file need not name its own successor).
+    public func supersedingEdition(of identity: FrameworkIdentity) -> String? {
+        entries.first {
+            $0.framework.identity.id == identity.id && $0.framework.identity.supersedes == identity.edition
+                && $0.framework.identity.edition != identity.edition
+        }?.framework.identity.edition
+    }
+
+    /// `framework` with `supersededBy` filled in from the installed editions when the file
+    /// does not say it, so every report can say that the edition is superseded.
+    public func markingSuperseded(_ framework: Framework) -> Framework {
+        guard framework.identity.supersededBy == nil, let successor = supersedingEdition(of: framework.identity) else { return framework }
+        var marked = framework
+        marked.identity.supersededBy = successor
+        return marked
+    }
+
     /// `id@edition` of everything installed, sorted, for error messages.
     public var installedReferences: [String] {
         entries.map(\.framework.identity.reference).sorted()
@@ -83,6 +101,10 @@ extension FrameworkCatalog {
         }
         let catalog = try FrameworkCatalog(directory: directory, loader: loader)
         if let entry = catalog.entry(reference: reference) { return entry }
+        let editions = catalog.entries.filter { $0.framework.identity.id == reference }.map(\.framework.identity.reference).sorted()
+        if editions.count > 1 {
+            throw .ambiguousEdition(reference: reference, directory: directory, editions: editions)
+        }
         throw .notInstalled(reference: reference, directory: directory, installed: catalog.installedReferences)
     }
 }

@@ -52,11 +52,13 @@ public struct Indicator: Sendable {
     public var sectionID: String
     public var standardID: String
     public var location: SourceReference?
+    /// Declared links to the indicators that carry this one in later editions.
+    public var successors: [SuccessorLink]
 
     public init(id: String, number: String, text: String, guidance: String?, applicability: Applicability,
                 level: Level, isSafetyCritical: Bool, verification: Verification, principleIDs: [String],
                 requirement: EvidenceRequirement, remediation: String, sectionID: String, standardID: String,
-                location: SourceReference? = nil) {
+                location: SourceReference? = nil, successors: [SuccessorLink] = []) {
         self.id = id
         self.number = number
         self.text = text
@@ -71,6 +73,7 @@ public struct Indicator: Sendable {
         self.sectionID = sectionID
         self.standardID = standardID
         self.location = location
+        self.successors = successors
     }
 }
 

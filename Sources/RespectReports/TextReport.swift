@@ -22,6 +22,8 @@ public struct TextReport {
         missing(assessment, &out)
         assessorList(assessment, &out)
         if includeAllIndicators { indicators(assessment, &out) }
+        migration(assessment, &out)
+        crosswalk(assessment, &out)
         warnings(assessment, &out)
         out.blank()
         out.line(style.dim(assessment.advisory))

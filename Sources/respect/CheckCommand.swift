@@ -18,6 +18,12 @@ struct CheckCommand: ParsableCommand {
             Example:
               respect check examples/submissions/achieved.xml
               respect check examples/submissions/working-towards.xml --format json --as-of 2026-10-01
+              respect check examples/submissions/2012-era.xml --framework respect-standard@2017
+              respect check examples/submissions/achieved.xml --crosswalk standards/crosswalk-respect2017-ho2023.xml
+
+            A submission written for an older installed edition of the same framework, checked \
+            with --framework naming a newer one, is carried over through the links the older \
+            edition declares, and the report adds a migration checklist.
             """
     )
 
@@ -39,6 +45,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Text format: list every indicator's status, not only what is missing.")
     var all = false
 
+    @Option(name: .long, help: ArgumentHelp("Also show, through this crosswalk file, the status on another framework's standards (e.g. standards/crosswalk-respect2017-ho2023.xml).", valueName: "file"))
+    var crosswalk: String?
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -55,8 +64,10 @@ struct CheckCommand: ParsableCommand {
             let submission = try loader.loadSubmission(contentsOf: self.submission)
             let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
             let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
-            var assessment = try Evaluator(framework: entry.framework).evaluate(submission, asOf: date)
-            assessment.inputs = [InputFile(role: "submission", path: self.submission), InputFile(role: "framework", path: entry.path)].compactMap { $0 }
+            let (evaluated, extraInputs) = try EditionAwareCheck(standards: standards, loader: loader)
+                .assess(submission, entry: entry, asOf: date, crosswalkPath: crosswalk)
+            var assessment = evaluated
+            assessment.inputs = ([InputFile(role: "submission", path: self.submission), InputFile(role: "framework", path: entry.path)] + extraInputs).compactMap { $0 }
             let report: String
             switch format {
             case .text:
@@ -73,6 +84,9 @@ struct CheckCommand: ParsableCommand {
             printError(error.description)
             throw RespectExit.forLoadError(error)
         } catch let error as SubmissionMismatch {
+            printError(error.description)
+            throw RespectExit.dataError
+        } catch let error as CrosswalkMismatch {
             printError(error.description)
             throw RespectExit.dataError
         } catch let failure as CommandFailure {

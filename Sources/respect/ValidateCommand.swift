@@ -63,6 +63,9 @@ struct ValidateCommand: ParsableCommand {
                     } else {
                         result.summary! += " (edition not installed: vocabulary not checked)"
                     }
+                case .crosswalk(let crosswalk):
+                    result.kind = "crosswalk"
+                    result.summary = "\(crosswalk.id), \(crosswalk.source.reference) → \(crosswalk.target.reference), \(crosswalk.standards.count) standards mapped"
                 case .tender(let tender):
                     result.kind = "tender"
                     result.summary = "\(tender.reference), accepts \(tender.frameworks.editions.map(\.reference).joined(separator: ", ")); `respect tender` checks it against those editions"

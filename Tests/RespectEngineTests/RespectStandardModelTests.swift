@@ -69,6 +69,13 @@ struct RespectStandardModelTests {
             return process.terminationStatus
         }
         #expect(try run("framework-v1.xsd", RespectStandardModelTests.path) == 0)
+        // Every shipped standards file validates against the XSD of its kind.
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: TestSupport.standardsDirectory).filter { $0.hasSuffix(".xml") }.sorted()
+        #expect(shipped == ["crosswalk-respect2017-ho2023.xml", "home-office-2023.xml", "respect-standard-2012.xml", "respect-standard-2017.xml"])
+        for file in shipped {
+            let schema = file.hasPrefix("crosswalk-") ? "crosswalk-v1.xsd" : "framework-v1.xsd"
+            #expect(try run(schema, TestSupport.standardsDirectory + "/" + file) == 0, "\(file)")
+        }
         let submissions = TestSupport.examplesDirectory + "/submissions"
         let files = try FileManager.default.contentsOfDirectory(atPath: submissions).filter { $0.hasSuffix(".xml") }
         #expect(files.count >= 3)

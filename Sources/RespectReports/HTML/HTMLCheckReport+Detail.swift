@@ -77,6 +77,7 @@ extension HTMLCheckReport {
         case .editionMismatch: "edition mismatch"
         case .supersededEdition: "superseded edition"
         case .actionForUnknownIndicator: "action for unknown indicator"
+        case .migratedEdition: "carried over from an older edition"
         }
     }
 

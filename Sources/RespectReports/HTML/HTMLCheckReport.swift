@@ -30,6 +30,8 @@ public struct HTMLCheckReport: Sendable {
         page.append(checklist(a))
         page.append(assessorList(a))
         if includeIndicatorDetail { page.append(indicatorDetail(a)) }
+        page.append(migration(a))
+        page.append(crosswalk(a))
         page.append(warnings(a))
         page.append(inputs(a))
         page.footer = [

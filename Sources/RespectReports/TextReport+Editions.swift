@@ -1,0 +1,45 @@
+import RespectEvaluation
+
+extension TextReport {
+    /// The migration checklist of a submission re-assessed under a newer edition.
+    func migration(_ a: Assessment, _ out: inout TextBuffer) {
+        guard let checklist = a.migration else { return }
+        out.blank()
+        out.line(style.bold("MIGRATION CHECKLIST: \(checklist.from) → \(checklist.to)"))
+        out.line("  Carried: \(checklist.count(.carried)); partly: \(checklist.count(.partly)); not covered: \(checklist.count(.notCovered)) (of \(checklist.items.count) applicable \(checklist.to) indicators)")
+        for item in checklist.items {
+            let mark: String
+            switch item.carryOver {
+            case .carried: mark = style.green("✓ carried")
+            case .partly: mark = style.yellow("~ partly")
+            case .notCovered: mark = style.red("✗ not covered")
+            }
+            let origin = item.origin.isEmpty ? "new" : "from \(item.origin.joined(separator: " + ")) (\(item.relation))"
+            out.line("  \(mark)  \(item.indicator.number) \(item.indicator.id) — \(origin)")
+            for required in item.newlyRequired { out.line("      \(required)") }
+        }
+        if !checklist.dropped.isEmpty {
+            out.line("  Dropped in \(checklist.to) (evidence linked only to these no longer counts): " + checklist.dropped.map(\.id).joined(separator: ", "))
+        }
+    }
+
+    /// The provider's status on another framework's standards, through a crosswalk.
+    func crosswalk(_ a: Assessment, _ out: inout TextBuffer) {
+        guard let coverage = a.crosswalk else { return }
+        out.blank()
+        out.line(style.bold("CROSSWALK: \(coverage.target) (\(coverage.targetTitle))"))
+        out.line(style.dim("  \(coverage.notice)"))
+        let rows = coverage.standards.map { standard in
+            ["\(standard.number) \(standard.title)", String(standard.met), String(standard.partlyMet),
+             String(standard.notMet), String(standard.notApplicable)]
+        }
+        out.table(header: ["Standard", "Met", "Partly", "Not met", "N/A"], rows: rows)
+        out.line(style.dim("  Met includes indicators whose paper evidence is complete and which await an assessor."))
+        for standard in coverage.standards where !standard.indicators.isEmpty {
+            out.line("  \(standard.number) \(standard.title):")
+            for line in standard.indicators {
+                out.line("      \(line.status.label): \(line.indicator.number) \(line.indicator.id)\(line.fit == .partial ? " (partial fit)" : "")")
+            }
+        }
+    }
+}
