@@ -6,6 +6,8 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
     case submission
     /// A commissioner's tender requirement: what every bid must show.
     case tender
+    /// An assessor's findings on one provider's submission.
+    case findings
 
     /// The namespace that identifies the format and its version.
     public var namespace: String {
@@ -13,6 +15,7 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
         case .framework: "urn:respect-engine:framework:v1"
         case .submission: "urn:respect-engine:submission:v1"
         case .tender: "urn:respect-engine:tender:v1"
+        case .findings: "urn:respect-engine:findings:v1"
         }
     }
 

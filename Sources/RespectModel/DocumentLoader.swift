@@ -5,12 +5,14 @@ public enum LoadedDocument: Sendable {
     case framework(Framework)
     case submission(Submission)
     case tender(Tender)
+    case findings(Findings)
 
     public var kind: DocumentKind {
         switch self {
         case .framework: .framework
         case .submission: .submission
         case .tender: .tender
+        case .findings: .findings
         }
     }
 }
@@ -32,6 +34,7 @@ public struct DocumentLoader: Sendable {
         case .framework: return .framework(try FrameworkBuilder(file: path).build(root))
         case .submission: return .submission(try SubmissionBuilder(file: path).build(root))
         case .tender: return .tender(try TenderBuilder(file: path).build(root))
+        case .findings: return .findings(try FindingsBuilder(file: path).build(root))
         }
     }
 
@@ -51,6 +54,12 @@ public struct DocumentLoader: Sendable {
     public func loadTender(contentsOf path: String) throws(DocumentLoadError) -> Tender {
         let (_, root) = try readValidated(path, expecting: .tender)
         return try TenderBuilder(file: path).build(root)
+    }
+
+    /// Loads an assessor's findings file.
+    public func loadFindings(contentsOf path: String) throws(DocumentLoadError) -> Findings {
+        let (_, root) = try readValidated(path, expecting: .findings)
+        return try FindingsBuilder(file: path).build(root)
     }
 
     /// Parses and validates, choosing the schema from the root element.

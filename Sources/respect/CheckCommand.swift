@@ -18,6 +18,7 @@ struct CheckCommand: ParsableCommand {
             Example:
               respect check examples/submissions/achieved.xml
               respect check examples/submissions/working-towards.xml --format json --as-of 2026-10-01
+              respect check examples/submissions/working-towards.xml --findings examples/findings --store runs.sqlite
             """
     )
 
@@ -41,6 +42,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var assessorOptions: AssessorOptions
+
     func validate() throws {
         if let asOf, CalendarDate(asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
@@ -55,8 +58,12 @@ struct CheckCommand: ParsableCommand {
             let submission = try loader.loadSubmission(contentsOf: self.submission)
             let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
             let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
-            var assessment = try Evaluator(framework: entry.framework).evaluate(submission, asOf: date)
-            assessment.inputs = [InputFile(role: "submission", path: self.submission), InputFile(role: "framework", path: entry.path)].compactMap { $0 }
+            let submissionFile = InputFile(role: "submission", path: self.submission)
+            let findings = try assessorOptions.loadFindings(for: submission, submissionSHA256: submissionFile?.sha256, loader: loader)
+            var assessment = try Evaluator(framework: entry.framework).evaluate(submission, asOf: date, findings: findings,
+                                                                                 submissionSHA256: submissionFile?.sha256)
+            assessment.inputs = [submissionFile, InputFile(role: "framework", path: entry.path)].compactMap { $0 }
+                + assessorOptions.inputFiles(findings, submission: submission, submissionSHA256: submissionFile?.sha256)
             let report: String
             switch format {
             case .text:
@@ -68,6 +75,7 @@ struct CheckCommand: ParsableCommand {
                 report = HTMLCheckReport().render(assessment)
             }
             try OutputDestination.write(report, to: output)
+            if let run = try assessorOptions.record(assessment) { printError("respect: recorded as run \(run) in \(assessorOptions.store ?? "")") }
             throw RespectExit.forVerdict(assessment.outcome.verdict)
         } catch let error as DocumentLoadError {
             printError(error.description)

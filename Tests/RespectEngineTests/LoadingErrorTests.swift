@@ -14,6 +14,7 @@ struct LoadingErrorTests {
             case .framework: _ = try TestSupport.loader.loadFramework(contentsOf: path)
             case .submission: _ = try TestSupport.loader.loadSubmission(contentsOf: path)
             case .tender: _ = try TestSupport.loader.loadTender(contentsOf: path)
+            case .findings: _ = try TestSupport.loader.loadFindings(contentsOf: path)
             }
             return nil
         } catch {
