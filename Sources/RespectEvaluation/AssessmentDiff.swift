@@ -19,6 +19,10 @@ public struct AssessmentDiff: Sendable, Codable {
     /// Items in both that counted before and now do not, because they became too old or passed
     /// their review date.
     public var evidenceExpired: [ExpiredEvidence]
+    /// Assessor findings applied in the later result but not the earlier (same target,
+    /// decision and date), and the reverse.
+    public var findingsAdded: [FindingEntry]
+    public var findingsRemoved: [FindingEntry]
     /// False when a result carries no evidence list (stored by an older engine): only the
     /// outcome and statuses are compared.
     public var evidenceCompared: Bool
@@ -65,6 +69,14 @@ public struct AssessmentDiff: Sendable, Codable {
             IndicatorChange(id: $0.id, number: $0.number, from: $0.status, to: nil)
         }
 
+        let oldFindings = old.findings?.applied ?? []
+        let newFindings = new.findings?.applied ?? []
+        let key = { (entry: FindingEntry) in "\(entry.kind.rawValue) \(entry.targetID) \(entry.decision.rawValue) \(entry.date)" }
+        let oldKeys = Set(oldFindings.map(key))
+        let newKeys = Set(newFindings.map(key))
+        findingsAdded = newFindings.filter { !oldKeys.contains(key($0)) }
+        findingsRemoved = oldFindings.filter { !newKeys.contains(key($0)) }
+
         guard let oldItems = old.submission.items, let newItems = new.submission.items else {
             evidenceAdded = []
             evidenceRemoved = []
@@ -97,7 +109,7 @@ public struct AssessmentDiff: Sendable, Codable {
     /// True when nothing compared differs.
     public var isEmpty: Bool {
         outcomeChange == nil && indicatorChanges.isEmpty && evidenceAdded.isEmpty && evidenceRemoved.isEmpty
-            && evidenceReplaced.isEmpty && evidenceExpired.isEmpty
+            && evidenceReplaced.isEmpty && evidenceExpired.isEmpty && findingsAdded.isEmpty && findingsRemoved.isEmpty
     }
 }
 

@@ -4,7 +4,8 @@ import RespectModel
 /// count whatever their dates, and which indicator statuses to replace. Empty by default, when
 /// evaluation is exactly the automated one.
 struct EvaluationAdjustments {
-    var rejectedEvidence: Set<String> = []
+    /// Rejected items and, for each, the indicators the submission links it to.
+    var rejectedEvidence: [String: (finding: Finding, supports: [String])] = [:]
     var acceptedEvidence: Set<String> = []
     /// Items only a site visit can settle: indicators they make met need an assessor.
     var siteVisitEvidence: [String: Finding] = [:]
@@ -14,15 +15,26 @@ struct EvaluationAdjustments {
     func counted(_ submission: Submission) -> Submission {
         guard !rejectedEvidence.isEmpty else { return submission }
         var copy = submission
-        copy.evidence.removeAll { rejectedEvidence.contains($0.id) }
+        copy.evidence.removeAll { rejectedEvidence[$0.id] != nil }
         return copy
     }
 
     /// Replaces statuses as the findings say; indicator decisions win over evidence findings.
     func apply(to results: [IndicatorResult]) -> [IndicatorResult] {
-        guard !siteVisitEvidence.isEmpty || !indicatorDecisions.isEmpty else { return results }
+        guard !siteVisitEvidence.isEmpty || !indicatorDecisions.isEmpty || !rejectedEvidence.isEmpty else { return results }
+        var rejectedFor: [String: [(id: String, finding: Finding)]] = [:]
+        for (id, rejected) in rejectedEvidence.sorted(by: { $0.key < $1.key }) {
+            for indicator in Set(rejected.supports) { rejectedFor[indicator, default: []].append((id, rejected.finding)) }
+        }
         return results.map { original in
             var result = original
+            if result.status.isUnmet, let rejected = rejectedFor[result.id] {
+                result.reasons = rejected.map { item in
+                    Reason(kind: .assessorFinding,
+                           message: "\(item.id) was rejected by \(item.finding.assessor) (\(item.finding.date)): \(item.finding.reason)",
+                           evidenceID: item.id)
+                } + result.reasons
+            }
             if result.status == .met,
                let item = result.evidenceUsed.first(where: { siteVisitEvidence[$0] != nil }),
                let finding = siteVisitEvidence[item] {

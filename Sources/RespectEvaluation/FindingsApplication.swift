@@ -85,7 +85,9 @@ struct FindingsApplication {
             switch (entry.kind, entry.decision) {
             case (.indicator, _): adjustments.indicatorDecisions[entry.targetID] = (finding, entries[index].location)
             case (.evidence, .accepted): adjustments.acceptedEvidence.insert(entry.targetID)
-            case (.evidence, .rejected): adjustments.rejectedEvidence.insert(entry.targetID)
+            case (.evidence, .rejected):
+                let supports = submission.evidence.first { $0.id == entry.targetID }?.supports ?? []
+                adjustments.rejectedEvidence[entry.targetID] = (finding, supports)
             case (.evidence, .needsSiteVisit): adjustments.siteVisitEvidence[entry.targetID] = finding
             }
         }

@@ -26,9 +26,16 @@ public struct DiffTextReport {
             out.line("INDICATORS: no status changed")
         } else {
             out.line("INDICATORS THAT MOVED (\(diff.indicatorChanges.count))")
-            out.table(header: ["Indicator", "Before", "Now"], rows: diff.indicatorChanges.map {
+            let table = TextTable.render(header: ["Indicator", "Before", "Now"], rows: diff.indicatorChanges.map {
                 ["\($0.number) \($0.id)", $0.from?.label ?? "(not in framework)", $0.to?.label ?? "(not in framework)"]
             })
+            table.split(separator: "\n").forEach { out.line(String($0)) }
+        }
+        if !diff.findingsAdded.isEmpty || !diff.findingsRemoved.isEmpty {
+            out.blank()
+            out.line("ASSESSOR FINDINGS APPLIED")
+            for entry in diff.findingsAdded { out.line("  + \(entry.kind.rawValue) \(entry.targetID): \(entry.decision.label) — \(entry.assessor), \(entry.date)") }
+            for entry in diff.findingsRemoved { out.line("  - \(entry.kind.rawValue) \(entry.targetID): \(entry.decision.label) — \(entry.assessor), \(entry.date)") }
         }
         out.blank()
         guard diff.evidenceCompared else {

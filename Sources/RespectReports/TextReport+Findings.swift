@@ -9,6 +9,7 @@ extension TextReport {
         out.blank()
         out.line(style.bold("ASSESSOR FINDINGS") + " (\(findings.applied.count) applied, \(findings.expired.count) expired, \(findings.notApplied.count) not applied)")
         let automated = findings.automatedOutcome
+        let safetyCritical = Set(a.indicators.filter(\.safetyCritical).map(\.id))
         let moved = automated.id == a.outcome.id ? "unchanged" : "changed"
         out.line("  Outcome by the engine alone: \(automated.label); with the findings: \(a.outcome.label) (\(moved))")
         for file in findings.files where !file.matched {
@@ -19,6 +20,9 @@ extension TextReport {
             details(entry, &out)
             for change in entry.changes {
                 out.line("      now \(change.number) \(change.id): \(change.from?.label ?? "—") → \(change.to?.label ?? "—")")
+                if safetyCritical.contains(change.id), change.from?.isUnmet == true, change.to?.isUnmet == false {
+                    out.line("      " + style.red("⚠ safety-critical:") + " the engine found this indicator \(change.from?.label ?? ""); only the assessor's decision makes it \(change.to?.label ?? "")")
+                }
             }
         }
         if !findings.expired.isEmpty {
@@ -53,10 +57,10 @@ extension TextReport {
         return status.label
     }
 
-    /// " (assessor: rejected; engine: met)" when findings changed or decided an indicator.
+    /// "; assessor: rejected; engine: met" when findings changed or decided an indicator.
     static func assessorNote(_ result: IndicatorResult?) -> String {
         guard let result, let automated = result.automatedStatus else { return "" }
-        let decision = result.assessorDecision.map { "assessor: \($0.decision.label); " } ?? "assessor findings; "
-        return " (\(decision)engine: \(automated.label))"
+        let decision = result.assessorDecision.map { "assessor: \($0.decision.label)" } ?? "after assessor findings"
+        return "; \(decision); engine: \(automated.label)"
     }
 }

@@ -138,7 +138,8 @@ public struct TextReport {
         out.line(style.bold("ALL INDICATORS"))
         for result in a.indicators {
             let used = result.evidenceUsed.isEmpty ? "" : " [evidence: \(result.evidenceUsed.joined(separator: ", "))]"
-            out.line("  \(result.number) \(result.id): \(result.status.label)\(TextReport.assessorNote(result))\(used)")
+            let note = TextReport.assessorNote(result)
+            out.line("  \(result.number) \(result.id): \(result.status.label)\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
             if result.status != .met {
                 for reason in result.reasons { out.line("      - \(reason.message)") }
             }

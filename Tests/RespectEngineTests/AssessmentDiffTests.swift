@@ -55,5 +55,7 @@ struct AssessmentDiffTests {
         let diff = AssessmentDiff(old: without, new: with)
         #expect(Set(diff.indicatorChanges.map(\.id)) == ["training-recent", "facilitation", "contact-rate"])
         #expect(diff.evidenceAdded.isEmpty && diff.evidenceRemoved.isEmpty)
+        #expect(diff.findingsAdded.map(\.targetID) == ["training-recent", "facilitation", "contact-rate"])
+        #expect(diff.findingsRemoved.isEmpty)
     }
 }

@@ -27,8 +27,8 @@ extension HTMLCheckReport {
                     .element("strong", text: entry.decision.label),
                     .text(entry.reason),
                     .text("\(entry.assessor), \(entry.date)" + (entry.expires.map { "; expires \($0)" } ?? "")),
-                    .fragment([.text(entry.state.label), changes(entry),
-                               .element("br"), .element("span", class: "muted", text: entry.location)]),
+                    .fragment([.text(entry.state.label), .element("br"),
+                               .element("span", class: "muted", text: entry.location), changes(entry)]),
                 ])
             }
             content.append(table.node)
