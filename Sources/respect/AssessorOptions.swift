@@ -6,9 +6,13 @@ import RespectStore
 
 /// Options for assessors, shared by the commands that score submissions: the findings to
 /// apply, the run store to record into, and who is running it.
+///
+/// A command that scores many submissions loads the findings and opens the store once
+/// (`loadFindings`, `openStore`), then per submission calls `LoadedFindings.concerning` and
+/// `Evaluator.evaluate(_:asOf:findings:submissionSHA256:)`, and `RunStore.record`.
 struct AssessorOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("""
-        An assessor's findings file, or a folder: every findings file in it that concerns this \
+        An assessor's findings file, or a folder: every findings file in it that concerns the \
         submission is applied (repeatable). Findings override the engine's status and are shown \
         beside it.
         """, valueName: "file|dir"))
@@ -20,33 +24,25 @@ struct AssessorOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Who ran it, recorded with the run (default: the login user name).", valueName: "name"))
     var assessor: String?
 
-    /// The findings for `submission`: each file named, and each findings file in a folder
-    /// named that concerns it (files in a folder about other submissions are skipped).
-    func loadFindings(for submission: Submission, submissionSHA256: String?, loader: DocumentLoader) throws -> [Findings] {
-        var loaded: [Findings] = []
+    /// Reads every findings file named, and every findings file in the folders named.
+    func loadFindings(loader: DocumentLoader) throws -> LoadedFindings {
+        var loaded = LoadedFindings()
         for path in findings {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw CommandFailure(description: "\(path): no such findings file or folder", exitCode: RespectExit.noInput)
             }
             guard isDirectory.boolValue else {
-                loaded.append(try loader.loadFindings(contentsOf: path))
+                loaded.named.append(try loader.loadFindings(contentsOf: path))
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             for name in names.sorted() where name.hasSuffix(".xml") {
                 let file = (path as NSString).appendingPathComponent(name)
-                guard case .findings(let found) = try loader.load(contentsOf: file) else { continue }
-                if found.subject.matches(submission.provider, submissionSHA256: submissionSHA256) { loaded.append(found) }
+                if case .findings(let found) = try loader.load(contentsOf: file) { loaded.inFolders.append(found) }
             }
         }
         return loaded
-    }
-
-    /// The input-file records of the findings that concern the submission.
-    func inputFiles(_ loaded: [Findings], submission: Submission, submissionSHA256: String?) -> [InputFile] {
-        loaded.filter { $0.subject.matches(submission.provider, submissionSHA256: submissionSHA256) }
-            .compactMap { InputFile(role: "findings", path: $0.source) }
     }
 
     /// The name recorded with a run.
@@ -56,14 +52,40 @@ struct AssessorOptions: ParsableArguments {
         return environment["LOGNAME"] ?? environment["USER"] ?? NSUserName()
     }
 
-    /// Records the run when `--store` is given; returns its id.
-    @discardableResult
-    func record(_ assessment: Assessment) throws -> Int64? {
+    /// The run store named by `--store`, opened (and migrated), or `nil` without `--store`.
+    func openStore() throws -> RunStore? {
         guard let store else { return nil }
         do {
-            return try RunStore(path: store).record(assessment, assessor: assessorName, at: Date())
+            return try RunStore(path: store)
         } catch {
             throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
         }
+    }
+
+    /// Records one run in `store`; returns its id.
+    func record(_ assessment: Assessment, in store: RunStore) throws -> Int64 {
+        do {
+            return try store.record(assessment, assessor: assessorName, at: Date())
+        } catch {
+            throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
+        }
+    }
+}
+
+/// Findings files read for a run of a command: those named, and those found in folders.
+struct LoadedFindings: Sendable {
+    var named: [Findings] = []
+    var inFolders: [Findings] = []
+
+    /// The findings to apply to a submission: every file named (one about another submission is
+    /// ignored with a warning when applied), and the files in folders that concern it.
+    func concerning(_ submission: Submission, submissionSHA256: String?) -> [Findings] {
+        named + inFolders.filter { $0.subject.matches(submission.provider, submissionSHA256: submissionSHA256) }
+    }
+
+    /// Input-file records (with SHA-256) of the findings in `applied` that concern the submission.
+    static func inputFiles(_ applied: [Findings], submission: Submission, submissionSHA256: String?) -> [InputFile] {
+        applied.filter { $0.subject.matches(submission.provider, submissionSHA256: submissionSHA256) }
+            .compactMap { InputFile(role: "findings", path: $0.source) }
     }
 }

@@ -58,12 +58,14 @@ struct CheckCommand: ParsableCommand {
             let submission = try loader.loadSubmission(contentsOf: self.submission)
             let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
             let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
+            let store = try assessorOptions.openStore()
             let submissionFile = InputFile(role: "submission", path: self.submission)
-            let findings = try assessorOptions.loadFindings(for: submission, submissionSHA256: submissionFile?.sha256, loader: loader)
+            let findings = try assessorOptions.loadFindings(loader: loader)
+                .concerning(submission, submissionSHA256: submissionFile?.sha256)
             var assessment = try Evaluator(framework: entry.framework).evaluate(submission, asOf: date, findings: findings,
                                                                                  submissionSHA256: submissionFile?.sha256)
             assessment.inputs = [submissionFile, InputFile(role: "framework", path: entry.path)].compactMap { $0 }
-                + assessorOptions.inputFiles(findings, submission: submission, submissionSHA256: submissionFile?.sha256)
+                + LoadedFindings.inputFiles(findings, submission: submission, submissionSHA256: submissionFile?.sha256)
             let report: String
             switch format {
             case .text:
@@ -75,7 +77,7 @@ struct CheckCommand: ParsableCommand {
                 report = HTMLCheckReport().render(assessment)
             }
             try OutputDestination.write(report, to: output)
-            if let run = try assessorOptions.record(assessment) { printError("respect: recorded as run \(run) in \(assessorOptions.store ?? "")") }
+            if let store { printError("respect: recorded as run \(try assessorOptions.record(assessment, in: store)) in \(store.path)") }
             throw RespectExit.forVerdict(assessment.outcome.verdict)
         } catch let error as DocumentLoadError {
             printError(error.description)
