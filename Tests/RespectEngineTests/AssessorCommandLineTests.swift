@@ -86,6 +86,25 @@ struct AssessorCommandLineTests {
         #expect(result.exitCode == 66)
         #expect(result.standardError.contains("no run 9"))
         #expect(try CommandLineRunner.run(["diff", "a", "b", "--store", store]).exitCode == 64)
+        let unwritable = try CommandLineRunner.run(["check", miniSubmission, "--framework", miniFramework, "--store", "/nonexistent/folder/runs.sqlite"])
+        #expect(unwritable.exitCode == 73)
+        #expect(unwritable.standardError.contains("/nonexistent/folder/runs.sqlite"))
+        #expect(unwritable.standardOutput.isEmpty, "nothing is reported when the run cannot be recorded")
+    }
+
+    @Test("a findings folder applies only the files about this submission, without warning about the others")
+    func findingsFolder() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("respect-findings-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["indicator-decisions.xml", "other-provider.xml"] {
+            try FileManager.default.copyItem(atPath: TestSupport.fixture("findings/" + name), toPath: folder.appendingPathComponent(name).path)
+        }
+        let result = try CommandLineRunner.run(["check", miniSubmission, "--framework", miniFramework, "--findings", folder.path, "--format", "json"])
+        #expect(result.exitCode == 20)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let files = try #require((object["findings"] as? [String: Any])?["files"] as? [[String: Any]])
+        #expect(files.compactMap { ($0["file"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } } == ["indicator-decisions.xml"])
+        #expect(!result.standardOutput.contains("findings-not-for-submission"))
     }
 
     @Test("validate detects a findings file and reports an invalid one with its line")
