@@ -17,10 +17,20 @@ public struct RunStore: Sendable {
 
     /// Opens (or creates) the store at `path` and brings its schema up to date.
     public init(path: String) throws(StoreError) {
+        try self.init(path: path, upTo: nil)
+    }
+
+    /// Opens the store and applies the migrations up to `lastMigration` (all when `nil`);
+    /// tests use it to make a store as an older engine left it.
+    init(path: String, upTo lastMigration: String?) throws(StoreError) {
         self.path = path
         do {
             database = try DatabaseQueue(path: path)
-            try StoreSchema.migrator.migrate(database)
+            if let lastMigration {
+                try StoreSchema.migrator.migrate(database, upTo: lastMigration)
+            } else {
+                try StoreSchema.migrator.migrate(database)
+            }
         } catch {
             throw StoreError(path: path, action: "open", underlying: error)
         }

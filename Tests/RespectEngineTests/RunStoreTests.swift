@@ -36,6 +36,17 @@ struct RunStoreTests {
         #expect(try reopened.counts().runs == 1, "reopening keeps the runs")
     }
 
+    @Test("a store left by an older engine (first migration only) is brought up to date on open")
+    func upgradesOlderStore() throws {
+        let path = Self.temporaryStorePath()
+        let old = try RunStore(path: path, upTo: "v1-runs")
+        #expect(try old.appliedMigrations() == ["v1-runs"])
+        let upgraded = try RunStore(path: path)
+        #expect(try upgraded.appliedMigrations() == ["v1-runs", "v2-run-inputs", "v3-run-findings"])
+        let id = try upgraded.record(try Self.assessment("engine/mini-achieved.xml"), assessor: "a", at: Date(timeIntervalSince1970: 0))
+        #expect(try upgraded.run(id: id)?.inputs.count == 2)
+    }
+
     @Test("a recorded run keeps its inputs' SHA-256, framework, engine, as-of date, assessor, time and findings")
     func recordsEverything() throws {
         let store = try RunStore(path: Self.temporaryStorePath())
