@@ -188,6 +188,22 @@ struct FindingsTests {
         }
     }
 
+    @Test("a subject that names nothing is rejected with its line")
+    func emptySubject() throws {
+        let text = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <findings xmlns="urn:respect-engine:findings:v1" assessor="A. Assessor">
+              <subject/>
+            </findings>
+            """
+        let path = TestSupport.temporaryFile(text, name: "findings.xml")
+        #expect {
+            _ = try TestSupport.loader.loadFindings(contentsOf: path)
+        } throws: { error in
+            (error as? DocumentLoadError)?.description.contains("findings.xml:3: element 'subject' names no submission") == true
+        }
+    }
+
     @Test("the loader detects a findings file from its root element")
     func detected() throws {
         let loaded = try TestSupport.loader.load(contentsOf: TestSupport.fixture("findings/indicator-decisions.xml"))
