@@ -23,6 +23,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,17 +39,23 @@ let package = Package(
         ),
         .target(name: "RespectEvaluation", dependencies: ["RespectModel"], swiftSettings: strict),
         .target(name: "RespectReports", dependencies: ["RespectEvaluation"], swiftSettings: strict),
+        // The run store: every recorded check in SQLite (GRDB), for history and diffs.
+        .target(
+            name: "RespectStore",
+            dependencies: ["RespectEvaluation", "RespectReports", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "respect",
             dependencies: [
-                "RespectModel", "RespectEvaluation", "RespectReports",
+                "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "RespectEngineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "respect"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore", "respect"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

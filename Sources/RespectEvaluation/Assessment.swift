@@ -27,6 +27,8 @@ public struct Assessment: Sendable, Codable {
     public var migration: MigrationChecklist? = nil
     /// Set when a crosswalk was asked for: the provider's status per target-framework standard.
     public var crosswalk: CrosswalkCoverage? = nil
+    /// The assessor's findings and what they changed; absent when none were given.
+    public var findings: FindingsSummary?
 }
 
 /// Which framework edition was applied.
@@ -47,6 +49,30 @@ public struct SubmissionSummary: Sendable, Codable {
     public var services: [OfferedService]
     public var evidenceItems: Int
     public var actionPlanEntries: Int
+    /// The evidence items, so two results can be compared (absent in results stored before it existed).
+    public var items: [EvidenceItemSummary]?
+}
+
+/// One evidence item as listed in a result: enough to tell, later, what was scored.
+public struct EvidenceItemSummary: Sendable, Codable, Hashable {
+    public var id: String
+    public var type: String
+    public var title: String
+    public var issued: CalendarDate
+    public var reviewBy: CalendarDate?
+    /// The document's SHA-256, when the submission names its file.
+    public var sha256: String?
+    public var supports: [String]
+
+    public init(_ item: EvidenceItem) {
+        id = item.id
+        type = item.type
+        title = item.title
+        issued = item.issued
+        reviewBy = item.reviewBy
+        sha256 = item.file?.sha256
+        supports = item.supports
+    }
 }
 
 /// A short pointer to an indicator, for lists.
@@ -137,6 +163,10 @@ public struct IndicatorResult: Sendable, Codable {
     public var remediation: String
     /// Items of a needed type that exist but are not linked to this indicator.
     public var unlinkedCandidates: [String]
+    /// The engine's own status, when an assessor's findings changed it or decided this indicator.
+    public var automatedStatus: IndicatorStatus?
+    /// The assessor's decision on this indicator, when one applies.
+    public var assessorDecision: AssessorDecision?
 }
 
 /// An entry of the missing-evidence list.
@@ -189,6 +219,14 @@ public struct Warning: Sendable, Codable, Hashable {
         case actionForUnknownIndicator = "action-for-unknown-indicator"
         /// The submission was written for an older edition and carried over through its links.
         case migratedEdition = "migrated-edition"
+        /// A findings file names another provider or submission file; it was ignored.
+        case findingsNotForSubmission = "findings-not-for-submission"
+        /// A finding names an indicator or evidence item that does not exist.
+        case unknownFindingTarget = "unknown-finding-target"
+        /// A finding could not apply: the indicator is not applicable, or the item's file changed.
+        case findingNotApplied = "finding-not-applied"
+        /// A finding's expiry date is before the as-of date; it no longer applies.
+        case findingExpired = "finding-expired"
     }
 
     public var kind: Kind
@@ -199,4 +237,6 @@ public struct Warning: Sendable, Codable, Hashable {
     public var date: CalendarDate?
     /// The indicators concerned, when the warning is about evidence counting for them.
     public var indicators: [String]?
+    /// The file `line` refers to, when it is not the submission (e.g. a findings file).
+    public var file: String?
 }

@@ -37,9 +37,9 @@ public struct EditionMigration: Sendable {
     }
 
     /// Migrates, evaluates under the new edition and attaches the migration checklist.
-    public func evaluate(_ submission: Submission, asOf: CalendarDate,
-                         evaluator: Evaluator) throws(SubmissionMismatch) -> Assessment {
-        var assessment = try evaluator.evaluate(migrate(submission), asOf: asOf)
+    public func evaluate(_ submission: Submission, asOf: CalendarDate, evaluator: Evaluator,
+                         findings: [Findings] = [], submissionSHA256: String? = nil) throws(SubmissionMismatch) -> Assessment {
+        var assessment = try evaluator.evaluate(migrate(submission), asOf: asOf, findings: findings, submissionSHA256: submissionSHA256)
         assessment.migration = checklist(for: assessment)
         assessment.warnings.insert(Warning(kind: .migratedEdition,
                                            message: "the submission targets \(links.old.identity.reference); its evidence was carried over to \(links.new.identity.reference) through the declared links between the editions (see the migration checklist)"),

@@ -21,12 +21,21 @@ public struct Evaluator: Sendable {
     /// - Throws: `SubmissionMismatch` when the submission declares a service type or risk level
     ///   the framework does not know: evaluating it would silently mark indicators not applicable.
     public func evaluate(_ submission: Submission, asOf: CalendarDate) throws(SubmissionMismatch) -> Assessment {
+        try evaluate(submission, asOf: asOf, adjustments: EvaluationAdjustments())
+    }
+
+    /// Evaluates with an assessor's findings folded in: rejected items are not counted,
+    /// accepted items count whatever their dates, and indicator decisions replace the
+    /// automated status before the roll-ups and the outcome. Empty adjustments change nothing.
+    func evaluate(_ submission: Submission, asOf: CalendarDate,
+                  adjustments: EvaluationAdjustments) throws(SubmissionMismatch) -> Assessment {
         let consistency = SubmissionConsistency(framework: framework, submission: submission, asOf: asOf)
         if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: consistency.errors) }
 
-        let index = EvidenceIndex(submission)
+        let index = EvidenceIndex(adjustments.counted(submission))
         let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,
-                                                warningHorizonDays: warningHorizonDays)
+                                                warningHorizonDays: warningHorizonDays,
+                                                acceptedEvidence: adjustments.acceptedEvidence)
         var warnings = consistency.warnings
         var results: [IndicatorResult] = []
         for indicator in framework.indicators {
@@ -34,6 +43,7 @@ public struct Evaluator: Sendable {
             results.append(result)
             warnings += indicatorWarnings
         }
+        results = adjustments.apply(to: results)
 
         let sections = rollUp(results)
         var totals = StatusCounts()
@@ -50,7 +60,8 @@ public struct Evaluator: Sendable {
                                         notice: framework.notice, supersededBy: framework.identity.supersededBy),
             submission: SubmissionSummary(file: submission.source, provider: submission.provider, target: submission.target,
                                           services: submission.services, evidenceItems: submission.evidence.count,
-                                          actionPlanEntries: submission.actionPlan.count),
+                                          actionPlanEntries: submission.actionPlan.count,
+                                          items: submission.evidence.map(EvidenceItemSummary.init)),
             outcome: decision,
             safetyCriticalFailures: results.filter { $0.safetyCritical && $0.status.isUnmet }.compactMap { references[$0.id] },
             totals: totals,

@@ -19,6 +19,8 @@ public struct Reason: Sendable, Hashable, Codable {
         case alternativesNotMet = "alternatives-not-met"
         case notApplicable = "not-applicable"
         case needsAssessor = "needs-assessor"
+        /// An assessor's finding decided the status.
+        case assessorFinding = "assessor-finding"
     }
 
     public var kind: Kind

@@ -10,6 +10,10 @@ extension RequirementEvaluator {
         var reasons: [Reason] = []
         var warnings: [Warning] = []
         for item in index.items(ofType: rule.type, linkedTo: indicator.id) {
+            if acceptedEvidence.contains(item.id) {
+                counted.append(item)
+                continue
+            }
             if item.issued > asOf {
                 reasons.append(Reason(kind: .issuedAfterAsOf,
                                       message: "\(item.id) (“\(label)”) is dated \(item.issued), after the as-of date \(asOf)",

@@ -24,6 +24,8 @@ struct RequirementEvaluator {
     let asOf: CalendarDate
     /// How far ahead expiry warnings look.
     let warningHorizonDays: Int
+    /// Items an assessor accepted: they count whatever their dates say.
+    var acceptedEvidence: Set<String> = []
 
     func evaluate(_ requirement: EvidenceRequirement, for indicator: Indicator) -> RequirementOutcome {
         switch requirement {

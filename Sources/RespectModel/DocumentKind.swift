@@ -8,6 +8,8 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
     case tender
     /// A mapping from one framework edition's indicators to another framework's standards.
     case crosswalk
+    /// An assessor's findings on one provider's submission.
+    case findings
 
     /// The namespace that identifies the format and its version.
     public var namespace: String {
@@ -16,6 +18,7 @@ public enum DocumentKind: String, Sendable, CaseIterable, Codable {
         case .submission: "urn:respect-engine:submission:v1"
         case .tender: "urn:respect-engine:tender:v1"
         case .crosswalk: "urn:respect-engine:crosswalk:v1"
+        case .findings: "urn:respect-engine:findings:v1"
         }
     }
 

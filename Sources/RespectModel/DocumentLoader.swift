@@ -6,6 +6,7 @@ public enum LoadedDocument: Sendable {
     case submission(Submission)
     case tender(Tender)
     case crosswalk(Crosswalk)
+    case findings(Findings)
 
     public var kind: DocumentKind {
         switch self {
@@ -13,6 +14,7 @@ public enum LoadedDocument: Sendable {
         case .submission: .submission
         case .tender: .tender
         case .crosswalk: .crosswalk
+        case .findings: .findings
         }
     }
 }
@@ -35,6 +37,7 @@ public struct DocumentLoader: Sendable {
         case .submission: return .submission(try SubmissionBuilder(file: path).build(root))
         case .tender: return .tender(try TenderBuilder(file: path).build(root))
         case .crosswalk: return .crosswalk(try CrosswalkBuilder(file: path).build(root))
+        case .findings: return .findings(try FindingsBuilder(file: path).build(root))
         }
     }
 
@@ -60,6 +63,12 @@ public struct DocumentLoader: Sendable {
     public func loadCrosswalk(contentsOf path: String) throws(DocumentLoadError) -> Crosswalk {
         let (_, root) = try readValidated(path, expecting: .crosswalk)
         return try CrosswalkBuilder(file: path).build(root)
+    }
+
+    /// Loads an assessor's findings file.
+    public func loadFindings(contentsOf path: String) throws(DocumentLoadError) -> Findings {
+        let (_, root) = try readValidated(path, expecting: .findings)
+        return try FindingsBuilder(file: path).build(root)
     }
 
     /// Parses and validates, choosing the schema from the root element.

@@ -18,6 +18,7 @@ public struct TextReport {
         header(assessment, &out)
         safety(assessment, &out)
         outcome(assessment, &out)
+        findings(assessment, &out)
         sections(assessment, &out)
         missing(assessment, &out)
         assessorList(assessment, &out)
@@ -99,12 +100,13 @@ public struct TextReport {
             return
         }
         out.line(style.bold("WHAT IS MISSING (\(count) indicator\(count == 1 ? "" : "s"))"))
+        let byID = Dictionary(a.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for group in a.missingEvidence {
             out.blank()
             out.line(style.bold("\(group.sectionNumber) \(group.sectionTitle)"))
             for item in group.items {
                 let tag = item.safetyCritical ? style.red("[SAFETY-CRITICAL]") : (item.level == .mandatory ? "[mandatory]" : "[desirable]")
-                out.line("  \(tag) \(item.indicator.number) \(item.indicator.id) (\(item.status.label)): \(item.indicator.text)")
+                out.line("  \(tag) \(item.indicator.number) \(item.indicator.id) (\(item.status.label)\(TextReport.assessorNote(byID[item.indicator.id]))): \(item.indicator.text)")
                 for provide in item.toProvide { out.line("      Provide: \(provide)") }
                 for why in item.why { out.line("      Why:     \(why)") }
                 if !item.unlinkedCandidates.isEmpty {
@@ -138,7 +140,8 @@ public struct TextReport {
         out.line(style.bold("ALL INDICATORS"))
         for result in a.indicators {
             let used = result.evidenceUsed.isEmpty ? "" : " [evidence: \(result.evidenceUsed.joined(separator: ", "))]"
-            out.line("  \(result.number) \(result.id): \(result.status.label)\(used)")
+            let note = TextReport.assessorNote(result)
+            out.line("  \(result.number) \(result.id): \(result.status.label)\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
             if result.status != .met {
                 for reason in result.reasons { out.line("      - \(reason.message)") }
             }
@@ -150,7 +153,8 @@ public struct TextReport {
         out.blank()
         out.line(style.yellow("WARNINGS (\(a.warnings.count))"))
         for warning in a.warnings {
-            out.line("  ! " + (warning.line.map { "line \($0): " } ?? "") + warning.message)
+            let place = warning.file.map { file in warning.line.map { "\(file):\($0): " } ?? "\(file): " }
+            out.line("  ! " + (place ?? warning.line.map { "line \($0): " } ?? "") + warning.message)
         }
     }
 }

@@ -18,6 +18,7 @@ struct CheckCommand: ParsableCommand {
             Example:
               respect check examples/submissions/achieved.xml
               respect check examples/submissions/working-towards.xml --format json --as-of 2026-10-01
+              respect check examples/submissions/working-towards.xml --findings examples/findings --store runs.sqlite
               respect check examples/submissions/2012-era.xml --framework respect-standard@2017
               respect check examples/submissions/achieved.xml --crosswalk standards/crosswalk-respect2017-ho2023.xml
 
@@ -50,6 +51,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var assessorOptions: AssessorOptions
+
     func validate() throws {
         if let asOf, CalendarDate(asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
@@ -64,10 +67,16 @@ struct CheckCommand: ParsableCommand {
             let submission = try loader.loadSubmission(contentsOf: self.submission)
             let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
             let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
+            let store = try assessorOptions.openStore()
+            let submissionFile = InputFile(role: "submission", path: self.submission)
+            let findings = try assessorOptions.loadFindings(loader: loader)
+                .concerning(submission, submissionSHA256: submissionFile?.sha256)
             let (evaluated, extraInputs) = try EditionAwareCheck(standards: standards, loader: loader)
-                .assess(submission, entry: entry, asOf: date, crosswalkPath: crosswalk)
+                .assess(submission, entry: entry, asOf: date, crosswalkPath: crosswalk,
+                        findings: findings, submissionSHA256: submissionFile?.sha256)
             var assessment = evaluated
-            assessment.inputs = ([InputFile(role: "submission", path: self.submission), InputFile(role: "framework", path: entry.path)] + extraInputs).compactMap { $0 }
+            assessment.inputs = ([submissionFile, InputFile(role: "framework", path: entry.path)] + extraInputs).compactMap { $0 }
+                + LoadedFindings.inputFiles(findings, submission: submission, submissionSHA256: submissionFile?.sha256)
             let report: String
             switch format {
             case .text:
@@ -79,6 +88,7 @@ struct CheckCommand: ParsableCommand {
                 report = HTMLCheckReport().render(assessment)
             }
             try OutputDestination.write(report, to: output)
+            if let store { printError("respect: recorded as run \(try assessorOptions.record(assessment, in: store)) in \(store.path)") }
             throw RespectExit.forVerdict(assessment.outcome.verdict)
         } catch let error as DocumentLoadError {
             printError(error.description)

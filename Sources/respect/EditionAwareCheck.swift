@@ -11,9 +11,10 @@ struct EditionAwareCheck {
     let loader: DocumentLoader
 
     /// The assessment and the extra input files it read (the older edition, the crosswalk and
-    /// its target framework).
+    /// its target framework). `findings` (already matched to this submission) are applied.
     func assess(_ submission: Submission, entry: FrameworkCatalog.Entry, asOf: CalendarDate,
-                crosswalkPath: String?) throws -> (Assessment, [InputFile?]) {
+                crosswalkPath: String?, findings: [Findings] = [],
+                submissionSHA256: String? = nil) throws -> (Assessment, [InputFile?]) {
         let catalog = try? FrameworkCatalog(directory: standards, loader: loader)
         let framework = catalog?.markingSuperseded(entry.framework) ?? entry.framework
         let evaluator = Evaluator(framework: framework)
@@ -24,10 +25,11 @@ struct EditionAwareCheck {
            let older = catalog?.entry(id: target.framework, edition: target.edition),
            older.framework.identity.published < framework.identity.published {
             let links = EditionLinks(old: older.framework, new: framework)
-            assessment = try EditionMigration(links: links).evaluate(submission, asOf: asOf, evaluator: evaluator)
+            assessment = try EditionMigration(links: links).evaluate(submission, asOf: asOf, evaluator: evaluator,
+                                                                     findings: findings, submissionSHA256: submissionSHA256)
             inputs.append(InputFile(role: "framework-migrated-from", path: older.path))
         } else {
-            assessment = try evaluator.evaluate(submission, asOf: asOf)
+            assessment = try evaluator.evaluate(submission, asOf: asOf, findings: findings, submissionSHA256: submissionSHA256)
         }
         if let crosswalkPath {
             let crosswalk = try loader.loadCrosswalk(contentsOf: crosswalkPath)

@@ -24,6 +24,7 @@ struct RespectCommand: ParsableCommand {
               73  an output file could not be written
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self]
+        subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
+                      HistoryCommand.self, DiffCommand.self]
     )
 }

@@ -8,7 +8,7 @@ import RespectReports
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate framework and submission files (the kind is detected from the root element).",
+        abstract: "Validate framework, submission, tender and findings files (the kind is detected from the root element).",
         discussion: """
             Each file is parsed safely (no DTDs, no entities, no network), validated against its \
             XSD, and checked for consistency: a framework's references to its own vocabulary; a \
@@ -66,6 +66,9 @@ struct ValidateCommand: ParsableCommand {
                 case .crosswalk(let crosswalk):
                     result.kind = "crosswalk"
                     result.summary = "\(crosswalk.id), \(crosswalk.source.reference) → \(crosswalk.target.reference), \(crosswalk.standards.count) standards mapped"
+                case .findings(let findings):
+                    result.kind = "findings"
+                    result.summary = "\(findings.findings.count) finding(s) on \(findings.subject.description); `respect check --findings` applies them"
                 case .tender(let tender):
                     result.kind = "tender"
                     result.summary = "\(tender.reference), accepts \(tender.frameworks.editions.map(\.reference).joined(separator: ", ")); `respect tender` checks it against those editions"

@@ -15,6 +15,7 @@ struct LoadingErrorTests {
             case .submission: _ = try TestSupport.loader.loadSubmission(contentsOf: path)
             case .tender: _ = try TestSupport.loader.loadTender(contentsOf: path)
             case .crosswalk: _ = try TestSupport.loader.loadCrosswalk(contentsOf: path)
+            case .findings: _ = try TestSupport.loader.loadFindings(contentsOf: path)
             }
             return nil
         } catch {

@@ -21,7 +21,7 @@ extension HTMLCheckReport {
                 table.addRow(.text(result.number), [
                     .fragment([.text(result.text), " ", .element("code", text: result.id)]),
                     level(result),
-                    HTMLBadge.status(result.status),
+                    statusCell(result),
                     result.evidenceUsed.isEmpty ? .element("span", class: "muted", text: "none")
                         : .element("ul", class: "plain", result.evidenceUsed.map { .element("li", [.element("code", text: $0)]) }),
                     reasons(result),
@@ -55,7 +55,8 @@ extension HTMLCheckReport {
         let items = a.warnings.map { warning -> HTMLNode in
             .element("li", [
                 .element("span", class: "tag", text: words(warning.kind)), " ",
-                warning.line.map { .element("strong", text: "line \($0): ") } ?? .empty,
+                warning.file.map { file in .element("strong", text: warning.line.map { "\(file):\($0): " } ?? "\(file): ") }
+                    ?? warning.line.map { .element("strong", text: "line \($0): ") } ?? .empty,
                 .text(warning.message),
             ])
         }
@@ -78,6 +79,10 @@ extension HTMLCheckReport {
         case .supersededEdition: "superseded edition"
         case .actionForUnknownIndicator: "action for unknown indicator"
         case .migratedEdition: "carried over from an older edition"
+        case .findingsNotForSubmission: "findings for another submission"
+        case .unknownFindingTarget: "finding on unknown target"
+        case .findingNotApplied: "finding not applied"
+        case .findingExpired: "finding expired"
         }
     }
 

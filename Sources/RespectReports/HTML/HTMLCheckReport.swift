@@ -26,6 +26,7 @@ public struct HTMLCheckReport: Sendable {
         page.header = header(a)
         if !a.safetyCriticalFailures.isEmpty { page.append(safetyBanner(a)) }
         page.append(outcome(a))
+        if a.findings != nil { page.append(findingsSection(a)) }
         page.append(sectionSummary(a))
         page.append(checklist(a))
         page.append(assessorList(a))

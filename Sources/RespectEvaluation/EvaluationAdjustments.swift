@@ -1,0 +1,70 @@
+import RespectModel
+
+/// The assessor's findings in the form the evaluator uses: which items not to count, which to
+/// count whatever their dates, and which indicator statuses to replace. Empty by default, when
+/// evaluation is exactly the automated one.
+struct EvaluationAdjustments {
+    /// Rejected items and, for each, the indicators the submission links it to.
+    var rejectedEvidence: [String: (finding: Finding, supports: [String])] = [:]
+    var acceptedEvidence: Set<String> = []
+    /// Items only a site visit can settle: indicators they make met need an assessor.
+    var siteVisitEvidence: [String: Finding] = [:]
+    var indicatorDecisions: [String: (finding: Finding, source: String)] = [:]
+
+    /// The submission as counted: without the rejected items.
+    func counted(_ submission: Submission) -> Submission {
+        guard !rejectedEvidence.isEmpty else { return submission }
+        var copy = submission
+        copy.evidence.removeAll { rejectedEvidence[$0.id] != nil }
+        return copy
+    }
+
+    /// Replaces statuses as the findings say; indicator decisions win over evidence findings.
+    func apply(to results: [IndicatorResult]) -> [IndicatorResult] {
+        guard !siteVisitEvidence.isEmpty || !indicatorDecisions.isEmpty || !rejectedEvidence.isEmpty else { return results }
+        var rejectedFor: [String: [(id: String, finding: Finding)]] = [:]
+        for (id, rejected) in rejectedEvidence.sorted(by: { $0.key < $1.key }) {
+            for indicator in Set(rejected.supports) { rejectedFor[indicator, default: []].append((id, rejected.finding)) }
+        }
+        return results.map { original in
+            var result = original
+            if result.status.isUnmet, let rejected = rejectedFor[result.id] {
+                result.reasons = rejected.map { item in
+                    Reason(kind: .assessorFinding,
+                           message: "\(item.id) was rejected by \(item.finding.assessor) (\(item.finding.date)): \(item.finding.reason)",
+                           evidenceID: item.id)
+                } + result.reasons
+            }
+            if result.status == .met,
+               let item = result.evidenceUsed.first(where: { siteVisitEvidence[$0] != nil }),
+               let finding = siteVisitEvidence[item] {
+                result.status = .needsAssessor
+                result.reasons = [Reason(kind: .assessorFinding,
+                                         message: "\(finding.assessor) (\(finding.date)) needs a site visit to confirm evidence \(item): \(finding.reason)",
+                                         evidenceID: item)]
+            }
+            guard let decided = indicatorDecisions[result.id], result.status != .notApplicable else { return result }
+            let (finding, source) = decided
+            let said = "\(finding.assessor) (\(finding.date)) \(finding.decision.label): \(finding.reason)"
+            switch finding.decision {
+            case .accepted:
+                result.status = .met
+                result.reasons = [Reason(kind: .assessorFinding, message: said)]
+                result.toProvide = []
+                result.unlinkedCandidates = []
+            case .rejected:
+                result.status = .notMet
+                result.reasons = [Reason(kind: .assessorFinding, message: said)] + result.reasons.filter { $0.kind != .needsAssessor }
+                if result.toProvide.isEmpty { result.toProvide = ["evidence that answers the assessor's finding: \(finding.reason)"] }
+            case .needsSiteVisit:
+                result.status = .needsAssessor
+                result.reasons = [Reason(kind: .assessorFinding, message: said)]
+                result.toProvide = []
+            }
+            result.assessorDecision = AssessorDecision(decision: finding.decision, reason: finding.reason,
+                                                       assessor: finding.assessor, date: finding.date,
+                                                       expires: finding.expires, source: source)
+            return result
+        }
+    }
+}

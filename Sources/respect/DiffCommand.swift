@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import RespectEvaluation
+import RespectModel
+import RespectReports
+import RespectStore
+
+/// `respect diff`: what changed between two runs, or between two submission files.
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two recorded runs, or two submission files.",
+        discussion: """
+            With --store, OLD and NEW are run ids from `respect history`: their recorded results \
+            are compared as they were. Without it, OLD and NEW are submission files, each \
+            evaluated now (as of --as-of, else its own asOf date, else today). Shown: the outcome \
+            change, indicators whose status moved (old → new), and evidence added, removed, \
+            replaced (same id, another document) or no longer counted because it became too old \
+            or passed its review date.
+
+            Example:
+              respect diff 3 7 --store runs.sqlite
+              respect diff old-submission.xml new-submission.xml --format json
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The earlier run id (with --store) or submission file.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The later run id (with --store) or submission file.", valueName: "new"))
+    var new: String
+
+    @Option(name: .long, help: ArgumentHelp("Compare runs recorded in this run store.", valueName: "file"))
+    var store: String?
+
+    @Option(name: .long, help: ArgumentHelp("Files: framework file, or ID@EDITION (default: each submission's target).", valueName: "file|id"))
+    var framework: String?
+
+    @Option(name: .long, help: ArgumentHelp("Files: judge evidence as of this date (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var engine: EngineOptions
+
+    func validate() throws {
+        if let asOf, CalendarDate(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
+        }
+        if store != nil, Int64(old) == nil || Int64(new) == nil {
+            throw ValidationError("with --store, OLD and NEW are run ids (whole numbers, see `respect history`)")
+        }
+        if store != nil, framework != nil || asOf != nil {
+            throw ValidationError("--framework and --as-of apply to submission files, not to stored runs")
+        }
+    }
+
+    func run() throws {
+        let diff: AssessmentDiff
+        do {
+            diff = try store.map { try runs(in: $0) } ?? files()
+        } catch let error as DocumentLoadError {
+            printError(error.description)
+            throw RespectExit.forLoadError(error)
+        } catch let error as SubmissionMismatch {
+            printError(error.description)
+            throw RespectExit.dataError
+        } catch let failure as CommandFailure {
+            printError("respect: " + failure.description)
+            throw failure.exitCode
+        }
+        switch format {
+        case .text: print(DiffTextReport().render(diff), terminator: "")
+        case .json: print(try JSONReport.encode(diff), terminator: "")
+        }
+    }
+
+    private func runs(in path: String) throws -> AssessmentDiff {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw CommandFailure(description: "\(path): no such run store", exitCode: RespectExit.noInput)
+        }
+        do {
+            let store = try RunStore(path: path)
+            func load(_ text: String) throws -> StoredRun {
+                let id = Int64(text) ?? 0
+                guard let run = try store.run(id: id) else {
+                    throw CommandFailure(description: "\(path): no run \(id); `respect history PROVIDER --store \(path)` lists the runs",
+                                         exitCode: RespectExit.noInput)
+                }
+                return run
+            }
+            let (earlier, later) = (try load(old), try load(new))
+            return AssessmentDiff(old: earlier.assessment, new: later.assessment,
+                                  oldRun: earlier.summary.run, newRun: later.summary.run)
+        } catch let error as StoreError {
+            throw CommandFailure(description: error.description, exitCode: RespectExit.dataError)
+        }
+    }
+
+    private func files() throws -> AssessmentDiff {
+        let loader = try engine.loader()
+        let standards = try engine.standardsDirectory()
+        func assess(_ path: String) throws -> Assessment {
+            let submission = try loader.loadSubmission(contentsOf: path)
+            let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
+            let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
+            return try Evaluator(framework: entry.framework).evaluate(submission, asOf: date)
+        }
+        return AssessmentDiff(old: try assess(old), new: try assess(new))
+    }
+}
