@@ -14,9 +14,13 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Deepest element nesting accepted.", valueName: "levels"))
     var maxDepth: Int = XMLLimits.default.maxDepth
 
+    @Option(name: .long, help: ArgumentHelp("Most evidence items accepted in one submission.", valueName: "count"))
+    var maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
         guard (1...256).contains(maxDepth) else { throw ValidationError("--max-depth must be from 1 to 256") }
+        guard maxEvidenceItems > 0 else { throw ValidationError("--max-evidence-items must be a positive number") }
     }
 
     /// The standards folder, found as the help of `respect` describes.
@@ -42,7 +46,8 @@ struct EngineOptions: ParsableArguments {
     func loader() throws -> DocumentLoader {
         let directory = try standardsDirectory()
         return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema"),
-                              limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth))
+                              limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth),
+                              maxEvidenceItems: maxEvidenceItems)
     }
 }
 
