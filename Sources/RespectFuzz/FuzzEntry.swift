@@ -9,6 +9,26 @@ public func respectFuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) 
     FuzzHarness.run(bytes)
     return 0
 }
+
+/// libFuzzer's driver (`int LLVMFuzzerRunDriver(int *, char ***, int (*)(const uint8_t *, size_t))`).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func llvmFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<Int32>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+) -> Int32
+
+/// SwiftPM links an executable target's `main` to `<module>_main` (so tests can import it);
+/// here that entry point hands over to libFuzzer's driver.
+@_cdecl("RespectFuzz_main")
+public func respectFuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    // Load the fixed frameworks and submissions first, so their one-time allocations are not
+    // mistaken for leaks of the first input.
+    FuzzHarness.checkSetUp()
+    var count = argc
+    var arguments = argv
+    return llvmFuzzerRunDriver(&count, &arguments) { data, size in respectFuzzTestOneInput(data, size) }
+}
 #else
 /// Without libFuzzer: replays the files given as arguments through the same path, e.g. a
 /// crash input saved by `scripts/fuzz.sh`. Prints one line per file; a crash is a bug.
