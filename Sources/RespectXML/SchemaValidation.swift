@@ -42,7 +42,9 @@ extension XMLSchema {
             return xmlSchemaValidateDoc(context, document)
         }
         guard result != 0 || !state.diagnostics.isEmpty else { return }
-        var list = state.diagnostics.finished(file: sourceName)
+        var list = state.diagnostics.finished(file: sourceName).map {
+            XMLDiagnostic(location: $0.location, message: typeHints.explain($0.message))
+        }
         if list.isEmpty {
             list = [XMLDiagnostic(location: SourceLocation(file: sourceName, line: 0),
                                   message: "schema validation failed (libxml2 code \(result))")]

@@ -104,7 +104,8 @@ extension HostileCase {
         .refused("empty file", .fixture("empty.xml"), line: nil, says: ["the file is empty; expected an XML document"]),
         .refused("only white space", .fixture("only-whitespace.xml"), line: 3, says: ["Start tag expected"]),
         .refused("a root element in an unknown namespace version", .fixture("wrong-namespace.xml"), line: nil,
-                 says: ["urn:respect-engine:submission:v2", "not one of the known document kinds"]),
+                 says: ["urn:respect-engine:submission:v2", "not one of the known document kinds",
+                        "expected one of: <framework> in namespace urn:respect-engine:framework:v1"]),
         .refused("5,000 schema errors: the first 1,000 are listed, the rest counted", .generated("many-errors.xml"), line: 11,
                  says: ["'2026-13-01' is not a valid value", "more problem(s) not shown"]),
     ]
@@ -150,7 +151,8 @@ extension HostileCase {
 
     /// Impossible, mis-formatted and extreme dates.
     static let dates: [HostileCase] = [
-        .refused("month 13", .fixture("date-month-13.xml"), line: 20, says: ["'2026-13-01' is not a valid value"]),
+        .refused("month 13", .fixture("date-month-13.xml"), line: 20,
+                 says: ["'2026-13-01' is not a valid value", "Expected: A calendar date written YYYY-MM-DD"]),
         .refused("29 February in a non-leap year", .fixture("date-feb-29-non-leap.xml"), line: 20, says: ["'2026-02-29' is not a valid value"]),
         .refused("a date written MM/DD/YYYY", .fixture("date-us-format.xml"), line: 20, says: ["'01/15/2026' is not a valid value"]),
         .refused("year 0000", .fixture("date-year-0.xml"), line: 3, says: ["'0000-06-30' is not a valid value"]),
@@ -163,7 +165,8 @@ extension HostileCase {
 
     /// Numbers that overflow, are too precise, negative or in the wrong notation.
     static let numbers: [HostileCase] = [
-        .refused("a fact value of 20 digits", .fixture("fact-overflow.xml"), line: 42, says: ["'99999999999999999999'"]),
+        .refused("a fact value of 20 digits", .fixture("fact-overflow.xml"), line: 42,
+                 says: ["'99999999999999999999'", "Expected: A decimal number (at most 12 digits before the point and 6 after) or true / false."]),
         .refused("a fact value with 7 decimals", .fixture("fact-too-precise.xml"), line: 42, says: ["'24.0000001'"]),
         .refused("a fact value in exponent notation", .fixture("fact-exponent.xml"), line: 42, says: ["'2.4e1'"]),
         .evaluated("a negative fact value fails its threshold", .fixture("fact-negative.xml"), checkExit: 20, says: ["NOT YET", "-24"]),
@@ -171,7 +174,8 @@ extension HostileCase {
                  says: ["'99999999999999999999' is greater than the maximum value allowed ('10000')"]),
         .refused("an age limit past Int64", .fixture("framework-maxage-overflow.xml"), as: .framework, line: 47,
                  says: ["'9223372036854775808' is greater than the maximum value allowed ('600')"]),
-        .refused("a negative atLeast count", .fixture("framework-negative-count.xml"), as: .framework, line: 57, says: ["'-2'"]),
+        .refused("a negative atLeast count", .fixture("framework-negative-count.xml"), as: .framework, line: 57,
+                 says: ["'-2'", "Expected: A whole number from 1 to 10000."]),
         .refused("a threshold of 20 digits", .fixture("framework-threshold-overflow.xml"), as: .framework, line: 69,
                  says: ["threshold value is '99999999999999999999'; expected a decimal number"]),
     ]
