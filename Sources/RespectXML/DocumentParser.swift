@@ -32,6 +32,24 @@ final class ParseState {
         return SourceLocation(file: sourceName, line: Int(input.pointee.line), column: Int(input.pointee.col))
     }
 
+    /// Errors libxml2 raises without a parser context while this document is parsed: a UTF-16
+    /// file whose bytes do not decode. `context` is this state, passed unretained.
+    static let strayError: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
+        // "I/O error : encoder error" only repeats the conversion error before it.
+        if error.pointee.domain == Int32(XML_FROM_IO.rawValue) && error.pointee.code == Int32(XML_IO_ENCODER.rawValue) { return }
+        var message = MessageText.clean(error.pointee.message)
+        let conversion = "input conversion failed due to input error, bytes "
+        if message.hasPrefix(conversion) {
+            message = "the bytes " + message.dropFirst(conversion.count) + " are not valid UTF-16 (files must be UTF-8 or UTF-16)"
+        }
+        let diagnostic = XMLDiagnostic(location: SourceLocation(file: state.sourceName, line: max(Int(error.pointee.line), 0)),
+                                       message: message)
+        // libxml2 reports a failed conversion once per attempt; once is enough.
+        if state.diagnostics.items.last != diagnostic { state.diagnostics.append(diagnostic) }
+    }
+
     /// Records a refusal and stops the parser (allowed from SAX callbacks).
     func refuse(_ error: XMLInputError, _ parser: xmlParserCtxtPtr) {
         if refusal == nil { refusal = error }
@@ -70,8 +88,10 @@ enum DocumentParser {
         parser.pointee._private = Unmanaged.passUnretained(state).toOpaque()
 
         let document: xmlDocPtr? = withExtendedLifetime(state) {
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), url, nil, LibXML.parseOptions)
+            LibXML.routingStrayErrors(to: Unmanaged.passUnretained(state).toOpaque(), ParseState.strayError) {
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), url, nil, LibXML.parseOptions)
+                }
             }
         }
         parser.pointee._private = nil

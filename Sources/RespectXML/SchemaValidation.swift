@@ -39,7 +39,7 @@ extension XMLSchema {
         let state = SchemaErrorState(sourceName: sourceName, documentNamespace: namespace)
         let result: Int32 = withExtendedLifetime(state) {
             xmlSchemaSetValidStructuredErrors(context, SchemaErrorState.callback, state.pointer)
-            return xmlSchemaValidateDoc(context, document)
+            return LibXML.routingStrayErrors(to: state.pointer, SchemaErrorState.callback) { xmlSchemaValidateDoc(context, document) }
         }
         guard result != 0 || !state.diagnostics.isEmpty else { return }
         var list = state.diagnostics.finished(file: sourceName).map {

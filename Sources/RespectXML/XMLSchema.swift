@@ -49,7 +49,7 @@ public final class XMLSchema: @unchecked Sendable {
         let state = SchemaErrorState(sourceName: path, documentNamespace: nil)
         let schema = withExtendedLifetime(state) {
             xmlSchemaSetParserStructuredErrors(context, SchemaErrorState.callback, state.pointer)
-            return xmlSchemaParse(context)
+            return LibXML.routingStrayErrors(to: state.pointer, SchemaErrorState.callback) { xmlSchemaParse(context) }
         }
         guard let schema, state.diagnostics.isEmpty else {
             xmlSchemaFree(schema)

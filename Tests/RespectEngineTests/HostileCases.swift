@@ -95,6 +95,8 @@ extension HostileCase {
         .evaluated("UTF-16 little-endian with a byte-order mark", .fixture("utf16le-bom.xml"), checkExit: 0, says: ["ACHIEVED"]),
         .evaluated("UTF-16 big-endian without a byte-order mark", .fixture("utf16be-no-bom.xml"), checkExit: 0, says: ["ACHIEVED"]),
         .refused("invalid UTF-8", .fixture("invalid-utf8.xml"), line: 12, says: ["Input is not proper UTF-8 (files must be UTF-8 or UTF-16)"]),
+        .refused("UTF-16 with an unpaired surrogate", .fixture("utf16-bad-surrogate.xml"), line: 12,
+                 says: ["the bytes 0x3D 0xDA 0x53 0x00 are not valid UTF-16 (files must be UTF-8 or UTF-16)"]),
         .refused("Latin-1 bytes declared as ISO-8859-1", .fixture("latin1-declared.xml"), line: 12, says: ["Input is not proper UTF-8 (files must be UTF-8 or UTF-16)"]),
     ]
 

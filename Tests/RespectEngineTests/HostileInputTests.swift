@@ -77,6 +77,7 @@ struct HostileInputTests {
             checkText(result.standardError, of: hostile, exit: expected)
         }
         #expect(!result.allOutput.contains(HostileWorkspace.secretMarker), "a secret leaked into the output")
+        #expect(!result.standardError.contains(" error : "), "libxml2 printed a raw message: \(result.standardError.prefix(500))")
     }
 
     @Test("no hostile input makes the engine touch the network")
