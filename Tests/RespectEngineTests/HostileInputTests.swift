@@ -92,6 +92,38 @@ struct HostileInputTests {
         #expect(!listener.connectionAttempted, "something connected to the local listener")
     }
 
+    @Test("validate goes on past hostile files and reports every file")
+    func validateReportsEveryFile() throws {
+        let workspace = HostileWorkspace.shared
+        let good = TestSupport.fixture("engine/mini-achieved.xml")
+        let files = [good, workspace.path("fifo.xml"), TestSupport.fixture("hostile/billion-laughs.xml"),
+                     workspace.path("sparse-8GiB.xml"), TestSupport.fixture("hostile/utf16le-bom.xml")]
+        let result = try HostileProcess.run(["validate", "--standards", workspace.standards] + files, scratch: workspace.folder)
+        #expect(result.exitCode == 65)
+        #expect(result.standardOutput.contains("\(good): valid submission"))
+        #expect(result.standardOutput.contains("utf16le-bom.xml: valid submission"))
+        for refused in files[1...3] { #expect(result.standardError.contains("\(refused): invalid")) }
+    }
+
+    @Test("a FIFO, a folder and a hostile file among the installed frameworks do not stop check")
+    func hostileStandardsFolder() throws {
+        let folder = HostileWorkspace.shared.path("standards-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: folder + "/folder.xml", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/schema", withDestinationPath: TestSupport.standardsDirectory + "/schema")
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("engine/mini-framework.xml"), toPath: folder + "/mini.xml")
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("hostile/billion-laughs.xml"), toPath: folder + "/bomb.xml")
+        #expect(mkfifo(folder + "/a-pipe.xml", 0o600) == 0)
+        let check = try HostileProcess.run(["check", "--standards", folder, TestSupport.fixture("engine/mini-achieved.xml")],
+                                           scratch: HostileWorkspace.shared.folder)
+        #expect(check.exitCode == 0, "\(check.standardError)")
+        #expect(!check.timedOut)
+        let listing = try HostileProcess.run(["frameworks", "--standards", folder], scratch: HostileWorkspace.shared.folder)
+        #expect(listing.exitCode == 65)
+        #expect(listing.standardOutput.contains("mini@1"))
+        #expect(listing.standardError.contains("a-pipe.xml: not loaded"))
+        #expect(listing.standardError.contains("DOCTYPE declarations"))
+    }
+
     /// What a user would see for a refusal or a verdict, checked against the case.
     private func checkText(_ text: String, of hostile: HostileCase, exit: Int32) {
         for fragment in hostile.says {
