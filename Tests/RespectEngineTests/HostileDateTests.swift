@@ -21,6 +21,25 @@ struct HostileDateTests {
         #expect(early.adding(days: Int.min) == CalendarDate.minimum)
     }
 
+    @Test("month and day arithmetic stays in the calendar from every date near its ends")
+    func arithmeticSweepNearTheEnds() {
+        var outside = 0, backwards = 0
+        for year in [1, 2, 3, 9997, 9998, 9999] {
+            for month in 1...12 {
+                for day in [1, 28, 29, 30, 31] {
+                    guard let date = CalendarDate(year: year, month: month, day: day) else { continue }
+                    for offset in stride(from: -1300, through: 1300, by: 7) {
+                        let byMonths = date.adding(months: offset), byDays = date.adding(days: offset * 31)
+                        if CalendarDate(byMonths.description) != byMonths || CalendarDate(byDays.description) != byDays { outside += 1 }
+                        if (offset >= 0) != (byMonths >= date) && byMonths != date { backwards += 1 }
+                    }
+                }
+            }
+        }
+        #expect(outside == 0, "results that are not valid dates")
+        #expect(backwards == 0, "results on the wrong side of the start date")
+    }
+
     @Test("the shipped standard evaluates as of year 1 and year 9999", arguments: ["0001-06-30", "9999-12-31"])
     func shippedStandardAtTheEdges(_ date: String) throws {
         let framework = try TestSupport.loader.loadFramework(contentsOf: TestSupport.standardsDirectory + "/respect-standard-2017.xml")
