@@ -147,6 +147,10 @@ extension HostileCase {
         .refused("a fact sourced from unknown evidence", .fixture("unknown-evidence-source.xml"), line: 42, says: ["'E99'"]),
         .evaluated("evidence supporting an unknown indicator", .fixture("unknown-indicator.xml"), checkExit: 0,
                    says: ["ACHIEVED", "line 16: evidence E2 supports 'no-such-indicator', which is not an indicator of mini@1"]),
+        .evaluated("an item offered for 7 unknown indicators gets one warning", .fixture("unknown-indicators-many.xml"), checkExit: 0,
+                   says: ["line 16: evidence E2 supports 'u0', 'u1', 'u2', 'u3', 'u4' and 2 more, which are not indicators of mini@1"]),
+        .refused("an item offered for 1,002 indicators", .generated("many-supports.xml"), line: 18,
+                 says: ["this exceeds the allowed maximum length of '1000'"]),
         .evaluated("an action for an unknown indicator", .fixture("action-for-unknown-indicator.xml"), checkExit: 0,
                    says: ["ACHIEVED", "line 47: action-plan entry for 'no-such-indicator', which is not an indicator of mini@1"]),
     ]

@@ -74,6 +74,10 @@ final class HostileWorkspace: Sendable {
         try write("deep-nesting.xml", mini.replacingOccurrences(of: "  <services>\n", with: "  <services>" + deep + "\n"))
         // One more evidence item than the default limit, each on its own line.
         try write("many-evidence.xml", withItems(Self.manyItems))
+        // One item offered for 1,002 indicators (the limit is 1,000), on line 18.
+        let ids = (0..<1_001).map { "u\($0)" }.joined(separator: " ")
+        try write("many-supports.xml", mini.replacingOccurrences(of: "<supports>training-recent</supports>",
+                                                                 with: "<supports>training-recent \(ids)</supports>"))
         // 5,000 schema errors: the report keeps the first 1,000 and counts the rest.
         let badItems = (0..<5_000).map { "    <item id=\"B\($0)\" type=\"policy\" issued=\"2026-13-01\"><title>t</title><supports>policy-current</supports></item>\n" }
         try write("many-errors.xml", mini.replacingOccurrences(of: "  <evidence>\n", with: "  <evidence>\n" + badItems.joined()))
