@@ -24,7 +24,7 @@ public struct Evaluator: Sendable {
         let consistency = SubmissionConsistency(framework: framework, submission: submission, asOf: asOf)
         if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: consistency.errors) }
 
-        let index = EvidenceIndex(submission)
+        let index = EvidenceIndex(submission, indicators: Set(framework.indicators.map(\.id)))
         let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,
                                                 warningHorizonDays: warningHorizonDays)
         var warnings = consistency.warnings

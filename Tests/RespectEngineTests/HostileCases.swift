@@ -149,6 +149,8 @@ extension HostileCase {
                    says: ["ACHIEVED", "line 16: evidence E2 supports 'no-such-indicator', which is not an indicator of mini@1"]),
         .evaluated("an item offered for 7 unknown indicators gets one warning", .fixture("unknown-indicators-many.xml"), checkExit: 0,
                    says: ["line 16: evidence E2 supports 'u0', 'u1', 'u2', 'u3', 'u4' and 2 more, which are not indicators of mini@1"]),
+        .evaluated("2,000 items each offered for 150 unknown indicators", .generated("many-unknown-supports.xml"), checkExit: 0,
+                   says: ["line 2010: evidence U1999 supports 'x0', 'x1', 'x2', 'x3', 'x4' and 145 more, which are not indicators of mini@1"]),
         .refused("an item offered for 1,002 indicators", .generated("many-supports.xml"), line: 18,
                  says: ["this exceeds the allowed maximum length of '1000'"]),
         .evaluated("an action for an unknown indicator", .fixture("action-for-unknown-indicator.xml"), checkExit: 0,

@@ -78,6 +78,12 @@ final class HostileWorkspace: Sendable {
         let ids = (0..<1_001).map { "u\($0)" }.joined(separator: " ")
         try write("many-supports.xml", mini.replacingOccurrences(of: "<supports>training-recent</supports>",
                                                                  with: "<supports>training-recent \(ids)</supports>"))
+        // 2,000 items each offered for 150 indicators the framework does not have.
+        let unknown = (0..<150).map { "x\($0)" }.joined(separator: " ")
+        let offered = (0..<2_000).map {
+            "    <item id=\"U\($0)\" type=\"policy\" issued=\"2025-01-01\"><title>t</title><supports>\(unknown)</supports></item>\n"
+        }
+        try write("many-unknown-supports.xml", mini.replacingOccurrences(of: "  <evidence>\n", with: "  <evidence>\n" + offered.joined()))
         // 5,000 schema errors: the report keeps the first 1,000 and counts the rest.
         let badItems = (0..<5_000).map { "    <item id=\"B\($0)\" type=\"policy\" issued=\"2026-13-01\"><title>t</title><supports>policy-current</supports></item>\n" }
         try write("many-errors.xml", mini.replacingOccurrences(of: "  <evidence>\n", with: "  <evidence>\n" + badItems.joined()))
