@@ -5,7 +5,9 @@ import CLibXML2
 final class ParseState {
     let sourceName: String
     let maxDepth: Int
+    let maxElements: Int
     var depth = 0
+    var elements = 0
     /// A refusal (DOCTYPE, too deep) that stopped the parser; it wins over other errors.
     var refusal: XMLInputError?
     var diagnostics = DiagnosticList()
@@ -13,9 +15,10 @@ final class ParseState {
     var startElement: startElementNsSAX2Func?
     var endElement: endElementNsSAX2Func?
 
-    init(sourceName: String, maxDepth: Int) {
+    init(sourceName: String, maxDepth: Int, maxElements: Int) {
         self.sourceName = sourceName
         self.maxDepth = maxDepth
+        self.maxElements = maxElements
     }
 
     /// The state attached to a parser context passed to a callback as `void *`.
@@ -62,12 +65,13 @@ enum DocumentParser {
     /// Pre-checks the bytes (`InputPrecheck`), then parses them.
     /// Returns a document the caller must free with `xmlFreeDoc`.
     static func parse(
-        _ bytes: [UInt8], sourceName: String, url: String? = nil, maxDepth: Int
+        _ bytes: [UInt8], sourceName: String, url: String? = nil, maxDepth: Int,
+        maxElements: Int = XMLLimits.default.maxElements
     ) throws(XMLInputError) -> xmlDocPtr {
         let result: Result<xmlDocPtr, XMLInputError> = bytes.withUnsafeBytes { raw in
             Result { () throws(XMLInputError) in
                 if let problem = InputPrecheck.problem(in: raw, sourceName: sourceName) { throw .notWellFormed([problem]) }
-                return try parse(raw, sourceName: sourceName, url: url, maxDepth: maxDepth)
+                return try parse(raw, sourceName: sourceName, url: url, maxDepth: maxDepth, maxElements: maxElements)
             }
         }
         return try result.get()
@@ -75,7 +79,8 @@ enum DocumentParser {
 
     /// Returns a document the caller must free with `xmlFreeDoc`.
     static func parse(
-        _ bytes: UnsafeRawBufferPointer, sourceName: String, url: String? = nil, maxDepth: Int
+        _ bytes: UnsafeRawBufferPointer, sourceName: String, url: String? = nil, maxDepth: Int,
+        maxElements: Int = XMLLimits.default.maxElements
     ) throws(XMLInputError) -> xmlDocPtr {
         LibXML.ensureInitialised()
         guard let parser = xmlNewParserCtxt(), let sax = parser.pointee.sax else {
@@ -83,7 +88,7 @@ enum DocumentParser {
                                                 message: "out of memory: could not create an XML parser")])
         }
         defer { xmlFreeParserCtxt(parser) }
-        let state = ParseState(sourceName: sourceName, maxDepth: maxDepth)
+        let state = ParseState(sourceName: sourceName, maxDepth: maxDepth, maxElements: maxElements)
         install(on: sax, state: state)
         parser.pointee._private = Unmanaged.passUnretained(state).toOpaque()
 
@@ -134,6 +139,13 @@ enum DocumentParser {
         sax.pointee.startElementNs = { context, localName, prefix, uri, nsCount, namespaces, attrCount, defaulted, attributes in
             guard let (parser, state) = ParseState.of(context) else { return }
             state.depth += 1
+            state.elements += 1
+            if state.elements > state.maxElements {
+                var location = state.here(parser)
+                location.column = 0
+                state.refuse(.tooManyElements(location: location, limit: state.maxElements), parser)
+                return
+            }
             if state.depth > state.maxDepth {
                 var location = state.here(parser)
                 location.column = 0

@@ -53,6 +53,7 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
         var options: [String] = []
         if limits.maxFileBytes != XMLLimits.default.maxFileBytes { options += ["--max-file-size", String(limits.maxFileBytes)] }
         if limits.maxDepth != XMLLimits.default.maxDepth { options += ["--max-depth", String(limits.maxDepth)] }
+        if limits.maxElements != XMLLimits.default.maxElements { options += ["--max-elements", String(limits.maxElements)] }
         if maxEvidenceItems != DocumentLoader.defaultMaxEvidenceItems { options += ["--max-evidence-items", String(maxEvidenceItems)] }
         return options
     }
@@ -128,6 +129,11 @@ extension HostileCase {
                     says: ["over the limit of 1000 bytes", "--max-file-size"]),
         .refused("100,000 levels of nesting", .generated("deep-nesting.xml"), line: 6,
                  says: ["nested more than 64 levels deep", "--max-depth"]),
+        .refused("a million empty elements", .generated("million-elements.xml"), line: 6,
+                 says: ["the file has more than 500000 elements", "--max-elements"]),
+        HostileCase(name: "a million empty elements with --max-elements 2000000", source: .generated("million-elements.xml"),
+                    limits: XMLLimits(maxElements: 2_000_000), validateExit: 65, checkExit: 65, line: 6,
+                    says: ["Element 'a': This element is not expected. Expected is ( service )."]),
         .refused("a 10 MB title", .generated("huge-text-node.xml"), line: 12,
                  says: ["The value has a length of '10000001'; this exceeds the allowed maximum length of '2000'"]),
         .refused("20,001 evidence items, over the default limit", .generated("many-evidence.xml"), line: HostileWorkspace.firstItemPastLimitLine,

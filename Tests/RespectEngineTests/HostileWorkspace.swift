@@ -72,6 +72,9 @@ final class HostileWorkspace: Sendable {
         // 100,000 levels of nesting inside a submission, on line 6.
         let deep = String(repeating: "<x>", count: 100_000) + String(repeating: "</x>", count: 100_000)
         try write("deep-nesting.xml", mini.replacingOccurrences(of: "  <services>\n", with: "  <services>" + deep + "\n"))
+        // A million empty elements on line 6, twice the default element limit.
+        try write("million-elements.xml", mini.replacingOccurrences(of: "  <services>\n",
+                                                                    with: "  <services>" + String(repeating: "<a/>", count: 1_000_000) + "\n"))
         // One more evidence item than the default limit, each on its own line.
         try write("many-evidence.xml", withItems(Self.manyItems))
         // One item offered for 1,002 indicators (the limit is 1,000), on line 18.
