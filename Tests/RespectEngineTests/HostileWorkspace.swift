@@ -38,6 +38,8 @@ final class HostileWorkspace: Sendable {
         try FileManager.default.copyItem(atPath: TestSupport.fixture("engine/mini-framework.xml"), toPath: standards + "/mini-1.xml")
         listener = try LocalListener()
         try generate()
+        // The folder holds about 20 MB (and an 8 GiB sparse file); remove it when the tests end.
+        atexit { try? FileManager.default.removeItem(atPath: HostileWorkspace.shared.folder) }
     }
 
     func path(_ name: String) -> String { folder + "/" + name }
