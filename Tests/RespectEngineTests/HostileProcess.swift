@@ -62,8 +62,10 @@ enum HostileProcess {
         var status: Int32 = 0
         var usage = rusage()
         var timedOut = false
+        var polledPeak: Int?
         let deadline = ContinuousClock.now + timeLimit
         while true {
+            if let peak = residentHighWaterMark(of: pid) { polledPeak = max(polledPeak ?? 0, peak) }
             let waited = wait4(pid, &status, WNOHANG, &usage)
             if waited == pid { break }
             if waited < 0 && errno != EINTR { throw SpawnError(code: errno) }
@@ -82,9 +84,22 @@ enum HostileProcess {
         return Result(exitCode: signal == 0 ? (status >> 8) & 0xFF : nil,
                       signal: signal == 0 ? nil : signal,
                       timedOut: timedOut,
-                      peakMemoryBytes: Int(usage.ru_maxrss) * 1024,
+                      peakMemoryBytes: polledPeak ?? Int(usage.ru_maxrss) * 1024,
                       standardOutput: read(outPath),
                       standardError: read(errPath))
+    }
+
+    /// The process's own peak resident memory (`VmHWM` in `/proc/PID/status`), in bytes.
+    ///
+    /// Preferred to `wait4`'s `ru_maxrss`, which on Linux also counts the memory of the test
+    /// process the child was spawned from. Read while the child runs, so the last
+    /// milliseconds before it exits may be missed; nil where `/proc` is not available.
+    private static func residentHighWaterMark(of pid: pid_t) -> Int? {
+        guard let status = FileManager.default.contents(atPath: "/proc/\(pid)/status") else { return nil }
+        let text = String(decoding: status, as: UTF8.self)
+        guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
+        let kilobytes = line.split(separator: " ").compactMap { Int($0) }.first
+        return kilobytes.map { $0 * 1024 }
     }
 
     struct SpawnError: Error, CustomStringConvertible {
