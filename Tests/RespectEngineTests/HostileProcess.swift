@@ -28,7 +28,8 @@ enum HostileProcess {
     }
 
     static let timeLimit: Duration = .seconds(60)
-    static let memoryLimitBytes = 500 << 20
+    /// 500 MB, or `RESPECT_HOSTILE_MEMORY_MB` (sanitizer builds use several times the memory).
+    static let memoryLimitBytes = (ProcessInfo.processInfo.environment["RESPECT_HOSTILE_MEMORY_MB"].flatMap { Int($0) } ?? 500) << 20
 
     /// Runs `respect` with `arguments` (use absolute paths); stdin is /dev/null, stdout and
     /// stderr go to files in `scratch` (so a large report cannot block on a full pipe).
