@@ -96,8 +96,6 @@ extension HostileCase {
         .evaluated("UTF-16 little-endian with a byte-order mark", .fixture("utf16le-bom.xml"), checkExit: 0, says: ["ACHIEVED"]),
         .evaluated("UTF-16 big-endian without a byte-order mark", .fixture("utf16be-no-bom.xml"), checkExit: 0, says: ["ACHIEVED"]),
         .refused("invalid UTF-8", .fixture("invalid-utf8.xml"), line: 12, says: ["Input is not proper UTF-8 (files must be UTF-8 or UTF-16)"]),
-        .refused("UTF-16 with an unpaired surrogate", .fixture("utf16-bad-surrogate.xml"), line: 12,
-                 says: ["the bytes 0x3D 0xDA 0x53 0x00 are not valid UTF-16 (files must be UTF-8 or UTF-16)"]),
         .refused("Latin-1 bytes declared as ISO-8859-1", .fixture("latin1-declared.xml"), line: 12, says: ["Input is not proper UTF-8 (files must be UTF-8 or UTF-16)"]),
     ]
 
@@ -201,6 +199,11 @@ extension HostileCase {
                     says: ["framework mini@9 is not installed", "installed: mini@1", "--framework"], errorNamesFile: false),
     ]
 
-    /// Inputs the fuzzer found that crashed or hung the engine, kept as regressions.
-    static let fuzzFindings: [HostileCase] = []
+    /// What `scripts/fuzz.sh` found, kept as regressions. (It found no crash or hang in about
+    /// 30 minutes; the one finding was libxml2 printing raw "encoding error" lines on standard
+    /// error for UTF-16 that does not decode, and reporting only a misleading "Premature end".)
+    static let fuzzFindings: [HostileCase] = [
+        .refused("UTF-16 with an unpaired surrogate", .fixture("utf16-bad-surrogate.xml"), line: 12,
+                 says: ["the bytes 0x3D 0xDA 0x53 0x00 are not valid UTF-16 (files must be UTF-8 or UTF-16)"]),
+    ]
 }
