@@ -115,6 +115,9 @@ extension HostileCase {
     static let notFiles: [HostileCase] = [
         .refused("a directory given as a file", .generated("folder.xml"), line: nil, says: ["this is a directory, not a regular file"]),
         .refused("a FIFO given as a file", .generated("fifo.xml"), line: nil, says: ["this is a FIFO (named pipe), not a regular file"]),
+        .refused("a link to /dev/zero", .generated("zero.xml"), line: nil, says: ["this is a device, not a regular file"]),
+        .refused("a symbolic link to itself", .generated("loop.xml"), line: nil,
+                 says: ["the file cannot be read (Too many levels of symbolic links)"]),
         .refused("a file that does not exist", .generated("no-such-file.xml"), exit: 66, line: nil, says: ["file not found"]),
     ]
 

@@ -124,6 +124,31 @@ struct HostileInputTests {
         #expect(listing.standardError.contains("DOCTYPE declarations"))
     }
 
+    @Test("tender goes on past hostile bids and still compares the others")
+    func tenderGoesOnPastHostileBids() throws {
+        let workspace = HostileWorkspace.shared
+        let bids = workspace.path("bids-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(atPath: bids, withIntermediateDirectories: true)
+        let examples = TestSupport.examplesDirectory + "/tender/bids"
+        for name in try FileManager.default.contentsOfDirectory(atPath: examples) {
+            try FileManager.default.copyItem(atPath: examples + "/" + name, toPath: bids + "/" + name)
+        }
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("hostile/xxe-local-file.xml"), toPath: bids + "/x-xxe.xml")
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("hostile/truncated.xml"), toPath: bids + "/y-truncated.xml")
+        #expect(mkfifo(bids + "/z-pipe.xml", 0o600) == 0)
+        let result = try HostileProcess.run(["tender", "--standards", TestSupport.standardsDirectory,
+                                             TestSupport.examplesDirectory + "/tender/tender-lot1.xml", bids, "--format", "csv"],
+                                            scratch: workspace.folder)
+        #expect(result.exitCode == 0, "\(result.standardError.prefix(2000))")
+        #expect(!result.timedOut)
+        let rows = result.standardOutput.split(whereSeparator: \.isNewline)  // CSV lines end with CRLF
+        #expect(rows.count == 1 + 8, "a header and one row per bid, hostile ones included")
+        for name in ["x-xxe.xml", "y-truncated.xml", "z-pipe.xml"] {
+            #expect(result.standardError.contains("bid \(bids)/\(name) could not be read"))
+        }
+        #expect(!result.allOutput.contains(HostileWorkspace.secretMarker))
+    }
+
     /// What a user would see for a refusal or a verdict, checked against the case.
     private func checkText(_ text: String, of hostile: HostileCase, exit: Int32) {
         for fragment in hostile.says {

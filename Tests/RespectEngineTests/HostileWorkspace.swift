@@ -104,6 +104,9 @@ final class HostileWorkspace: Sendable {
         // Not regular files.
         try FileManager.default.createDirectory(atPath: path("folder.xml"), withIntermediateDirectories: true)
         guard mkfifo(path("fifo.xml"), 0o600) == 0 else { throw WorkspaceError(what: "FIFO") }
+        // An endless device behind an innocent name, and a link to itself.
+        try FileManager.default.createSymbolicLink(atPath: path("zero.xml"), withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(atPath: path("loop.xml"), withDestinationPath: path("loop.xml"))
     }
 
     /// The mini submission with `declaration` inserted after the XML declaration (line 2).
