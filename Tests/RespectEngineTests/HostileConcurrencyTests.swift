@@ -23,6 +23,7 @@ struct HostileConcurrencyTests {
         TestSupport.fixture("hostile/invalid-utf8.xml"),
         TestSupport.fixture("hostile/duplicate-evidence-id.xml"),
         TestSupport.fixture("hostile/utf16le-bom.xml"),
+        TestSupport.fixture("hostile/utf16-bad-surrogate.xml"),
         TestSupport.fixture("hostile/date-month-13.xml"),
         TestSupport.fixture("hostile/empty.xml"),
     ]
