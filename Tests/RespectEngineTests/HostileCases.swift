@@ -202,8 +202,8 @@ extension HostileCase {
                     says: ["framework mini@9 is not installed", "installed: mini@1", "--framework"], errorNamesFile: false),
     ]
 
-    /// What `scripts/fuzz.sh` found, kept as regressions. (It found no crash or hang in about
-    /// 30 minutes; the one finding was libxml2 printing raw "encoding error" lines on standard
+    /// What `scripts/fuzz.sh` found, kept as regressions. (It found no crash or hang in 41
+    /// minutes; the one finding was libxml2 printing raw "encoding error" lines on standard
     /// error for UTF-16 that does not decode, and reporting only a misleading "Premature end".)
     static let fuzzFindings: [HostileCase] = [
         .refused("UTF-16 with an unpaired surrogate", .fixture("utf16-bad-surrogate.xml"), line: 12,
