@@ -53,6 +53,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The fuzz target: a libFuzzer entry point when scripts/fuzz.sh builds it with
+        // -DRESPECT_FUZZ and -sanitize=fuzzer; otherwise it replays the files it is given.
+        .executableTarget(
+            name: "RespectFuzz",
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectReports"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RespectEngineTests",
             dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore", "respect"],

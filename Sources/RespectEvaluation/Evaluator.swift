@@ -32,7 +32,7 @@ public struct Evaluator: Sendable {
         let consistency = SubmissionConsistency(framework: framework, submission: submission, asOf: asOf)
         if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: consistency.errors) }
 
-        let index = EvidenceIndex(adjustments.counted(submission))
+        let index = EvidenceIndex(adjustments.counted(submission), indicators: Set(framework.indicators.map(\.id)))
         let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,
                                                 warningHorizonDays: warningHorizonDays,
                                                 acceptedEvidence: adjustments.acceptedEvidence)

@@ -10,13 +10,15 @@ struct EvidenceIndex {
     let actions: [String: [PlannedAction]]
     let submission: Submission
 
-    init(_ submission: Submission) {
+    /// Indexes `submission`. Links to ids outside `indicators` (when given) are left out: they
+    /// can never count, and a hostile file could list thousands per item.
+    init(_ submission: Submission, indicators: Set<String>? = nil) {
         self.submission = submission
         var linked: [String: [String: [EvidenceItem]]] = [:]
         var byType: [String: [EvidenceItem]] = [:]
         for item in submission.evidence {
             byType[item.type, default: []].append(item)
-            for indicator in Set(item.supports) {
+            for indicator in Set(item.supports) where indicators?.contains(indicator) ?? true {
                 linked[indicator, default: [:]][item.type, default: []].append(item)
             }
         }
@@ -31,8 +33,9 @@ struct EvidenceIndex {
         linked[indicator]?[type] ?? []
     }
 
-    /// Items of `type` that are not linked to `indicator`.
+    /// Items of `type` that are not linked to `indicator` (evidence ids are unique).
     func unlinkedItems(ofType type: String, indicator: String) -> [EvidenceItem] {
-        (byType[type] ?? []).filter { !$0.supports.contains(indicator) }
+        let linkedIDs = Set(items(ofType: type, linkedTo: indicator).map(\.id))
+        return (byType[type] ?? []).filter { !linkedIDs.contains($0.id) }
     }
 }

@@ -48,10 +48,15 @@ struct SubmissionConsistency {
                                         message: "evidence \(item.id) has type '\(item.type)', which \(identity.reference) does not define; it cannot count for any indicator",
                                         line: item.line, evidenceID: item.id))
             }
-            for indicator in item.supports where !indicatorIDs.contains(indicator) {
-                warnings.append(Warning(kind: .unknownIndicator,
-                                        message: "evidence \(item.id) supports '\(indicator)', which is not an indicator of \(identity.reference)",
-                                        line: item.line, evidenceID: item.id))
+            // One warning per item, however many unknown ids it lists.
+            var seen = Set<String>()
+            let unknown = item.supports.filter { !indicatorIDs.contains($0) && seen.insert($0).inserted }
+            if !unknown.isEmpty {
+                let shown = unknown.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+                let message = unknown.count == 1
+                    ? "evidence \(item.id) supports \(shown), which is not an indicator of \(identity.reference)"
+                    : "evidence \(item.id) supports \(shown)\(unknown.count > 5 ? " and \(unknown.count - 5) more" : ""), which are not indicators of \(identity.reference)"
+                warnings.append(Warning(kind: .unknownIndicator, message: message, line: item.line, evidenceID: item.id))
             }
             if item.issued > asOf {
                 warnings.append(Warning(kind: .issuedAfterAsOf,

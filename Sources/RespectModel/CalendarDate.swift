@@ -61,17 +61,23 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The date `months` calendar months later (earlier when negative). When the target month is
     /// shorter, the day is clamped to its last day: 2025-08-31 + 6 months = 2026-02-28.
+    /// A result before 0001-01-01 or after 9999-12-31 is clamped to that date.
     public func adding(months: Int) -> CalendarDate {
-        let total = year * 12 + (month - 1) + months
-        let newYear = min(max(total / 12, 1), 9999)
+        let (total, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        if overflow { return months < 0 ? .minimum : .maximum }
+        if total < CalendarDate.minimum.year * 12 { return .minimum }
+        if total > CalendarDate.maximum.year * 12 + 11 { return .maximum }
+        let newYear = total / 12
         let newMonth = total % 12 + 1
         let newDay = min(day, CalendarDate.daysIn(month: newMonth, year: newYear))
-        return CalendarDate(year: newYear, month: newMonth, day: newDay)!
+        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? .minimum
     }
 
-    /// The date `days` days later (earlier when negative).
+    /// The date `days` days later (earlier when negative), clamped to 0001-01-01…9999-12-31.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(dayNumber: dayNumber + days)
+        let (target, overflow) = dayNumber.addingReportingOverflow(days)
+        if overflow { return days < 0 ? .minimum : .maximum }
+        return CalendarDate(dayNumber: target)
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).

@@ -16,6 +16,8 @@ public enum DocumentLoadError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .input(let error) where error.isUnknownDocument:
+            return error.description + Self.expectedKinds
         case .input(let error):
             return error.description
         case .wrongKind(let path, let expected, let found):
@@ -33,6 +35,8 @@ public enum DocumentLoadError: Error, Sendable, CustomStringConvertible {
     /// The located problems behind the error.
     public var diagnostics: [XMLDiagnostic] {
         switch self {
+        case .input(let error) where error.isUnknownDocument:
+            error.diagnostics.map { XMLDiagnostic(location: $0.location, message: $0.message + Self.expectedKinds) }
         case .input(let error): error.diagnostics
         case .wrongKind(let path, _, _): [XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: description)]
         case .inconsistent(let problems): problems
@@ -47,5 +51,19 @@ public enum DocumentLoadError: Error, Sendable, CustomStringConvertible {
         case .input(.fileNotFound), .notInstalled, .ambiguousEdition: return true
         default: return false
         }
+    }
+}
+
+extension DocumentLoadError {
+    /// "; expected <framework> in urn:…, …": the document kinds the engine reads.
+    static var expectedKinds: String {
+        "; expected one of: " + DocumentKind.allCases.map { "<\($0.rootElement)> in namespace \($0.namespace)" }.joined(separator: ", ")
+    }
+}
+
+extension XMLInputError {
+    var isUnknownDocument: Bool {
+        if case .unknownDocument = self { return true }
+        return false
     }
 }

@@ -23,10 +23,17 @@ public enum LoadedDocument: Sendable {
 public struct DocumentLoader: Sendable {
     public let schemas: SchemaSet
     public let reader: XMLDocumentReader
+    /// The most evidence items a submission may hold; a submission with more is refused with
+    /// an error naming the limit and `--max-evidence-items`.
+    public let maxEvidenceItems: Int
 
-    public init(schemas: SchemaSet, limits: XMLLimits = .default) {
+    /// The default for `maxEvidenceItems`: far above any genuine evidence pack.
+    public static let defaultMaxEvidenceItems = 20_000
+
+    public init(schemas: SchemaSet, limits: XMLLimits = .default, maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems) {
         self.schemas = schemas
         self.reader = XMLDocumentReader(limits: limits)
+        self.maxEvidenceItems = maxEvidenceItems
     }
 
     /// Loads a file of any known kind.
@@ -34,7 +41,7 @@ public struct DocumentLoader: Sendable {
         let (kind, root) = try readValidated(path, expecting: nil)
         switch kind {
         case .framework: return .framework(try FrameworkBuilder(file: path).build(root))
-        case .submission: return .submission(try SubmissionBuilder(file: path).build(root))
+        case .submission: return .submission(try SubmissionBuilder(file: path, maxEvidenceItems: maxEvidenceItems).build(root))
         case .tender: return .tender(try TenderBuilder(file: path).build(root))
         case .crosswalk: return .crosswalk(try CrosswalkBuilder(file: path).build(root))
         case .findings: return .findings(try FindingsBuilder(file: path).build(root))
@@ -50,7 +57,7 @@ public struct DocumentLoader: Sendable {
     /// Loads a submission file.
     public func loadSubmission(contentsOf path: String) throws(DocumentLoadError) -> Submission {
         let (_, root) = try readValidated(path, expecting: .submission)
-        return try SubmissionBuilder(file: path).build(root)
+        return try SubmissionBuilder(file: path, maxEvidenceItems: maxEvidenceItems).build(root)
     }
 
     /// Loads a commissioner's tender requirement file.
@@ -71,11 +78,36 @@ public struct DocumentLoader: Sendable {
         return try FindingsBuilder(file: path).build(root)
     }
 
+    /// Loads in-memory bytes of any known kind; `sourceName` names them in every error.
+    /// The same checks as for a file apply (size, depth, no DTD, XSD, consistency).
+    public func load(bytes: [UInt8], sourceName: String) throws(DocumentLoadError) -> LoadedDocument {
+        let (kind, root) = try readValidated(sourceName, expecting: nil) { chooser in
+            try reader.read(bytes: bytes, sourceName: sourceName, schema: chooser)
+        }
+        switch kind {
+        case .framework: return .framework(try FrameworkBuilder(file: sourceName).build(root))
+        case .submission: return .submission(try SubmissionBuilder(file: sourceName, maxEvidenceItems: maxEvidenceItems).build(root))
+        case .tender: return .tender(try TenderBuilder(file: sourceName).build(root))
+        case .crosswalk: return .crosswalk(try CrosswalkBuilder(file: sourceName).build(root))
+        case .findings: return .findings(try FindingsBuilder(file: sourceName).build(root))
+        }
+    }
+
     /// Parses and validates, choosing the schema from the root element.
     func readValidated(_ path: String, expecting expected: DocumentKind?) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
+        try readValidated(path, expecting: expected) { chooser in
+            try reader.read(contentsOf: path, schema: chooser)
+        }
+    }
+
+    /// Parses and validates with `read`, which is handed the schema chooser.
+    private func readValidated(
+        _ path: String, expecting expected: DocumentKind?,
+        read: ((XMLRootName) throws -> XMLSchema) throws -> XMLElement
+    ) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
         var detected: DocumentKind?
         do {
-            let root = try reader.read(contentsOf: path) { root in
+            let root = try read { root in
                 guard let kind = DocumentKind(root: root) else {
                     throw XMLInputError.unknownDocument(path: path, element: root.localName, namespace: root.namespace)
                 }

@@ -4,13 +4,21 @@ import RespectXML
 /// framework's vocabulary happen at evaluation, where the framework is known.
 struct SubmissionBuilder {
     private var log: ProblemLog
+    private let maxEvidenceItems: Int
 
-    init(file: String) {
+    init(file: String, maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems) {
         log = ProblemLog(file: file)
+        self.maxEvidenceItems = maxEvidenceItems
     }
 
     func build(_ root: XMLElement) throws(DocumentLoadError) -> Submission {
         var builder = self
+        let items = root.firstChild(named: "evidence")?.children ?? []
+        if items.count > maxEvidenceItems {
+            builder.log.report("the submission has \(items.count) evidence items, over the limit of \(maxEvidenceItems); "
+                               + "if the submission is genuine, raise the limit with --max-evidence-items", at: items[maxEvidenceItems])
+            throw .inconsistent(builder.log.problems)
+        }
         let submission = builder.submission(root)
         if !builder.log.problems.isEmpty { throw .inconsistent(builder.log.problems) }
         return submission

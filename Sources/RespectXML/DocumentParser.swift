@@ -5,7 +5,9 @@ import CLibXML2
 final class ParseState {
     let sourceName: String
     let maxDepth: Int
+    let maxElements: Int
     var depth = 0
+    var elements = 0
     /// A refusal (DOCTYPE, too deep) that stopped the parser; it wins over other errors.
     var refusal: XMLInputError?
     var diagnostics = DiagnosticList()
@@ -13,9 +15,10 @@ final class ParseState {
     var startElement: startElementNsSAX2Func?
     var endElement: endElementNsSAX2Func?
 
-    init(sourceName: String, maxDepth: Int) {
+    init(sourceName: String, maxDepth: Int, maxElements: Int) {
         self.sourceName = sourceName
         self.maxDepth = maxDepth
+        self.maxElements = maxElements
     }
 
     /// The state attached to a parser context passed to a callback as `void *`.
@@ -32,6 +35,24 @@ final class ParseState {
         return SourceLocation(file: sourceName, line: Int(input.pointee.line), column: Int(input.pointee.col))
     }
 
+    /// Errors libxml2 raises without a parser context while this document is parsed: a UTF-16
+    /// file whose bytes do not decode. `context` is this state, passed unretained.
+    static let strayError: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        let state = Unmanaged<ParseState>.fromOpaque(context).takeUnretainedValue()
+        // "I/O error : encoder error" only repeats the conversion error before it.
+        if error.pointee.domain == Int32(XML_FROM_IO.rawValue) && error.pointee.code == Int32(XML_IO_ENCODER.rawValue) { return }
+        var message = MessageText.clean(error.pointee.message)
+        let conversion = "input conversion failed due to input error, bytes "
+        if message.hasPrefix(conversion) {
+            message = "the bytes " + message.dropFirst(conversion.count) + " are not valid UTF-16 (files must be UTF-8 or UTF-16)"
+        }
+        let diagnostic = XMLDiagnostic(location: SourceLocation(file: state.sourceName, line: max(Int(error.pointee.line), 0)),
+                                       message: message)
+        // libxml2 reports a failed conversion once per attempt; once is enough.
+        if state.diagnostics.items.last != diagnostic { state.diagnostics.append(diagnostic) }
+    }
+
     /// Records a refusal and stops the parser (allowed from SAX callbacks).
     func refuse(_ error: XMLInputError, _ parser: xmlParserCtxtPtr) {
         if refusal == nil { refusal = error }
@@ -44,12 +65,13 @@ enum DocumentParser {
     /// Pre-checks the bytes (`InputPrecheck`), then parses them.
     /// Returns a document the caller must free with `xmlFreeDoc`.
     static func parse(
-        _ bytes: [UInt8], sourceName: String, url: String? = nil, maxDepth: Int
+        _ bytes: [UInt8], sourceName: String, url: String? = nil, maxDepth: Int,
+        maxElements: Int = XMLLimits.default.maxElements
     ) throws(XMLInputError) -> xmlDocPtr {
         let result: Result<xmlDocPtr, XMLInputError> = bytes.withUnsafeBytes { raw in
             Result { () throws(XMLInputError) in
                 if let problem = InputPrecheck.problem(in: raw, sourceName: sourceName) { throw .notWellFormed([problem]) }
-                return try parse(raw, sourceName: sourceName, url: url, maxDepth: maxDepth)
+                return try parse(raw, sourceName: sourceName, url: url, maxDepth: maxDepth, maxElements: maxElements)
             }
         }
         return try result.get()
@@ -57,7 +79,8 @@ enum DocumentParser {
 
     /// Returns a document the caller must free with `xmlFreeDoc`.
     static func parse(
-        _ bytes: UnsafeRawBufferPointer, sourceName: String, url: String? = nil, maxDepth: Int
+        _ bytes: UnsafeRawBufferPointer, sourceName: String, url: String? = nil, maxDepth: Int,
+        maxElements: Int = XMLLimits.default.maxElements
     ) throws(XMLInputError) -> xmlDocPtr {
         LibXML.ensureInitialised()
         guard let parser = xmlNewParserCtxt(), let sax = parser.pointee.sax else {
@@ -65,13 +88,15 @@ enum DocumentParser {
                                                 message: "out of memory: could not create an XML parser")])
         }
         defer { xmlFreeParserCtxt(parser) }
-        let state = ParseState(sourceName: sourceName, maxDepth: maxDepth)
+        let state = ParseState(sourceName: sourceName, maxDepth: maxDepth, maxElements: maxElements)
         install(on: sax, state: state)
         parser.pointee._private = Unmanaged.passUnretained(state).toOpaque()
 
         let document: xmlDocPtr? = withExtendedLifetime(state) {
-            bytes.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), url, nil, LibXML.parseOptions)
+            LibXML.routingStrayErrors(to: Unmanaged.passUnretained(state).toOpaque(), ParseState.strayError) {
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), url, nil, LibXML.parseOptions)
+                }
             }
         }
         parser.pointee._private = nil
@@ -114,6 +139,13 @@ enum DocumentParser {
         sax.pointee.startElementNs = { context, localName, prefix, uri, nsCount, namespaces, attrCount, defaulted, attributes in
             guard let (parser, state) = ParseState.of(context) else { return }
             state.depth += 1
+            state.elements += 1
+            if state.elements > state.maxElements {
+                var location = state.here(parser)
+                location.column = 0
+                state.refuse(.tooManyElements(location: location, limit: state.maxElements), parser)
+                return
+            }
             if state.depth > state.maxDepth {
                 var location = state.here(parser)
                 location.column = 0

@@ -16,9 +16,32 @@ enum LibXML {
     /// Evaluated once (Swift runs a `static let` initialiser exactly once, thread-safely).
     private static let initialised: Bool = {
         xmlInitParser()
+        // Errors raised without a parser context (encoding conversion, I/O) would otherwise be
+        // printed on standard error by libxml2's default handler; they are dropped unless a
+        // document routes them to itself (`routingStrayErrors`).
+        xmlThrDefSetStructuredErrorFunc(nil, ignoreError)
+        xmlSetStructuredErrorFunc(nil, ignoreError)
         warmUpSchemaTypes()
         return true
     }()
+
+    private static let ignoreError: xmlStructuredErrorFunc = { _, _ in }
+
+    /// True when libxml2 keeps its error handlers per thread (a threaded build), so a handler
+    /// may be set for the length of one document without touching other threads.
+    private static let handlersArePerThread = xmlHasFeature(XML_WITH_THREAD) != 0
+
+    /// Runs `body` with errors libxml2 raises without a parser context sent to `handler` with
+    /// `context` (this thread only), then drops such errors again. Without per-thread
+    /// handlers, they are dropped throughout rather than shared between threads.
+    static func routingStrayErrors<T>(
+        to context: UnsafeMutableRawPointer, _ handler: @escaping xmlStructuredErrorFunc, _ body: () -> T
+    ) -> T {
+        guard handlersArePerThread else { return body() }
+        xmlSetStructuredErrorFunc(context, handler)
+        defer { xmlSetStructuredErrorFunc(nil, ignoreError) }
+        return body()
+    }
 
     /// Call before any libxml2 use.
     static func ensureInitialised() {

@@ -39,10 +39,12 @@ extension XMLSchema {
         let state = SchemaErrorState(sourceName: sourceName, documentNamespace: namespace)
         let result: Int32 = withExtendedLifetime(state) {
             xmlSchemaSetValidStructuredErrors(context, SchemaErrorState.callback, state.pointer)
-            return xmlSchemaValidateDoc(context, document)
+            return LibXML.routingStrayErrors(to: state.pointer, SchemaErrorState.callback) { xmlSchemaValidateDoc(context, document) }
         }
         guard result != 0 || !state.diagnostics.isEmpty else { return }
-        var list = state.diagnostics.finished(file: sourceName)
+        var list = state.diagnostics.finished(file: sourceName).map {
+            XMLDiagnostic(location: $0.location, message: typeHints.explain($0.message))
+        }
         if list.isEmpty {
             list = [XMLDiagnostic(location: SourceLocation(file: sourceName, line: 0),
                                   message: "schema validation failed (libxml2 code \(result))")]

@@ -30,7 +30,8 @@ public struct XMLDocumentReader: Sendable {
         if bytes.count > limits.maxFileBytes || bytes.count > Int(Int32.max) {
             throw XMLInputError.tooLarge(path: sourceName, bytes: bytes.count, limit: min(limits.maxFileBytes, Int(Int32.max)))
         }
-        let document = try DocumentParser.parse(bytes, sourceName: sourceName, maxDepth: limits.maxDepth)
+        let document = try DocumentParser.parse(bytes, sourceName: sourceName, maxDepth: limits.maxDepth,
+                                                  maxElements: limits.maxElements)
         defer { xmlFreeDoc(document) }
 
         guard let root = xmlDocGetRootElement(document) else {

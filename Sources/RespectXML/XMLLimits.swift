@@ -4,14 +4,19 @@ public struct XMLLimits: Sendable, Hashable {
     public var maxFileBytes: Int
     /// The deepest element nesting accepted (default 64). libxml2 itself stops at 256 levels.
     public var maxDepth: Int
+    /// The most elements accepted in one file (default 500,000), counted while parsing: a file
+    /// of millions of tiny elements would otherwise need about 135 bytes of memory per element
+    /// before its schema could refuse it.
+    public var maxElements: Int
 
     /// Creates limits; the defaults suit every genuine framework or submission file.
-    public init(maxFileBytes: Int = 32 << 20, maxDepth: Int = 64) {
+    public init(maxFileBytes: Int = 32 << 20, maxDepth: Int = 64, maxElements: Int = 500_000) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
+        self.maxElements = maxElements
     }
 
-    /// 32 MiB per file, 64 levels of nesting.
+    /// 32 MiB per file, 64 levels of nesting, 500,000 elements.
     public static let `default` = XMLLimits()
 
     /// Fixed cap on attributes (namespace declarations included) in one start tag.

@@ -9,6 +9,8 @@ public final class XMLSchema: @unchecked Sendable {
     let compiled: xmlSchemaPtr
     /// The schema's own document, kept alive for as long as the compiled schema refers to it.
     private let source: xmlDocPtr
+    /// What the schema's named simple types mean, added to errors about their values.
+    let typeHints: SchemaTypeHints
 
     /// Loads and compiles the XSD at `path` with no network access: the file is read with the
     /// same safe reader as inputs, and includes or imports from the network are refused.
@@ -30,6 +32,7 @@ public final class XMLSchema: @unchecked Sendable {
         }
         self.path = path
         self.source = document
+        self.typeHints = SchemaTypeHints(document)
     }
 
     deinit {
@@ -46,7 +49,7 @@ public final class XMLSchema: @unchecked Sendable {
         let state = SchemaErrorState(sourceName: path, documentNamespace: nil)
         let schema = withExtendedLifetime(state) {
             xmlSchemaSetParserStructuredErrors(context, SchemaErrorState.callback, state.pointer)
-            return xmlSchemaParse(context)
+            return LibXML.routingStrayErrors(to: state.pointer, SchemaErrorState.callback) { xmlSchemaParse(context) }
         }
         guard let schema, state.diagnostics.isEmpty else {
             xmlSchemaFree(schema)
@@ -74,7 +77,7 @@ public final class XMLSchema: @unchecked Sendable {
     }
 
     /// The text of an attribute (no namespace), read without libxml2 allocating.
-    private static func attribute(_ wanted: String, of node: xmlNodePtr) -> String? {
+    static func attribute(_ wanted: String, of node: xmlNodePtr) -> String? {
         var attribute = node.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next

@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try OutputDestination.checkWritable(output)
+            try OutputDestination.checkWritable(output, inputs: [submission] + [framework].compactMap { $0 })
             let loader = try engine.loader()
             let standards = try engine.standardsDirectory()
             let submission = try loader.loadSubmission(contentsOf: self.submission)

@@ -14,9 +14,17 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Deepest element nesting accepted.", valueName: "levels"))
     var maxDepth: Int = XMLLimits.default.maxDepth
 
+    @Option(name: .long, help: ArgumentHelp("Most evidence items accepted in one submission.", valueName: "count"))
+    var maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems
+
+    @Option(name: .long, help: ArgumentHelp("Most XML elements accepted in one file.", valueName: "count"))
+    var maxElements: Int = XMLLimits.default.maxElements
+
     func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
         guard (1...256).contains(maxDepth) else { throw ValidationError("--max-depth must be from 1 to 256") }
+        guard maxEvidenceItems > 0 else { throw ValidationError("--max-evidence-items must be a positive number") }
+        guard maxElements > 0 else { throw ValidationError("--max-elements must be a positive number") }
     }
 
     /// The standards folder, found as the help of `respect` describes.
@@ -42,7 +50,8 @@ struct EngineOptions: ParsableArguments {
     func loader() throws -> DocumentLoader {
         let directory = try standardsDirectory()
         return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema"),
-                              limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth))
+                              limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxElements: maxElements),
+                              maxEvidenceItems: maxEvidenceItems)
     }
 }
 

@@ -57,7 +57,7 @@ struct TenderCommand: ParsableCommand {
 
     func run() throws {
         do {
-            try OutputDestination.checkWritable(output)
+            try OutputDestination.checkWritable(output, inputs: [tender] + bids + frameworkFiles)
             let loader = try engine.loader()
             let standards = try engine.standardsDirectory()
             let tender = try loader.loadTender(contentsOf: self.tender)

@@ -1,0 +1,114 @@
+import Foundation
+import RespectEvaluation
+import RespectModel
+import RespectReports
+
+/// Runs one input through the whole engine: hardened parse, XSD validation, the model
+/// builders, evaluation and every report. Any crash, trap or hang here is a bug.
+///
+/// - A submission is evaluated against the mini test framework and the shipped standard, as of
+///   its own date and the first and last representable dates.
+/// - A framework is evaluated against the fixed submissions.
+/// - A tender is checked against the frameworks it accepts and the fixed bids.
+/// Load errors are expected; their descriptions are rendered, since users see them.
+enum FuzzHarness {
+    /// The checkout this file was built from (fixtures and standards are read from it).
+    static let root: String = {
+        if let standards = ProcessInfo.processInfo.environment["RESPECT_STANDARDS"], !standards.isEmpty {
+            return (standards as NSString).deletingLastPathComponent
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+    }()
+
+    static let loader = DocumentLoader(schemas: SchemaSet(directory: root + "/standards/schema"))
+
+    static let frameworks: [Framework] = [
+        "Tests/RespectEngineTests/Fixtures/engine/mini-framework.xml",
+        "standards/respect-standard-2017.xml",
+    ].compactMap { try? loader.loadFramework(contentsOf: root + "/" + $0) }
+
+    static let submissions: [Submission] = [
+        "Tests/RespectEngineTests/Fixtures/engine/mini-achieved.xml",
+        "examples/submissions/working-towards.xml",
+    ].compactMap { try? loader.loadSubmission(contentsOf: root + "/" + $0) }
+
+    /// Fails loudly when the fixed inputs did not load, so a fuzz run never silently tests less.
+    static func checkSetUp() {
+        guard frameworks.count == 2, submissions.count == 2 else {
+            fatalError("RespectFuzz: cannot load the fixed frameworks and submissions from \(root)")
+        }
+    }
+
+    static func run(_ bytes: [UInt8]) {
+        let document: LoadedDocument
+        do {
+            document = try loader.load(bytes: bytes, sourceName: "fuzz.xml")
+        } catch {
+            _ = error.description
+            _ = error.diagnostics.map(\.description)
+            return
+        }
+        switch document {
+        case .submission(let submission):
+            for framework in frameworks { evaluate(submission, against: framework) }
+        case .framework(let framework):
+            for submission in submissions { evaluate(submission, against: framework) }
+        case .tender(let tender):
+            check(tender)
+        case .findings(let findings):
+            for submission in submissions {
+                for framework in frameworks {
+                    guard let assessment = try? Evaluator(framework: framework).evaluate(
+                        submission, asOf: submission.asOf ?? .maximum, findings: [findings], submissionSHA256: nil) else { continue }
+                    _ = TextReport().render(assessment)
+                    _ = HTMLCheckReport().render(assessment)
+                }
+            }
+        case .crosswalk(let crosswalk):
+            for submission in submissions {
+                for framework in frameworks {
+                    guard let assessment = try? Evaluator(framework: framework).evaluate(submission, asOf: submission.asOf ?? .maximum) else { continue }
+                    for target in frameworks {
+                        _ = try? CrosswalkCoverage(crosswalk: crosswalk, assessment: assessment, source: framework, target: target)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every report as of the submission's own date; JSON only at the ends of the calendar.
+    private static func evaluate(_ submission: Submission, against framework: Framework) {
+        let dates = [submission.asOf ?? CalendarDate(year: 2026, month: 10, day: 1)!, .minimum, .maximum]
+        for (index, date) in dates.enumerated() {
+            let assessment: Assessment
+            do {
+                assessment = try Evaluator(framework: framework).evaluate(submission, asOf: date)
+            } catch {
+                _ = error.description
+                return
+            }
+            _ = try? JSONReport.render(assessment)
+            guard index == 0 else { continue }
+            _ = TextReport(includeAllIndicators: true).render(assessment)
+            _ = TextReport().render(assessment)
+            _ = HTMLCheckReport().render(assessment)
+        }
+    }
+
+    private static func check(_ tender: Tender) {
+        let evaluator: TenderEvaluator
+        do {
+            evaluator = try TenderEvaluator(tender: tender, frameworks: frameworks)
+        } catch {
+            _ = error.description
+            return
+        }
+        let results = submissions.map { evaluator.assess($0, otherEdition: frameworks.first) }
+        let result = evaluator.compare(results)
+        _ = TenderTextReport().render(result)
+        _ = TenderCSVReport.render(result)
+        _ = HTMLTenderReport().render(result)
+        _ = try? JSONReport.encode(result)
+    }
+}
