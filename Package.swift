@@ -38,17 +38,19 @@ let package = Package(
         ),
         .target(name: "RespectEvaluation", dependencies: ["RespectModel"], swiftSettings: strict),
         .target(name: "RespectReports", dependencies: ["RespectEvaluation"], swiftSettings: strict),
+        // Deterministic generated submissions (respect generate, benchmarks, tests).
+        .target(name: "RespectCorpus", dependencies: ["RespectModel"], swiftSettings: strict),
         .executableTarget(
             name: "respect",
             dependencies: [
-                "RespectModel", "RespectEvaluation", "RespectReports",
+                "RespectModel", "RespectEvaluation", "RespectReports", "RespectCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "RespectEngineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "respect"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectCorpus", "respect"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),
