@@ -40,17 +40,19 @@ let package = Package(
         .target(name: "RespectReports", dependencies: ["RespectEvaluation"], swiftSettings: strict),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
         .target(name: "RespectCorpus", dependencies: ["RespectModel"], swiftSettings: strict),
+        // Scoring many submissions in parallel (respect batch).
+        .target(name: "RespectBatch", dependencies: ["RespectModel", "RespectEvaluation", "RespectReports"], swiftSettings: strict),
         .executableTarget(
             name: "respect",
             dependencies: [
-                "RespectModel", "RespectEvaluation", "RespectReports", "RespectCorpus",
+                "RespectModel", "RespectEvaluation", "RespectReports", "RespectCorpus", "RespectBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "RespectEngineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectCorpus", "respect"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectCorpus", "RespectBatch", "respect"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

@@ -35,7 +35,7 @@ enum CorpusText {
         case 1: return "\(label): \(gist(of: indicator.text))"
         case 2: return "\(label) v\(random.int(in: 1...6)).\(random.int(in: 0...9)) (approved \(issued.day) \(month) \(issued.year))"
         case 3: return "\(label), Q\((issued.month + 8) % 12 / 3 + 1) \(yearPair)"
-        case 4: return "\(label) — cohort \(random.int(in: 3...40)) (anonymised; \"sample\" <\(random.int(in: 2...12)) cases>)"
+        case 4: return "\(label) — anonymised extract (\(random.int(in: 2...12)) records; names shown as \"<redacted>\")"
         default: return "\(label) for \(indicator.number) & related practice, \(yearPair)"
         }
     }
@@ -60,7 +60,9 @@ enum CorpusText {
                 pendingHyphen = true
             }
         }
-        return String(out.prefix(48))
+        var head = String(out.prefix(48))
+        while head.hasSuffix("-") { head.removeLast() }
+        return head
     }
 
     /// An action-plan entry for an unmet indicator, within the format's 2,000-character limit.

@@ -47,6 +47,13 @@ public struct DocumentLoader: Sendable {
         return try SubmissionBuilder(file: path).build(root)
     }
 
+    /// Loads a submission from bytes already read (see `XMLDocumentReader.bytes(contentsOf:)`);
+    /// `path` names the file in every error.
+    public func loadSubmission(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Submission {
+        let (_, root) = try readValidated(path, bytes: bytes, expecting: .submission)
+        return try SubmissionBuilder(file: path).build(root)
+    }
+
     /// Loads a commissioner's tender requirement file.
     public func loadTender(contentsOf path: String) throws(DocumentLoadError) -> Tender {
         let (_, root) = try readValidated(path, expecting: .tender)
@@ -54,10 +61,11 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Parses and validates, choosing the schema from the root element.
-    func readValidated(_ path: String, expecting expected: DocumentKind?) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
+    func readValidated(_ path: String, bytes: [UInt8]? = nil,
+                       expecting expected: DocumentKind?) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
         var detected: DocumentKind?
         do {
-            let root = try reader.read(contentsOf: path) { root in
+            let choose = { (root: XMLRootName) throws -> XMLSchema in
                 guard let kind = DocumentKind(root: root) else {
                     throw XMLInputError.unknownDocument(path: path, element: root.localName, namespace: root.namespace)
                 }
@@ -67,6 +75,8 @@ public struct DocumentLoader: Sendable {
                 }
                 return try schemas.schema(for: kind)
             }
+            let root = try bytes.map { try reader.read(bytes: $0, sourceName: path, schema: choose) }
+                ?? reader.read(contentsOf: path, schema: choose)
             guard let detected else { throw XMLInputError.unknownDocument(path: path, element: root.name, namespace: root.namespace) }
             return (detected, root)
         } catch let error as DocumentLoadError {

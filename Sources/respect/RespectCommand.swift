@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `respect` command: self-assessment against the Respect Standard.
 @main
-struct RespectCommand: ParsableCommand {
+struct RespectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respect",
         abstract: "Check an evidence submission against the Respect Standard and say what is missing.",
@@ -24,6 +24,7 @@ struct RespectCommand: ParsableCommand {
               73  an output file could not be written
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self]
+        subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
+                      BatchCommand.self, GenerateCommand.self]
     )
 }
