@@ -47,7 +47,12 @@ public struct BatchScorer: Sendable {
             fill(&row, from: assessment)
         } catch let error as DocumentLoadError {
             row.outcome = Self.outcome(for: error)
-            row.errors = error.diagnostics.map(\.description)
+            if case .notInstalled = error {
+                // Located at the submission that needs the edition, not at the standards folder.
+                row.errors = ["\(file): \(error.description)"]
+            } else {
+                row.errors = error.diagnostics.map(\.description)
+            }
         } catch let error as SubmissionMismatch {
             row.outcome = .inconsistent
             row.errors = error.problems.map(\.description)

@@ -17,8 +17,9 @@ public struct BatchSummary: Sendable {
         var lines = ["Scored \(tally.scored) of \(tally.files) submission\(tally.files == 1 ? "" : "s") in \(Self.fixed(seconds, 2)) s "
                      + "(\(Self.fixed(rate, 0)) files/s, \(jobs) at a time)."]
         let width = BatchOutcome.allCases.map(\.label.count).max() ?? 0
-        func line(_ label: String, _ count: Int, _ note: String = "") -> String {
-            "  " + label + String(repeating: " ", count: max(1, width + 2 - label.count)) + String(count) + note
+        func line(_ label: String, _ count: Int, _ note: String = "", indent: Int = 2) -> String {
+            String(repeating: " ", count: indent) + label
+                + String(repeating: " ", count: max(1, width + 6 - indent - label.count)) + String(count) + note
         }
         lines.append(line(BatchOutcome.achieved.label, tally.count(.achieved)))
         lines.append(line(BatchOutcome.workingTowards.label, tally.count(.workingTowards)))
@@ -28,7 +29,7 @@ public struct BatchSummary: Sendable {
         if tally.failed > 0 {
             lines.append(line("could not be scored", tally.failed))
             for outcome in BatchOutcome.allCases where !outcome.isScored && tally.count(outcome) > 0 {
-                lines.append("  " + line(outcome.label, tally.count(outcome)).dropFirst(2))
+                lines.append(line(outcome.label, tally.count(outcome), indent: 4))
             }
             lines.append("")
             lines.append("Could not be scored:")

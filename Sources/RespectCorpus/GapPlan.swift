@@ -9,6 +9,8 @@ struct GapPlan {
     /// Indices into `applicable` of the indicators that will not be met.
     private(set) var failing: Set<Int> = []
     private var coverage = Coverage.none
+    /// Whether unmet desirable indicators may get actions (some achieved packs have no plan).
+    private var plansDesirable = true
 
     /// How the action plan treats unmet mandatory indicators.
     private enum Coverage {
@@ -50,6 +52,7 @@ struct GapPlan {
         switch profile {
         case .achieved:
             coverage = .none
+            plansDesirable = random.chance(0.5)
             failDesirable(probability: 0.25, figures: figures, keepCoverage: true, random: &random)
         case .workingTowards:
             guard !gaps.isEmpty, allowedUnmet >= 1 else { return choose(.achieved, figures: figures, random: &random) }
@@ -110,7 +113,7 @@ struct GapPlan {
             var due: CalendarDate?
             switch (indicator.level, coverage) {
             case (.desirable, _):
-                if random.chance(0.4) { due = asOf.adding(days: random.int(in: 30...max(30, window + 180))) }
+                if plansDesirable, random.chance(0.4) { due = asOf.adding(days: random.int(in: 30...max(30, window + 180))) }
             case (.mandatory, .none):
                 due = nil
             case (.mandatory, .all):

@@ -193,4 +193,13 @@ public struct Warning: Sendable, Codable, Hashable {
     public var date: CalendarDate?
     /// The indicators concerned, when the warning is about evidence counting for them.
     public var indicators: [String]?
+
+    /// Hashes the short fields only (equal warnings still hash equally): de-duplicating a
+    /// submission's warnings then does not hash every long message.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(line)
+        hasher.combine(evidenceID)
+        hasher.combine(date)
+    }
 }

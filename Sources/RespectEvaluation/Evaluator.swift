@@ -11,9 +11,16 @@ public struct Evaluator: Sendable {
 
     public static let advisory = "This verdict is advisory. Accreditation against the Respect Standard is decided by Respect's assessors and an independent panel, after a desk review, interviews and a site visit. Indicators marked 'needs assessor' can only be confirmed by them."
 
+    /// `framework.indicators` and their ids, worked out once: one evaluator often scores a
+    /// whole batch.
+    private let indicators: [Indicator]
+    private let indicatorIDs: Set<String>
+
     public init(framework: Framework, warningHorizonDays: Int = 90) {
         self.framework = framework
         self.warningHorizonDays = warningHorizonDays
+        indicators = framework.indicators
+        indicatorIDs = Set(indicators.map(\.id))
     }
 
     /// Evaluates `submission` as of `asOf`.
@@ -21,7 +28,7 @@ public struct Evaluator: Sendable {
     /// - Throws: `SubmissionMismatch` when the submission declares a service type or risk level
     ///   the framework does not know: evaluating it would silently mark indicators not applicable.
     public func evaluate(_ submission: Submission, asOf: CalendarDate) throws(SubmissionMismatch) -> Assessment {
-        let consistency = SubmissionConsistency(framework: framework, submission: submission, asOf: asOf)
+        let consistency = SubmissionConsistency(framework: framework, indicatorIDs: indicatorIDs, submission: submission, asOf: asOf)
         if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: consistency.errors) }
 
         let index = EvidenceIndex(submission)
@@ -29,7 +36,8 @@ public struct Evaluator: Sendable {
                                                 warningHorizonDays: warningHorizonDays)
         var warnings = consistency.warnings
         var results: [IndicatorResult] = []
-        for indicator in framework.indicators {
+        results.reserveCapacity(indicators.count)
+        for indicator in indicators {
             let (result, indicatorWarnings) = evaluate(indicator, submission: submission, requirements: requirements)
             results.append(result)
             warnings += indicatorWarnings

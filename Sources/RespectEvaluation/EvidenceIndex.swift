@@ -16,7 +16,8 @@ struct EvidenceIndex {
         var byType: [String: [EvidenceItem]] = [:]
         for item in submission.evidence {
             byType[item.type, default: []].append(item)
-            for indicator in Set(item.supports) {
+            // Each indicator once, even if listed twice (no Set per item: this runs for every item).
+            for (position, indicator) in item.supports.enumerated() where !item.supports[..<position].contains(indicator) {
                 linked[indicator, default: [:]][item.type, default: []].append(item)
             }
         }

@@ -51,7 +51,7 @@ struct SubmissionBuilder {
         }
         return EvidenceItem(id: id, type: log.required("type", of: element),
                             title: log.requiredChildText("title", of: element), issued: issued, reviewBy: reviewBy,
-                            file: file, supports: element.firstChild(named: "supports").map { $0.trimmedText.split(separator: " ").map(String.init) } ?? [],
+                            file: file, supports: element.firstChild(named: "supports")?.text.spaceSeparatedTokens ?? [],
                             line: element.location.line)
     }
 

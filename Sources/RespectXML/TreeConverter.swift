@@ -30,8 +30,6 @@ struct TreeConverter {
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
         var children: [XMLElement] = []
-        let count = Int(xmlChildElementCount(node))
-        if count > 0 { children.reserveCapacity(count) }
         var text = ""
         var child = node.pointee.children
         while let current = child {
@@ -55,10 +53,6 @@ struct TreeConverter {
 
     private mutating func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
         var result: [XMLAttribute] = []
-        var counted = node.pointee.properties
-        var count = 0
-        while let current = counted { count += 1; counted = current.pointee.next }
-        result.reserveCapacity(count)
         var attribute = node.pointee.properties
         while let current = attribute {
             var value = ""

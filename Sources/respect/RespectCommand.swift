@@ -19,6 +19,7 @@ struct RespectCommand: AsyncParsableCommand {
               30  no bid is compliant (tender)
               64  usage error: bad option or argument
               65  bad data: a file is not well formed, not valid, or inconsistent
+                  (batch: at least one submission could not be scored; the others were)
               66  missing input: a file, or the framework edition it needs, is not there
               70  internal error
               73  an output file could not be written
