@@ -15,12 +15,16 @@ public struct Evaluator: Sendable {
     /// whole batch.
     private let indicators: [Indicator]
     private let indicatorIDs: Set<String>
+    /// Why each indicator may not apply ("applies only to …"), which depends on the framework alone.
+    private let notApplicableMessages: [String: String]
 
     public init(framework: Framework, warningHorizonDays: Int = 90) {
         self.framework = framework
         self.warningHorizonDays = warningHorizonDays
         indicators = framework.indicators
         indicatorIDs = Set(indicators.map(\.id))
+        notApplicableMessages = Dictionary(indicators.map { ($0.id, "applies only to " + Self.describe($0.applicability, in: framework)) },
+                                           uniquingKeysWith: { first, _ in first })
     }
 
     /// Evaluates `submission` as of `asOf`.
@@ -77,7 +81,8 @@ public struct Evaluator: Sendable {
             verification: indicator.verification, status: .notApplicable, reasons: [], evidenceUsed: [],
             toProvide: [], remediation: indicator.remediation, unlinkedCandidates: [])
         guard indicator.applicability.applies(to: submission) else {
-            result.reasons = [Reason(kind: .notApplicable, message: "applies only to " + describe(indicator.applicability))]
+            let message = notApplicableMessages[indicator.id] ?? "applies only to " + Self.describe(indicator.applicability, in: framework)
+            result.reasons = [Reason(kind: .notApplicable, message: message)]
             return (result, [])
         }
         let outcome = requirements.evaluate(indicator.requirement, for: indicator)
@@ -102,7 +107,7 @@ public struct Evaluator: Sendable {
         return (result, outcome.warnings)
     }
 
-    private func describe(_ applicability: Applicability) -> String {
+    private static func describe(_ applicability: Applicability, in framework: Framework) -> String {
         var parts: [String] = []
         if let services = applicability.serviceTypes {
             parts.append("services: " + services.map { framework.vocabulary.serviceLabel($0) }.joined(separator: ", "))

@@ -4,7 +4,9 @@ extension RequirementEvaluator {
     /// An evidence leaf: counts linked items of the type that are not future-dated, not too old
     /// and (if required) not past review.
     func evaluate(_ rule: EvidenceRule, for indicator: Indicator) -> RequirementOutcome {
-        let label = vocabulary.evidenceLabel(rule.type)
+        // Only messages need the label; most leaves are satisfied and never build one.
+        let vocabulary = vocabulary
+        lazy var label = vocabulary.evidenceLabel(rule.type)
         let oldestAccepted = rule.maximumAgeMonths.map { asOf.adding(months: -$0) }
         var counted: [EvidenceItem] = []
         var reasons: [Reason] = []
@@ -71,12 +73,12 @@ extension RequirementEvaluator {
     }
 
     /// Warnings for a counted item that will stop counting soon after the as-of date.
-    private func expiryWarnings(_ item: EvidenceItem, rule: EvidenceRule, indicator: Indicator, label: String) -> [Warning] {
+    private func expiryWarnings(_ item: EvidenceItem, rule: EvidenceRule, indicator: Indicator, label: @autoclosure () -> String) -> [Warning] {
         let horizon = asOf.adding(days: warningHorizonDays)
         var warnings: [Warning] = []
         if let reviewBy = item.reviewBy, reviewBy >= asOf, reviewBy <= horizon {
             warnings.append(Warning(kind: .reviewDueSoon,
-                                    message: "\(item.id) '\(item.title)' (“\(label)”) is due for review by \(reviewBy), \(asOf.days(until: reviewBy)) days after the as-of date",
+                                    message: "\(item.id) '\(item.title)' (“\(label())”) is due for review by \(reviewBy), \(asOf.days(until: reviewBy)) days after the as-of date",
                                     line: item.line, evidenceID: item.id, date: reviewBy))
         }
         if let months = rule.maximumAgeMonths {
@@ -84,7 +86,7 @@ extension RequirementEvaluator {
             let lastDay = item.issued.adding(months: months)
             if lastDay >= asOf, lastDay < horizon {
                 warnings.append(Warning(kind: .ageLimitSoon,
-                                        message: "\(item.id) '\(item.title)' (“\(label)”) stops counting after \(lastDay), when it becomes older than \(months) months",
+                                        message: "\(item.id) '\(item.title)' (“\(label())”) stops counting after \(lastDay), when it becomes older than \(months) months",
                                         line: item.line, evidenceID: item.id, date: lastDay, indicators: [indicator.id]))
             }
         }

@@ -31,6 +31,7 @@ struct TreeConverter {
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
         var children: [XMLElement] = []
         var text = ""
+        var pieces: [UInt8] = []  // text split across several nodes, joined as bytes
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
@@ -38,7 +39,12 @@ struct TreeConverter {
                 append(current, to: &children)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    if text.isEmpty { text = String(cString: content) } else { text += String(cString: content) }
+                    if text.isEmpty && pieces.isEmpty {
+                        text = String(cString: content)
+                    } else {
+                        if pieces.isEmpty { pieces.append(contentsOf: text.utf8) }
+                        pieces.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                    }
                 }
             case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
                 refuse(current)
@@ -47,6 +53,7 @@ struct TreeConverter {
             }
             child = current.pointee.next
         }
+        if !pieces.isEmpty { text = String(decoding: pieces, as: UTF8.self) }
         siblings.append(XMLElement(name: name, namespace: namespace, attributes: attributes,
                                    children: children, text: text, location: location(of: node)))
     }
