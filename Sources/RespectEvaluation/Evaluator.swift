@@ -52,7 +52,6 @@ public struct Evaluator: Sendable {
         results.forEach { totals.add($0) }
         let decision = OutcomeRules(framework: framework, results: results, sections: sections,
                                     index: index, asOf: asOf).decide()
-        let references = Dictionary(uniqueKeysWithValues: results.map { ($0.id, reference($0)) })
         return Assessment(
             advisory: Evaluator.advisory,
             engineVersion: EngineVersion.current,
@@ -64,12 +63,12 @@ public struct Evaluator: Sendable {
                                           services: submission.services, evidenceItems: submission.evidence.count,
                                           actionPlanEntries: submission.actionPlan.count),
             outcome: decision,
-            safetyCriticalFailures: results.filter { $0.safetyCritical && $0.status.isUnmet }.compactMap { references[$0.id] },
+            safetyCriticalFailures: results.filter { $0.safetyCritical && $0.status.isUnmet }.map(reference),
             totals: totals,
             sections: sections,
             indicators: results,
             missingEvidence: MissingEvidenceList(framework: framework, results: results, index: index, asOf: asOf).groups,
-            forAssessor: results.filter { $0.status == .needsAssessor }.compactMap { references[$0.id] },
+            forAssessor: results.filter { $0.status == .needsAssessor }.map(reference),
             warnings: deduplicated(warnings))
     }
 

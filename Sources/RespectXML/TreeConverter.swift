@@ -30,6 +30,8 @@ struct TreeConverter {
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
         var children: [XMLElement] = []
+        // More than one child node: element content (text and elements); room for a few.
+        if node.pointee.children?.pointee.next != nil { children.reserveCapacity(4) }
         var text = ""
         var pieces: [UInt8] = []  // text split across several nodes, joined as bytes
         var child = node.pointee.children
