@@ -8,7 +8,7 @@ extension RequirementEvaluator {
         let vocabulary = vocabulary
         lazy var label = vocabulary.evidenceLabel(rule.type)
         let oldestAccepted = rule.maximumAgeMonths.map { asOf.adding(months: -$0) }
-        var counted: [EvidenceItem] = []
+        var counted: [String] = []  // ids of the items that count
         var reasons: [Reason] = []
         var warnings: [Warning] = []
         for item in index.items(ofType: rule.type, linkedTo: indicator.id) {
@@ -38,12 +38,12 @@ extension RequirementEvaluator {
                     continue
                 }
             }
-            counted.append(item)
+            counted.append(item.id)
             warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label)
         }
 
         if counted.count >= rule.minimumCount {
-            return RequirementOutcome(satisfied: true, hasProgress: true, evidenceUsed: counted.map(\.id), warnings: warnings)
+            return RequirementOutcome(satisfied: true, hasProgress: true, evidenceUsed: counted, warnings: warnings)
         }
 
         let missing = rule.minimumCount - counted.count
@@ -68,7 +68,7 @@ extension RequirementEvaluator {
         }
         let unlinked = index.unlinkedItems(ofType: rule.type, indicator: indicator.id).map(\.id)
         return RequirementOutcome(satisfied: false, hasProgress: !counted.isEmpty, reasons: reasons + [headline],
-                                  evidenceUsed: counted.map(\.id), toProvide: [toProvide], unlinkedCandidates: unlinked,
+                                  evidenceUsed: counted, toProvide: [toProvide], unlinkedCandidates: unlinked,
                                   warnings: warnings)
     }
 
