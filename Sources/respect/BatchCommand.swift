@@ -52,11 +52,11 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write one CSV row per submission to this file (atomically), or - for standard output.", valueName: "file"))
     var csv: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write one JSON object per line per submission to this file (atomically), or - for standard output.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write one JSON object per submission, one per line, to this file (atomically), or - for standard output.", valueName: "file"))
     var jsonl: String?
 
     @Option(name: .long, help: ArgumentHelp("How many submissions to score at once (default: the number of cores).", valueName: "n"))
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
 
     @OptionGroup var engine: EngineOptions
 
@@ -66,14 +66,16 @@ struct BatchCommand: AsyncParsableCommand {
             throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
         }
         if csv == "-" && jsonl == "-" { throw ValidationError("only one of --csv and --jsonl can write to standard output (-)") }
-        guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be from 1 to 256") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
     }
 
     func run() async throws {
         let started = ContinuousClock.now
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let scorer: BatchScorer
         let files: [String]
-        var outputs: [StreamingOutput] = []
+        var csvOutput: StreamingOutput?
+        var jsonOutput: StreamingOutput?
         do {
             let loader = try engine.loader()
             let standards = try engine.standardsDirectory()
@@ -86,8 +88,8 @@ struct BatchCommand: AsyncParsableCommand {
             }
             scorer = BatchScorer(loader: loader, frameworks: cache, fixedFramework: framework,
                                  asOf: asOf.flatMap { CalendarDate($0) }, today: .today())
-            if let csv { outputs.append(try StreamingOutput(path: csv)) }
-            if let jsonl { outputs.append(try StreamingOutput(path: jsonl)) }
+            csvOutput = try csv.map { try StreamingOutput(path: $0) }
+            jsonOutput = try jsonl.map { try StreamingOutput(path: $0) }
         } catch let error as DocumentLoadError {
             printError(error.description)
             throw RespectExit.forLoadError(error)
@@ -101,8 +103,7 @@ struct BatchCommand: AsyncParsableCommand {
             printError("respect: " + failure.description)
             throw failure.exitCode
         }
-        let csvOutput = csv.map { _ in outputs[0] }
-        let jsonOutput = jsonl.map { _ in outputs[csv == nil ? 0 : 1] }
+        let outputs = [csvOutput, jsonOutput].compactMap { $0 }
 
         var tally = BatchTally()
         var writeFailure: CommandFailure?
