@@ -8,42 +8,54 @@ extension RequirementEvaluator {
         let vocabulary = vocabulary
         lazy var label = vocabulary.evidenceLabel(rule.type)
         let oldestAccepted = rule.maximumAgeMonths.map { asOf.adding(months: -$0) }
+        let items = index.items(ofType: rule.type, linkedTo: indicator.id)
         var counted: [String] = []  // ids of the items that count
-        var reasons: [Reason] = []
+        // Items that do not count, and why; their reasons are written only if the leaf fails
+        // (most leaves are satisfied, and packs keep older versions of their documents).
+        var rejected: [(index: Int, kind: Reason.Kind)] = []
         var warnings: [Warning] = []
-        for item in index.items(ofType: rule.type, linkedTo: indicator.id) {
+        for (position, item) in items.enumerated() {
             if item.issued > asOf {
-                reasons.append(Reason(kind: .issuedAfterAsOf,
-                                      message: "\(item.id) (“\(label)”) is dated \(item.issued), after the as-of date \(asOf)",
-                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: asOf.description))
-                continue
+                rejected.append((position, .issuedAfterAsOf))
+            } else if let oldestAccepted, item.issued < oldestAccepted {
+                rejected.append((position, .tooOld))
+            } else if rule.requiresReviewDateNotPassed, item.reviewBy == nil {
+                rejected.append((position, .reviewDateMissing))
+            } else if rule.requiresReviewDateNotPassed, let reviewBy = item.reviewBy, reviewBy < asOf {
+                rejected.append((position, .reviewDatePassed))
+            } else {
+                counted.append(item.id)
+                warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label)
             }
-            if let oldestAccepted, let months = rule.maximumAgeMonths, item.issued < oldestAccepted {
-                reasons.append(Reason(kind: .tooOld,
-                                      message: "\(item.id) (“\(label)”) was issued \(item.issued); items must be issued on or after \(oldestAccepted) (no more than \(months) months before \(asOf))",
-                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: oldestAccepted.description))
-                continue
-            }
-            if rule.requiresReviewDateNotPassed {
-                guard let reviewBy = item.reviewBy else {
-                    reasons.append(Reason(kind: .reviewDateMissing,
-                                          message: "\(item.id) (“\(label)”) has no review-by date; this indicator needs a current review date",
-                                          evidenceType: rule.type, evidenceID: item.id))
-                    continue
-                }
-                if reviewBy < asOf {
-                    reasons.append(Reason(kind: .reviewDatePassed,
-                                          message: "\(item.id) (“\(label)”) was due for review by \(reviewBy), before the as-of date \(asOf)",
-                                          evidenceType: rule.type, evidenceID: item.id, actual: reviewBy.description, required: asOf.description))
-                    continue
-                }
-            }
-            counted.append(item.id)
-            warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label)
         }
 
         if counted.count >= rule.minimumCount {
             return RequirementOutcome(satisfied: true, hasProgress: true, evidenceUsed: counted, warnings: warnings)
+        }
+
+        var reasons: [Reason] = []
+        for (position, kind) in rejected {
+            let item = items[position]
+            switch kind {
+            case .issuedAfterAsOf:
+                reasons.append(Reason(kind: .issuedAfterAsOf,
+                                      message: "\(item.id) (“\(label)”) is dated \(item.issued), after the as-of date \(asOf)",
+                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: asOf.description))
+            case .tooOld:
+                let oldest = oldestAccepted ?? asOf, months = rule.maximumAgeMonths ?? 0
+                reasons.append(Reason(kind: .tooOld,
+                                      message: "\(item.id) (“\(label)”) was issued \(item.issued); items must be issued on or after \(oldest) (no more than \(months) months before \(asOf))",
+                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: oldest.description))
+            case .reviewDateMissing:
+                reasons.append(Reason(kind: .reviewDateMissing,
+                                      message: "\(item.id) (“\(label)”) has no review-by date; this indicator needs a current review date",
+                                      evidenceType: rule.type, evidenceID: item.id))
+            default:
+                let reviewBy = item.reviewBy ?? asOf
+                reasons.append(Reason(kind: .reviewDatePassed,
+                                      message: "\(item.id) (“\(label)”) was due for review by \(reviewBy), before the as-of date \(asOf)",
+                                      evidenceType: rule.type, evidenceID: item.id, actual: reviewBy.description, required: asOf.description))
+            }
         }
 
         let missing = rule.minimumCount - counted.count
