@@ -118,12 +118,17 @@ public struct Evaluator: Sendable {
     }
 
     private func rollUp(_ results: [IndicatorResult]) -> [SectionResult] {
-        let byStandard = Dictionary(grouping: results, by: \.standard)
+        // Positions, not copies, of each standard's results.
+        var byStandard: [String: [Int]] = [:]
+        for (position, result) in results.enumerated() { byStandard[result.standard, default: []].append(position) }
         return framework.sections.map { section in
             var sectionCounts = StatusCounts()
             let standards = section.standards.map { standard in
                 var counts = StatusCounts()
-                byStandard[standard.id, default: []].forEach { counts.add($0); sectionCounts.add($0) }
+                for position in byStandard[standard.id, default: []] {
+                    counts.add(results[position])
+                    sectionCounts.add(results[position])
+                }
                 return StandardResult(id: standard.id, number: standard.number, title: standard.title,
                                       status: StandardResult.status(for: counts), counts: counts)
             }

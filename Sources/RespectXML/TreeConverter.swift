@@ -30,8 +30,9 @@ struct TreeConverter {
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
         var children: [XMLElement] = []
-        // More than one child node: element content (text and elements); room for a few.
-        if node.pointee.children?.pointee.next != nil { children.reserveCapacity(4) }
+        // More than one child node: element content, so count the elements once rather than
+        // growing the array (leaves such as <title> hold a single text node and skip this).
+        if node.pointee.children?.pointee.next != nil { children.reserveCapacity(Int(xmlChildElementCount(node))) }
         var text = ""
         var pieces: [UInt8] = []  // text split across several nodes, joined as bytes
         var child = node.pointee.children
