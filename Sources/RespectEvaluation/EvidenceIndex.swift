@@ -2,23 +2,24 @@ import RespectModel
 
 /// The submission arranged for fast look-ups during evaluation.
 struct EvidenceIndex {
-    /// Items by indicator id, then by evidence type, in document order.
-    private let linked: [String: [String: [EvidenceItem]]]
-    /// Items by evidence type, in document order.
-    private let byType: [String: [EvidenceItem]]
+    /// Positions in `submission.evidence` by indicator id, then by evidence type, in document
+    /// order (positions, not copies: a pack may link hundreds of items to many indicators).
+    private let linked: [String: [String: [Int]]]
+    /// Positions by evidence type, in document order.
+    private let byType: [String: [Int]]
     let facts: [String: StatedFact]
     let actions: [String: [PlannedAction]]
     let submission: Submission
 
     init(_ submission: Submission) {
         self.submission = submission
-        var linked: [String: [String: [EvidenceItem]]] = [:]
-        var byType: [String: [EvidenceItem]] = [:]
-        for item in submission.evidence {
-            byType[item.type, default: []].append(item)
+        var linked: [String: [String: [Int]]] = [:]
+        var byType: [String: [Int]] = [:]
+        for (position, item) in submission.evidence.enumerated() {
+            byType[item.type, default: []].append(position)
             // Each indicator once, even if listed twice (no Set per item: this runs for every item).
-            for (position, indicator) in item.supports.enumerated() where !item.supports[..<position].contains(indicator) {
-                linked[indicator, default: [:]][item.type, default: []].append(item)
+            for (offset, indicator) in item.supports.enumerated() where !item.supports[..<offset].contains(indicator) {
+                linked[indicator, default: [:]][item.type, default: []].append(position)
             }
         }
         self.linked = linked
@@ -27,13 +28,18 @@ struct EvidenceIndex {
         actions = Dictionary(grouping: submission.actionPlan, by: \.indicatorID)
     }
 
+    /// Positions in `submission.evidence` of the items of `type` that the submission links to `indicator`.
+    func positions(ofType type: String, linkedTo indicator: String) -> [Int] {
+        linked[indicator]?[type] ?? []
+    }
+
     /// Items of `type` that the submission links to `indicator`.
     func items(ofType type: String, linkedTo indicator: String) -> [EvidenceItem] {
-        linked[indicator]?[type] ?? []
+        positions(ofType: type, linkedTo: indicator).map { submission.evidence[$0] }
     }
 
     /// Items of `type` that are not linked to `indicator`.
     func unlinkedItems(ofType type: String, indicator: String) -> [EvidenceItem] {
-        (byType[type] ?? []).filter { !$0.supports.contains(indicator) }
+        (byType[type] ?? []).map { submission.evidence[$0] }.filter { !$0.supports.contains(indicator) }
     }
 }

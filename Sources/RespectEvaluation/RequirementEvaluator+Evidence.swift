@@ -8,13 +8,15 @@ extension RequirementEvaluator {
         let vocabulary = vocabulary
         lazy var label = vocabulary.evidenceLabel(rule.type)
         let oldestAccepted = rule.maximumAgeMonths.map { asOf.adding(months: -$0) }
-        let items = index.items(ofType: rule.type, linkedTo: indicator.id)
+        let evidence = index.submission.evidence
+        let positions = index.positions(ofType: rule.type, linkedTo: indicator.id)
         var counted: [String] = []  // ids of the items that count
         // Items that do not count, and why; their reasons are written only if the leaf fails
         // (most leaves are satisfied, and packs keep older versions of their documents).
         var rejected: [(index: Int, kind: Reason.Kind)] = []
         var warnings: [Warning] = []
-        for (position, item) in items.enumerated() {
+        for position in positions {
+            let item = evidence[position]
             if item.issued > asOf {
                 rejected.append((position, .issuedAfterAsOf))
             } else if let oldestAccepted, item.issued < oldestAccepted {
@@ -35,7 +37,7 @@ extension RequirementEvaluator {
 
         var reasons: [Reason] = []
         for (position, kind) in rejected {
-            let item = items[position]
+            let item = evidence[position]
             switch kind {
             case .issuedAfterAsOf:
                 reasons.append(Reason(kind: .issuedAfterAsOf,
@@ -65,7 +67,7 @@ extension RequirementEvaluator {
         let more = counted.isEmpty && missing == rule.minimumCount ? "" : "more "
         let toProvide = "\(missing) \(more)item\(missing == 1 ? "" : "s") of type “\(label)” linked to \(indicator.id)"
             + (conditions.isEmpty ? "" : ", " + conditions.joined(separator: " and "))
-        let linkedCount = index.items(ofType: rule.type, linkedTo: indicator.id).count
+        let linkedCount = positions.count
         let headline: Reason
         if linkedCount == 0 {
             headline = Reason(kind: .noEvidence, message: "no item of type “\(label)” is linked to this indicator",
