@@ -54,7 +54,7 @@ measure() {
     local name=$1; shift
     local times=() memories=()
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt" || {
+        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/stdout.txt" 2> "$WORK/stderr.txt" || {
             echo "bench.sh: '$*' failed:" >&2; tail -n 5 "$WORK/stderr.txt" >&2; exit 1; }
         read -r seconds kib < <(tail -n 1 "$WORK/time.txt")
         times+=("$seconds"); memories+=("$kib")
@@ -68,6 +68,8 @@ measure() {
 echo "== measuring (median of $RUNS; machine: $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg))"
 measure "batch $SMALL" "$BIN" batch "$WORK/small" --csv "$WORK/small.csv"
 measure "batch $COUNT" "$BIN" batch "$WORK/corpus" --csv "$WORK/round.csv"
+echo "summary of the last batch $COUNT run:"
+sed -n '1,5p' "$WORK/stdout.txt"
 measure "xmllint --noout $COUNT" xargs -a "$WORK/files.txt" xmllint --noout
 measure "xmllint --schema $COUNT" xargs -a "$WORK/files.txt" xmllint --noout --schema "$SCHEMA"
 
@@ -77,5 +79,3 @@ echo "batch/xmllint-schema time:  $(ratio "${SECONDS_OF[batch $COUNT]}" "${SECON
 echo "batch/xmllint-noout time:   $(ratio "${SECONDS_OF[batch $COUNT]}" "${SECONDS_OF[xmllint --noout $COUNT]}")"
 echo "batch files/s:              $(awk -v n="$COUNT" -v s="${SECONDS_OF[batch $COUNT]}" 'BEGIN { printf "%.0f", n / s }')"
 echo "batch peak memory $COUNT/$SMALL: $(ratio "${MEMORY_OF[batch $COUNT]}" "${MEMORY_OF[batch $SMALL]}")  (target about 1)"
-echo "summary of the $COUNT run:"
-"$BIN" batch "$WORK/corpus" | sed -n '1,5p'
