@@ -68,8 +68,7 @@ measure() {
 echo "== measuring (median of $RUNS; machine: $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg))"
 measure "batch $SMALL" "$BIN" batch "$WORK/small" --csv "$WORK/small.csv"
 measure "batch $COUNT" "$BIN" batch "$WORK/corpus" --csv "$WORK/round.csv"
-echo "summary of the last batch $COUNT run:"
-sed -n '1,5p' "$WORK/stdout.txt"
+cp "$WORK/stdout.txt" "$WORK/batch-summary.txt"
 measure "xmllint --noout $COUNT" xargs -a "$WORK/files.txt" xmllint --noout
 measure "xmllint --schema $COUNT" xargs -a "$WORK/files.txt" xmllint --noout --schema "$SCHEMA"
 
@@ -79,3 +78,5 @@ echo "batch/xmllint-schema time:  $(ratio "${SECONDS_OF[batch $COUNT]}" "${SECON
 echo "batch/xmllint-noout time:   $(ratio "${SECONDS_OF[batch $COUNT]}" "${SECONDS_OF[xmllint --noout $COUNT]}")"
 echo "batch files/s:              $(awk -v n="$COUNT" -v s="${SECONDS_OF[batch $COUNT]}" 'BEGIN { printf "%.0f", n / s }')"
 echo "batch peak memory $COUNT/$SMALL: $(ratio "${MEMORY_OF[batch $COUNT]}" "${MEMORY_OF[batch $SMALL]}")  (target about 1)"
+echo "summary of the last batch $COUNT run:"
+sed -n '1,5p' "$WORK/batch-summary.txt"
