@@ -18,7 +18,7 @@ enum CorpusText {
                          "Operations Director"]
     static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
                          "October", "November", "December"]
-    static let actionOpeners = ["Put in place", "Complete", "Provide", "Update and re-approve", "Close the gap on"]
+    static let actionOpeners = ["Close the gap on", "Address", "Put right", "Complete the work on", "Evidence"]
     static let extensions = ["pdf", "pdf", "pdf", "docx", "xlsx", "pdf"]
 
     static func providerName(_ random: inout SplitMix64) -> String {
