@@ -45,10 +45,14 @@ let package = Package(
             dependencies: ["RespectEvaluation", "RespectReports", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // Deterministic generated submissions (respect generate, benchmarks, tests).
+        .target(name: "RespectCorpus", dependencies: ["RespectModel"], swiftSettings: strict),
+        // Scoring many submissions in parallel (respect batch).
+        .target(name: "RespectBatch", dependencies: ["RespectModel", "RespectEvaluation", "RespectReports"], swiftSettings: strict),
         .executableTarget(
             name: "respect",
             dependencies: [
-                "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore",
+                "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore", "RespectCorpus", "RespectBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -62,7 +66,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectEngineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore", "respect"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore",
+                           "RespectCorpus", "RespectBatch", "respect"],
             exclude: ["Fixtures"],
             swiftSettings: strict
         ),

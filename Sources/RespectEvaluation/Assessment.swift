@@ -239,4 +239,13 @@ public struct Warning: Sendable, Codable, Hashable {
     public var indicators: [String]?
     /// The file `line` refers to, when it is not the submission (e.g. a findings file).
     public var file: String?
+
+    /// Hashes the short fields only (equal warnings still hash equally): de-duplicating a
+    /// submission's warnings then does not hash every long message.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(line)
+        hasher.combine(evidenceID)
+        hasher.combine(date)
+    }
 }

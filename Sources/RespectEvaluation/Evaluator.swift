@@ -11,9 +11,20 @@ public struct Evaluator: Sendable {
 
     public static let advisory = "This verdict is advisory. Accreditation against the Respect Standard is decided by Respect's assessors and an independent panel, after a desk review, interviews and a site visit. Indicators marked 'needs assessor' can only be confirmed by them."
 
+    /// `framework.indicators` and their ids, worked out once: one evaluator often scores a
+    /// whole batch.
+    private let indicators: [Indicator]
+    private let indicatorIDs: Set<String>
+    /// Why each indicator may not apply ("applies only to …"), which depends on the framework alone.
+    private let notApplicableMessages: [String: String]
+
     public init(framework: Framework, warningHorizonDays: Int = 90) {
         self.framework = framework
         self.warningHorizonDays = warningHorizonDays
+        indicators = framework.indicators
+        indicatorIDs = Set(indicators.map(\.id))
+        notApplicableMessages = Dictionary(indicators.map { ($0.id, "applies only to " + Self.describe($0.applicability, in: framework)) },
+                                           uniquingKeysWith: { first, _ in first })
     }
 
     /// Evaluates `submission` as of `asOf`.
@@ -29,16 +40,17 @@ public struct Evaluator: Sendable {
     /// automated status before the roll-ups and the outcome. Empty adjustments change nothing.
     func evaluate(_ submission: Submission, asOf: CalendarDate,
                   adjustments: EvaluationAdjustments) throws(SubmissionMismatch) -> Assessment {
-        let consistency = SubmissionConsistency(framework: framework, submission: submission, asOf: asOf)
+        let consistency = SubmissionConsistency(framework: framework, indicatorIDs: indicatorIDs, submission: submission, asOf: asOf)
         if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: consistency.errors) }
 
-        let index = EvidenceIndex(adjustments.counted(submission), indicators: Set(framework.indicators.map(\.id)))
+        let index = EvidenceIndex(adjustments.counted(submission), indicators: indicatorIDs)
         let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,
                                                 warningHorizonDays: warningHorizonDays,
                                                 acceptedEvidence: adjustments.acceptedEvidence)
         var warnings = consistency.warnings
         var results: [IndicatorResult] = []
-        for indicator in framework.indicators {
+        results.reserveCapacity(indicators.count)
+        for indicator in indicators {
             let (result, indicatorWarnings) = evaluate(indicator, submission: submission, requirements: requirements)
             results.append(result)
             warnings += indicatorWarnings
@@ -50,7 +62,6 @@ public struct Evaluator: Sendable {
         results.forEach { totals.add($0) }
         let decision = OutcomeRules(framework: framework, results: results, sections: sections,
                                     index: index, asOf: asOf).decide()
-        let references = Dictionary(uniqueKeysWithValues: results.map { ($0.id, reference($0)) })
         return Assessment(
             advisory: Evaluator.advisory,
             engineVersion: EngineVersion.current,
@@ -63,12 +74,12 @@ public struct Evaluator: Sendable {
                                           actionPlanEntries: submission.actionPlan.count,
                                           items: submission.evidence.map(EvidenceItemSummary.init)),
             outcome: decision,
-            safetyCriticalFailures: results.filter { $0.safetyCritical && $0.status.isUnmet }.compactMap { references[$0.id] },
+            safetyCriticalFailures: results.filter { $0.safetyCritical && $0.status.isUnmet }.map(reference),
             totals: totals,
             sections: sections,
             indicators: results,
             missingEvidence: MissingEvidenceList(framework: framework, results: results, index: index, asOf: asOf).groups,
-            forAssessor: results.filter { $0.status == .needsAssessor }.compactMap { references[$0.id] },
+            forAssessor: results.filter { $0.status == .needsAssessor }.map(reference),
             warnings: deduplicated(warnings))
     }
 
@@ -80,7 +91,8 @@ public struct Evaluator: Sendable {
             verification: indicator.verification, status: .notApplicable, reasons: [], evidenceUsed: [],
             toProvide: [], remediation: indicator.remediation, unlinkedCandidates: [])
         guard indicator.applicability.applies(to: submission) else {
-            result.reasons = [Reason(kind: .notApplicable, message: "applies only to " + describe(indicator.applicability))]
+            let message = notApplicableMessages[indicator.id] ?? "applies only to " + Self.describe(indicator.applicability, in: framework)
+            result.reasons = [Reason(kind: .notApplicable, message: message)]
             return (result, [])
         }
         let outcome = requirements.evaluate(indicator.requirement, for: indicator)
@@ -105,7 +117,7 @@ public struct Evaluator: Sendable {
         return (result, outcome.warnings)
     }
 
-    private func describe(_ applicability: Applicability) -> String {
+    private static func describe(_ applicability: Applicability, in framework: Framework) -> String {
         var parts: [String] = []
         if let services = applicability.serviceTypes {
             parts.append("services: " + services.map { framework.vocabulary.serviceLabel($0) }.joined(separator: ", "))
@@ -117,12 +129,17 @@ public struct Evaluator: Sendable {
     }
 
     private func rollUp(_ results: [IndicatorResult]) -> [SectionResult] {
-        let byStandard = Dictionary(grouping: results, by: \.standard)
+        // Positions, not copies, of each standard's results.
+        var byStandard: [String: [Int]] = [:]
+        for (position, result) in results.enumerated() { byStandard[result.standard, default: []].append(position) }
         return framework.sections.map { section in
             var sectionCounts = StatusCounts()
             let standards = section.standards.map { standard in
                 var counts = StatusCounts()
-                byStandard[standard.id, default: []].forEach { counts.add($0); sectionCounts.add($0) }
+                for position in byStandard[standard.id, default: []] {
+                    counts.add(results[position])
+                    sectionCounts.add(results[position])
+                }
                 return StandardResult(id: standard.id, number: standard.number, title: standard.title,
                                       status: StandardResult.status(for: counts), counts: counts)
             }

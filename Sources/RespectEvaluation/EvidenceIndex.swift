@@ -2,10 +2,11 @@ import RespectModel
 
 /// The submission arranged for fast look-ups during evaluation.
 struct EvidenceIndex {
-    /// Items by indicator id, then by evidence type, in document order.
-    private let linked: [String: [String: [EvidenceItem]]]
-    /// Items by evidence type, in document order.
-    private let byType: [String: [EvidenceItem]]
+    /// Positions in `submission.evidence` by indicator id, then by evidence type, in document
+    /// order (positions, not copies: a pack may link hundreds of items to many indicators).
+    private let linked: [String: [String: [Int]]]
+    /// Positions by evidence type, in document order.
+    private let byType: [String: [Int]]
     let facts: [String: StatedFact]
     let actions: [String: [PlannedAction]]
     let submission: Submission
@@ -14,12 +15,12 @@ struct EvidenceIndex {
     /// can never count, and a hostile file could list thousands per item.
     init(_ submission: Submission, indicators: Set<String>? = nil) {
         self.submission = submission
-        var linked: [String: [String: [EvidenceItem]]] = [:]
-        var byType: [String: [EvidenceItem]] = [:]
-        for item in submission.evidence {
-            byType[item.type, default: []].append(item)
-            for indicator in Set(item.supports) where indicators?.contains(indicator) ?? true {
-                linked[indicator, default: [:]][item.type, default: []].append(item)
+        var linked: [String: [String: [Int]]] = [:]
+        var byType: [String: [Int]] = [:]
+        for (position, item) in submission.evidence.enumerated() {
+            byType[item.type, default: []].append(position)
+            for indicator in Self.distinct(item.supports) where indicators?.contains(indicator) ?? true {
+                linked[indicator, default: [:]][item.type, default: []].append(position)
             }
         }
         self.linked = linked
@@ -28,14 +29,28 @@ struct EvidenceIndex {
         actions = Dictionary(grouping: submission.actionPlan, by: \.indicatorID)
     }
 
+    /// Each id once, in order. Short lists (the usual case) are checked without building a set;
+    /// long ones (a hostile file may list 1,000 ids per item) through a set.
+    private static func distinct(_ ids: [String]) -> [String] {
+        if ids.count <= 8 {
+            return ids.enumerated().filter { !ids[..<$0.offset].contains($0.element) }.map(\.element)
+        }
+        var seen = Set<String>(minimumCapacity: ids.count)
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// Positions in `submission.evidence` of the items of `type` that the submission links to `indicator`.
+    func positions(ofType type: String, linkedTo indicator: String) -> [Int] {
+        linked[indicator]?[type] ?? []
+    }
+
     /// Items of `type` that the submission links to `indicator`.
     func items(ofType type: String, linkedTo indicator: String) -> [EvidenceItem] {
-        linked[indicator]?[type] ?? []
+        positions(ofType: type, linkedTo: indicator).map { submission.evidence[$0] }
     }
 
     /// Items of `type` that are not linked to `indicator` (evidence ids are unique).
     func unlinkedItems(ofType type: String, indicator: String) -> [EvidenceItem] {
-        let linkedIDs = Set(items(ofType: type, linkedTo: indicator).map(\.id))
-        return (byType[type] ?? []).filter { !linkedIDs.contains($0.id) }
+        (byType[type] ?? []).map { submission.evidence[$0] }.filter { !$0.supports.contains(indicator) }
     }
 }

@@ -7,6 +7,17 @@ struct OutcomeRules {
     let sections: [SectionResult]
     let index: EvidenceIndex
     let asOf: CalendarDate
+    /// The applicable mandatory indicators, which most conditions look at.
+    private let mandatory: [IndicatorResult]
+
+    init(framework: Framework, results: [IndicatorResult], sections: [SectionResult], index: EvidenceIndex, asOf: CalendarDate) {
+        self.framework = framework
+        self.results = results
+        self.sections = sections
+        self.index = index
+        self.asOf = asOf
+        mandatory = results.filter { $0.level == .mandatory && $0.status != .notApplicable }
+    }
 
     func decide() -> OutcomeDecision {
         var trials: [OutcomeTrial] = []
@@ -22,10 +33,6 @@ struct OutcomeRules {
         }
         // The loader requires an unconditional last outcome; this is only reached for an empty list.
         return OutcomeDecision(id: "none", verdict: .notYet, label: "No outcome rule matched", description: nil, rulesTried: trials)
-    }
-
-    private var mandatory: [IndicatorResult] {
-        results.filter { $0.level == .mandatory && $0.status != .notApplicable }
     }
 
     private func check(_ condition: OutcomeCondition) -> ConditionResult {

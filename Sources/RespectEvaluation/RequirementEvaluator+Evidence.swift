@@ -4,48 +4,65 @@ extension RequirementEvaluator {
     /// An evidence leaf: counts linked items of the type that are not future-dated, not too old
     /// and (if required) not past review.
     func evaluate(_ rule: EvidenceRule, for indicator: Indicator) -> RequirementOutcome {
-        let label = vocabulary.evidenceLabel(rule.type)
+        // Only messages need the label; most leaves are satisfied and never build one.
+        let vocabulary = vocabulary
+        lazy var label = vocabulary.evidenceLabel(rule.type)
         let oldestAccepted = rule.maximumAgeMonths.map { asOf.adding(months: -$0) }
-        var counted: [EvidenceItem] = []
-        var reasons: [Reason] = []
+        let evidence = index.submission.evidence
+        let positions = index.positions(ofType: rule.type, linkedTo: indicator.id)
+        var counted: [String] = []  // ids of the items that count
+        // Items that do not count, and why; their reasons are written only if the leaf fails
+        // (most leaves are satisfied, and packs keep older versions of their documents).
+        var rejected: [(index: Int, kind: Reason.Kind)] = []
         var warnings: [Warning] = []
-        for item in index.items(ofType: rule.type, linkedTo: indicator.id) {
+        for position in positions {
+            let item = evidence[position]
             if acceptedEvidence.contains(item.id) {
-                counted.append(item)
+                // An assessor accepted this item: it counts whatever its dates.
+                counted.append(item.id)
                 continue
             }
             if item.issued > asOf {
-                reasons.append(Reason(kind: .issuedAfterAsOf,
-                                      message: "\(item.id) (“\(label)”) is dated \(item.issued), after the as-of date \(asOf)",
-                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: asOf.description))
-                continue
+                rejected.append((position, .issuedAfterAsOf))
+            } else if let oldestAccepted, item.issued < oldestAccepted {
+                rejected.append((position, .tooOld))
+            } else if rule.requiresReviewDateNotPassed, item.reviewBy == nil {
+                rejected.append((position, .reviewDateMissing))
+            } else if rule.requiresReviewDateNotPassed, let reviewBy = item.reviewBy, reviewBy < asOf {
+                rejected.append((position, .reviewDatePassed))
+            } else {
+                counted.append(item.id)
+                warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label)
             }
-            if let oldestAccepted, let months = rule.maximumAgeMonths, item.issued < oldestAccepted {
-                reasons.append(Reason(kind: .tooOld,
-                                      message: "\(item.id) (“\(label)”) was issued \(item.issued); items must be issued on or after \(oldestAccepted) (no more than \(months) months before \(asOf))",
-                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: oldestAccepted.description))
-                continue
-            }
-            if rule.requiresReviewDateNotPassed {
-                guard let reviewBy = item.reviewBy else {
-                    reasons.append(Reason(kind: .reviewDateMissing,
-                                          message: "\(item.id) (“\(label)”) has no review-by date; this indicator needs a current review date",
-                                          evidenceType: rule.type, evidenceID: item.id))
-                    continue
-                }
-                if reviewBy < asOf {
-                    reasons.append(Reason(kind: .reviewDatePassed,
-                                          message: "\(item.id) (“\(label)”) was due for review by \(reviewBy), before the as-of date \(asOf)",
-                                          evidenceType: rule.type, evidenceID: item.id, actual: reviewBy.description, required: asOf.description))
-                    continue
-                }
-            }
-            counted.append(item)
-            warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label)
         }
 
         if counted.count >= rule.minimumCount {
-            return RequirementOutcome(satisfied: true, hasProgress: true, evidenceUsed: counted.map(\.id), warnings: warnings)
+            return RequirementOutcome(satisfied: true, hasProgress: true, evidenceUsed: counted, warnings: warnings)
+        }
+
+        var reasons: [Reason] = []
+        for (position, kind) in rejected {
+            let item = evidence[position]
+            switch kind {
+            case .issuedAfterAsOf:
+                reasons.append(Reason(kind: .issuedAfterAsOf,
+                                      message: "\(item.id) (“\(label)”) is dated \(item.issued), after the as-of date \(asOf)",
+                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: asOf.description))
+            case .tooOld:
+                let oldest = oldestAccepted ?? asOf, months = rule.maximumAgeMonths ?? 0
+                reasons.append(Reason(kind: .tooOld,
+                                      message: "\(item.id) (“\(label)”) was issued \(item.issued); items must be issued on or after \(oldest) (no more than \(months) months before \(asOf))",
+                                      evidenceType: rule.type, evidenceID: item.id, actual: item.issued.description, required: oldest.description))
+            case .reviewDateMissing:
+                reasons.append(Reason(kind: .reviewDateMissing,
+                                      message: "\(item.id) (“\(label)”) has no review-by date; this indicator needs a current review date",
+                                      evidenceType: rule.type, evidenceID: item.id))
+            default:
+                let reviewBy = item.reviewBy ?? asOf
+                reasons.append(Reason(kind: .reviewDatePassed,
+                                      message: "\(item.id) (“\(label)”) was due for review by \(reviewBy), before the as-of date \(asOf)",
+                                      evidenceType: rule.type, evidenceID: item.id, actual: reviewBy.description, required: asOf.description))
+            }
         }
 
         let missing = rule.minimumCount - counted.count
@@ -55,7 +72,7 @@ extension RequirementEvaluator {
         let more = counted.isEmpty && missing == rule.minimumCount ? "" : "more "
         let toProvide = "\(missing) \(more)item\(missing == 1 ? "" : "s") of type “\(label)” linked to \(indicator.id)"
             + (conditions.isEmpty ? "" : ", " + conditions.joined(separator: " and "))
-        let linkedCount = index.items(ofType: rule.type, linkedTo: indicator.id).count
+        let linkedCount = positions.count
         let headline: Reason
         if linkedCount == 0 {
             headline = Reason(kind: .noEvidence, message: "no item of type “\(label)” is linked to this indicator",
@@ -70,17 +87,17 @@ extension RequirementEvaluator {
         }
         let unlinked = index.unlinkedItems(ofType: rule.type, indicator: indicator.id).map(\.id)
         return RequirementOutcome(satisfied: false, hasProgress: !counted.isEmpty, reasons: reasons + [headline],
-                                  evidenceUsed: counted.map(\.id), toProvide: [toProvide], unlinkedCandidates: unlinked,
+                                  evidenceUsed: counted, toProvide: [toProvide], unlinkedCandidates: unlinked,
                                   warnings: warnings)
     }
 
     /// Warnings for a counted item that will stop counting soon after the as-of date.
-    private func expiryWarnings(_ item: EvidenceItem, rule: EvidenceRule, indicator: Indicator, label: String) -> [Warning] {
+    private func expiryWarnings(_ item: EvidenceItem, rule: EvidenceRule, indicator: Indicator, label: @autoclosure () -> String) -> [Warning] {
         let horizon = asOf.adding(days: warningHorizonDays)
         var warnings: [Warning] = []
         if let reviewBy = item.reviewBy, reviewBy >= asOf, reviewBy <= horizon {
             warnings.append(Warning(kind: .reviewDueSoon,
-                                    message: "\(item.id) '\(item.title)' (“\(label)”) is due for review by \(reviewBy), \(asOf.days(until: reviewBy)) days after the as-of date",
+                                    message: "\(item.id) '\(item.title)' (“\(label())”) is due for review by \(reviewBy), \(asOf.days(until: reviewBy)) days after the as-of date",
                                     line: item.line, evidenceID: item.id, date: reviewBy))
         }
         if let months = rule.maximumAgeMonths {
@@ -88,7 +105,7 @@ extension RequirementEvaluator {
             let lastDay = item.issued.adding(months: months)
             if lastDay >= asOf, lastDay < horizon {
                 warnings.append(Warning(kind: .ageLimitSoon,
-                                        message: "\(item.id) '\(item.title)' (“\(label)”) stops counting after \(lastDay), when it becomes older than \(months) months",
+                                        message: "\(item.id) '\(item.title)' (“\(label())”) stops counting after \(lastDay), when it becomes older than \(months) months",
                                         line: item.line, evidenceID: item.id, date: lastDay, indicators: [indicator.id]))
             }
         }

@@ -85,7 +85,8 @@ struct RequirementEvaluator {
         for result in results where result.satisfied || result.hasProgress {
             for id in result.evidenceUsed where seen.insert(id).inserted { outcome.evidenceUsed.append(id) }
         }
-        outcome.unlinkedCandidates = Array(Set(results.flatMap(\.unlinkedCandidates))).sorted()
+        let unlinked = results.flatMap(\.unlinkedCandidates)
+        outcome.unlinkedCandidates = unlinked.isEmpty ? [] : Array(Set(unlinked)).sorted()
         outcome.warnings = results.flatMap(\.warnings)
         return outcome
     }

@@ -19,7 +19,7 @@ struct SubmissionConsistency {
     private(set) var errors: [XMLDiagnostic] = []
     private(set) var warnings: [Warning] = []
 
-    init(framework: Framework, submission: Submission, asOf: CalendarDate) {
+    init(framework: Framework, indicatorIDs: Set<String>? = nil, submission: Submission, asOf: CalendarDate) {
         let vocabulary = framework.vocabulary
         let file = submission.source
         let identity = framework.identity
@@ -41,7 +41,7 @@ struct SubmissionConsistency {
                                             message: "risk level '\(risk)' (service '\(service.serviceType)') is not defined by \(identity.reference); expected one of: \(vocabulary.riskLevels.map(\.id).joined(separator: ", "))"))
             }
         }
-        let indicatorIDs = Set(framework.indicators.map(\.id))
+        let indicatorIDs = indicatorIDs ?? Set(framework.indicators.map(\.id))
         for item in submission.evidence {
             if vocabulary.evidenceType(item.type) == nil {
                 warnings.append(Warning(kind: .unknownEvidenceType,

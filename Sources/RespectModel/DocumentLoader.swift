@@ -60,6 +60,13 @@ public struct DocumentLoader: Sendable {
         return try SubmissionBuilder(file: path, maxEvidenceItems: maxEvidenceItems).build(root)
     }
 
+    /// Loads a submission from bytes already read (see `XMLDocumentReader.bytes(contentsOf:)`);
+    /// `path` names the file in every error.
+    public func loadSubmission(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Submission {
+        let (_, root) = try readValidated(path, bytes: bytes, expecting: .submission)
+        return try SubmissionBuilder(file: path).build(root)
+    }
+
     /// Loads a commissioner's tender requirement file.
     public func loadTender(contentsOf path: String) throws(DocumentLoadError) -> Tender {
         let (_, root) = try readValidated(path, expecting: .tender)
@@ -81,9 +88,7 @@ public struct DocumentLoader: Sendable {
     /// Loads in-memory bytes of any known kind; `sourceName` names them in every error.
     /// The same checks as for a file apply (size, depth, no DTD, XSD, consistency).
     public func load(bytes: [UInt8], sourceName: String) throws(DocumentLoadError) -> LoadedDocument {
-        let (kind, root) = try readValidated(sourceName, expecting: nil) { chooser in
-            try reader.read(bytes: bytes, sourceName: sourceName, schema: chooser)
-        }
+        let (kind, root) = try readValidated(sourceName, bytes: bytes, expecting: nil)
         switch kind {
         case .framework: return .framework(try FrameworkBuilder(file: sourceName).build(root))
         case .submission: return .submission(try SubmissionBuilder(file: sourceName, maxEvidenceItems: maxEvidenceItems).build(root))
@@ -94,20 +99,11 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Parses and validates, choosing the schema from the root element.
-    func readValidated(_ path: String, expecting expected: DocumentKind?) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
-        try readValidated(path, expecting: expected) { chooser in
-            try reader.read(contentsOf: path, schema: chooser)
-        }
-    }
-
-    /// Parses and validates with `read`, which is handed the schema chooser.
-    private func readValidated(
-        _ path: String, expecting expected: DocumentKind?,
-        read: ((XMLRootName) throws -> XMLSchema) throws -> XMLElement
-    ) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
+    func readValidated(_ path: String, bytes: [UInt8]? = nil,
+                       expecting expected: DocumentKind?) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
         var detected: DocumentKind?
         do {
-            let root = try read { root in
+            let choose = { (root: XMLRootName) throws -> XMLSchema in
                 guard let kind = DocumentKind(root: root) else {
                     throw XMLInputError.unknownDocument(path: path, element: root.localName, namespace: root.namespace)
                 }
@@ -117,6 +113,8 @@ public struct DocumentLoader: Sendable {
                 }
                 return try schemas.schema(for: kind)
             }
+            let root = try bytes.map { try reader.read(bytes: $0, sourceName: path, schema: choose) }
+                ?? reader.read(contentsOf: path, schema: choose)
             guard let detected else { throw XMLInputError.unknownDocument(path: path, element: root.name, namespace: root.namespace) }
             return (detected, root)
         } catch let error as DocumentLoadError {

@@ -67,17 +67,65 @@ struct ProblemLog {
 extension XMLElement {
     /// Text content with surrounding white space removed and inner runs collapsed to one space.
     var trimmedText: String {
-        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        text.trimmingSpaces
     }
 
     /// A space-separated list attribute (xs:list), or `nil` when absent.
     func listAttribute(_ name: String) -> [String]? {
-        attribute(name).map { $0.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).map(String.init) }
+        attribute(name).map(\.spaceSeparatedTokens)
     }
 }
 
 extension String {
+    /// White space (space, tab, CR, LF) removed at both ends and collapsed to one space inside.
+    /// Works on the UTF-8 bytes (white space is ASCII), and returns the string itself, without
+    /// copying, when it is already normalised, as almost every attribute and title is.
     var trimmingSpaces: String {
-        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        var normalised = true
+        var afterSpace = true  // a space at the very start is not normalised either
+        for byte in utf8 {
+            if byte == 0x20 {
+                if afterSpace { normalised = false; break }
+                afterSpace = true
+            } else if byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                normalised = false
+                break
+            } else {
+                afterSpace = false
+            }
+        }
+        if normalised && (!afterSpace || isEmpty) { return self }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for byte in utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The tokens between runs of white space (an xs:list value), split on the UTF-8 bytes.
+    var spaceSeparatedTokens: [String] {
+        var tokens: [String] = []
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if let first = start { tokens.append(String(self[first..<index])) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+            index = utf8.index(after: index)
+        }
+        if let first = start { tokens.append(String(self[first..<index])) }
+        return tokens
     }
 }

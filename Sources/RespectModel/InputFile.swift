@@ -23,7 +23,7 @@ public struct InputFile: Sendable, Hashable, Codable {
     }
 
     /// Lowercase hexadecimal SHA-256 of `data`.
-    public static func sha256(of data: Data) -> String {
+    public static func sha256(of data: some DataProtocol) -> String {
         SHA256.hash(data: data).map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex

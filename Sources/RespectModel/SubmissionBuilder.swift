@@ -37,7 +37,12 @@ struct SubmissionBuilder {
         let services = root.firstChild(named: "services")?.children(named: "service").map { element in
             OfferedService(serviceType: log.required("type", of: element), riskLevels: element.listAttribute("risks") ?? [])
         } ?? []
-        let evidence = root.firstChild(named: "evidence")?.children(named: "item").map { readItem($0) } ?? []
+        var evidence: [EvidenceItem] = []
+        if let items = root.firstChild(named: "evidence")?.children {
+            evidence.reserveCapacity(items.count)
+            // Straight from the children (no filtered copy): a pack can hold thousands of items.
+            for element in items where element.name == "item" { evidence.append(readItem(element)) }
+        }
         let facts = root.firstChild(named: "facts")?.children(named: "fact").compactMap { readFact($0) } ?? []
         let actions = root.firstChild(named: "actionPlan")?.children(named: "action").map { element in
             PlannedAction(indicatorID: log.required("indicator", of: element), due: log.requiredDate("due", of: element),
@@ -59,7 +64,7 @@ struct SubmissionBuilder {
         }
         return EvidenceItem(id: id, type: log.required("type", of: element),
                             title: log.requiredChildText("title", of: element), issued: issued, reviewBy: reviewBy,
-                            file: file, supports: element.firstChild(named: "supports").map { $0.trimmedText.split(separator: " ").map(String.init) } ?? [],
+                            file: file, supports: element.firstChild(named: "supports")?.text.spaceSeparatedTokens ?? [],
                             line: element.location.line)
     }
 

@@ -30,9 +30,11 @@ struct TreeConverter {
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
         var children: [XMLElement] = []
-        let count = Int(xmlChildElementCount(node))
-        if count > 0 { children.reserveCapacity(count) }
+        // More than one child node: element content, so count the elements once rather than
+        // growing the array (leaves such as <title> hold a single text node and skip this).
+        if node.pointee.children?.pointee.next != nil { children.reserveCapacity(Int(xmlChildElementCount(node))) }
         var text = ""
+        var pieces: [UInt8] = []  // text split across several nodes, joined as bytes
         var child = node.pointee.children
         while let current = child {
             switch current.pointee.type {
@@ -40,7 +42,12 @@ struct TreeConverter {
                 append(current, to: &children)
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    if text.isEmpty { text = String(cString: content) } else { text += String(cString: content) }
+                    if text.isEmpty && pieces.isEmpty {
+                        text = String(cString: content)
+                    } else {
+                        if pieces.isEmpty { pieces.append(contentsOf: text.utf8) }
+                        pieces.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+                    }
                 }
             case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
                 refuse(current)
@@ -49,16 +56,13 @@ struct TreeConverter {
             }
             child = current.pointee.next
         }
+        if !pieces.isEmpty { text = String(decoding: pieces, as: UTF8.self) }
         siblings.append(XMLElement(name: name, namespace: namespace, attributes: attributes,
                                    children: children, text: text, location: location(of: node)))
     }
 
     private mutating func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
         var result: [XMLAttribute] = []
-        var counted = node.pointee.properties
-        var count = 0
-        while let current = counted { count += 1; counted = current.pointee.next }
-        result.reserveCapacity(count)
         var attribute = node.pointee.properties
         while let current = attribute {
             var value = ""

@@ -20,6 +20,13 @@ public struct XMLDocumentReader: Sendable {
         return try read(bytes: bytes, sourceName: path, schema: schema)
     }
 
+    /// Reads a file's bytes with the same checks as `read(contentsOf:schema:)` (a regular file,
+    /// not empty, within the size limit), e.g. to hash them before parsing them with
+    /// `read(bytes:sourceName:schema:)`.
+    public func bytes(contentsOf path: String) throws(XMLInputError) -> [UInt8] {
+        try FileLoader.read(path: path, limits: limits)
+    }
+
     /// Reads, validates and converts in-memory bytes; `sourceName` names them in every error.
     /// `schema` is called once with the root element's name and returns the schema to validate
     /// against, or throws (e.g. `XMLInputError.unknownDocument`) if the document is not a known kind.

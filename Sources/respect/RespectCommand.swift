@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `respect` command: self-assessment against the Respect Standard.
 @main
-struct RespectCommand: ParsableCommand {
+struct RespectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respect",
         abstract: "Check an evidence submission against the Respect Standard and say what is missing.",
@@ -19,12 +19,14 @@ struct RespectCommand: ParsableCommand {
               30  no bid is compliant (tender)
               64  usage error: bad option or argument
               65  bad data: a file is not well formed, not valid, or inconsistent
+                  (batch: at least one submission could not be scored; the others were)
               66  missing input: a file, or the framework edition it needs, is not there
               70  internal error
               73  an output file could not be written
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
-                      HistoryCommand.self, DiffCommand.self]
+                      HistoryCommand.self, DiffCommand.self,
+                      BatchCommand.self, GenerateCommand.self]
     )
 }

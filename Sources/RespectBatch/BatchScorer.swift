@@ -1,0 +1,106 @@
+import RespectEvaluation
+public import RespectModel
+import RespectXML
+
+/// Scores one submission file of a batch: read, hash, validate, evaluate against the framework
+/// it targets (or the one given for all), and reduce the assessment to a `BatchRow`.
+///
+/// This is the whole per-file pipeline, safe to call from many threads at once: the loader's
+/// compiled schemas and the framework cache are shared, everything else is per call. Nothing
+/// it is given is kept, so memory does not grow with the number of files scored.
+public struct BatchScorer: Sendable {
+    public let loader: DocumentLoader
+    public let frameworks: FrameworkCache
+    /// The framework for every submission (`--framework`); nil: each submission's own target.
+    public let fixedFramework: String?
+    /// The as-of date for every submission (`--as-of`); nil: each submission's own date, else `today`.
+    public let asOf: CalendarDate?
+    public let today: CalendarDate
+
+    public init(loader: DocumentLoader, frameworks: FrameworkCache, fixedFramework: String? = nil,
+                asOf: CalendarDate? = nil, today: CalendarDate) {
+        self.loader = loader
+        self.frameworks = frameworks
+        self.fixedFramework = fixedFramework
+        self.asOf = asOf
+        self.today = today
+    }
+
+    /// The row for one file; never throws: a file that cannot be scored gets a row saying why.
+    public func score(file: String) -> BatchRow {
+        var row = BatchRow(file: file, outcome: .unreadable)
+        do {
+            let bytes: [UInt8]
+            do {
+                bytes = try loader.reader.bytes(contentsOf: file)
+            } catch {
+                throw DocumentLoadError.input(error)
+            }
+            row.sha256 = InputFile.sha256(of: bytes)
+            let submission = try loader.loadSubmission(bytes: bytes, path: file)
+            row.provider = submission.provider.name
+            let framework = try frameworks.framework(fixedFramework ?? submission.target.reference)
+            row.framework = framework.entry.framework.identity.reference
+            let date = asOf ?? submission.asOf ?? today
+            row.asOf = date
+            let assessment = try framework.evaluator.evaluate(submission, asOf: date)
+            fill(&row, from: assessment)
+        } catch let error as DocumentLoadError {
+            row.outcome = Self.outcome(for: error)
+            if case .notInstalled = error {
+                // Located at the submission that needs the edition, not at the standards folder.
+                row.errors = ["\(file): \(error.description)"]
+            } else {
+                row.errors = error.diagnostics.map(\.description)
+            }
+        } catch let error as SubmissionMismatch {
+            row.outcome = .inconsistent
+            row.errors = error.problems.map(\.description)
+        } catch {
+            row.outcome = .inconsistent
+            row.errors = ["\(file): \(error)"]
+        }
+        return row
+    }
+
+    private func fill(_ row: inout BatchRow, from assessment: Assessment) {
+        row.outcome = BatchOutcome(assessment.outcome.verdict)
+        row.mandatoryMet = assessment.totals.mandatoryMet
+        row.mandatoryApplicable = assessment.totals.mandatoryApplicable
+        row.safetyCriticalFailures = assessment.safetyCriticalFailures.map { "\($0.number) \($0.id)" }
+        let missing = assessment.missingEvidence.flatMap(\.items)
+        row.missingCount = missing.count
+        // Stable: within each rank, the framework's section order.
+        let ranked = missing.enumerated().sorted { lhs, rhs in
+            (Self.rank(lhs.element), lhs.offset) < (Self.rank(rhs.element), rhs.offset)
+        }
+        row.reasons = ranked.map { Self.reason($0.element) }
+    }
+
+    private static func rank(_ item: MissingEvidence) -> Int {
+        item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2
+    }
+
+    /// "7.1.1 iss-in-place-for-every-intervention (safety-critical): <first reason>".
+    static func reason(_ item: MissingEvidence) -> String {
+        let tag = item.safetyCritical ? " (safety-critical)" : item.level == .mandatory ? "" : " (desirable)"
+        let why = item.why.first ?? item.toProvide.first ?? item.status.label
+        return "\(item.indicator.number) \(item.indicator.id)\(tag): \(why)"
+    }
+
+    /// The outcome a loading error means.
+    static func outcome(for error: DocumentLoadError) -> BatchOutcome {
+        switch error {
+        case .input(let input):
+            switch input {
+            case .notWellFormed, .doctypeNotAllowed, .tooDeep, .tooManyElements: .notWellFormed
+            case .notValid, .schemaUnusable: .invalid
+            case .fileNotFound, .notARegularFile, .unreadable, .empty, .tooLarge: .unreadable
+            case .unknownDocument: .notASubmission
+            }
+        case .wrongKind: .notASubmission
+        case .inconsistent: .inconsistent
+        case .notInstalled, .ambiguousEdition: .frameworkMissing
+        }
+    }
+}

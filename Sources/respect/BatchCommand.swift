@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import RespectBatch
+import RespectModel
+import RespectXML
+
+/// `respect batch`: score a whole round of submissions in parallel.
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Score many submissions in parallel: a summary, and one CSV row or JSON line per submission.",
+        discussion: """
+            Each PATH is a submission file, or a folder searched recursively for *.xml files \
+            (hidden ones skipped). Every submission is validated and evaluated against the \
+            framework edition it targets (loaded once per run from the standards folder), or the \
+            one --framework names, as of --as-of, else its own asOf date, else today. Files are \
+            scored on all cores; results come out in path order.
+
+            A file that cannot be scored (not well-formed, invalid against the XSD, unreadable \
+            or empty, inconsistent, targeting an edition that is not installed, or not a \
+            submission) is reported with its located errors on standard error and in the \
+            summary, and the batch goes on.
+
+            Outputs: a summary on standard output (counts per outcome, the files that failed, \
+            files per second). --csv FILE writes one row per submission, with the header: \
+            provider, file, outcome, mandatory met, mandatory applicable, missing count, \
+            safety-critical failures, first reasons (or the first errors), framework, as of, \
+            sha256. --jsonl FILE writes one JSON object per line with the same fields (camelCase \
+            keys) and the full reasons and errors lists. Files are written atomically; `-` \
+            writes to standard output (the summary then goes to standard error). A progress bar \
+            is shown on standard error when it is a terminal.
+
+            Exit code: 0 when every file was scored (whatever the verdicts), 65 when any file \
+            could not be scored, 66 when a PATH does not exist or no *.xml file was found.
+
+            Example:
+              respect batch examples/submissions
+              respect generate --count 200 --seed 1 /tmp/corpus
+              respect batch /tmp/corpus --csv /tmp/round.csv --jsonl /tmp/round.jsonl
+            """
+    )
+
+    @Argument(help: ArgumentHelp("Submission files, or folders searched recursively for *.xml files.", valueName: "path"))
+    var paths: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Framework file, or ID@EDITION, for every submission (default: each one's target).", valueName: "file|id"))
+    var framework: String?
+
+    @Option(name: .long, help: ArgumentHelp("Judge every submission as of this date (YYYY-MM-DD).", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write one CSV row per submission to this file (atomically), or - for standard output.", valueName: "file"))
+    var csv: String?
+
+    @Option(name: .long, help: ArgumentHelp("Write one JSON object per submission, one per line, to this file (atomically), or - for standard output.", valueName: "file"))
+    var jsonl: String?
+
+    @Option(name: .long, help: ArgumentHelp("How many submissions to score at once (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @OptionGroup var engine: EngineOptions
+
+    func validate() throws {
+        guard !paths.isEmpty else { throw ValidationError("give at least one submission file or folder") }
+        if let asOf, CalendarDate(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
+        }
+        if csv == "-" && jsonl == "-" { throw ValidationError("only one of --csv and --jsonl can write to standard output (-)") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256") }
+    }
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let scorer: BatchScorer
+        let files: [String]
+        var csvOutput: StreamingOutput?
+        var jsonOutput: StreamingOutput?
+        do {
+            let loader = try engine.loader()
+            let standards = try engine.standardsDirectory()
+            _ = try loader.schemas.schema(for: .submission)  // a broken XSD stops the batch before it starts
+            let cache = FrameworkCache(directory: standards, loader: loader)
+            if let framework { _ = try cache.framework(framework) }
+            files = try SubmissionFiles.collect(paths)
+            guard !files.isEmpty else {
+                throw CommandFailure(description: "no *.xml files found in \(paths.joined(separator: ", "))", exitCode: RespectExit.noInput)
+            }
+            scorer = BatchScorer(loader: loader, frameworks: cache, fixedFramework: framework,
+                                 asOf: asOf.flatMap { CalendarDate($0) }, today: .today())
+            csvOutput = try csv.map { try StreamingOutput(path: $0) }
+            jsonOutput = try jsonl.map { try StreamingOutput(path: $0) }
+        } catch let error as DocumentLoadError {
+            printError(error.description)
+            throw RespectExit.forLoadError(error)
+        } catch let error as XMLInputError {
+            printError(error.description)
+            throw RespectExit.dataError
+        } catch let missing as SubmissionFiles.Missing {
+            printError("respect: " + missing.description)
+            throw RespectExit.noInput
+        } catch let failure as CommandFailure {
+            printError("respect: " + failure.description)
+            throw failure.exitCode
+        }
+        let outputs = [csvOutput, jsonOutput].compactMap { $0 }
+
+        var tally = BatchTally()
+        var writeFailure: CommandFailure?
+        let progress = ProgressBar(total: files.count, label: "batch")
+        try csvOutput?.write(BatchRowFormat.csvHeaderRecord)
+        await BatchRunner.run(files: files, parallelism: jobs, window: jobs * 4, score: { scorer.score(file: $0) }) { row in
+            tally.add(row)
+            if !row.outcome.isScored {
+                progress.clear()
+                printError("\(row.file): could not be scored (\(row.outcome.label)):\n  " + row.errors.joined(separator: "\n  "))
+            }
+            do {
+                try csvOutput?.write(BatchRowFormat.csvRecord(row))
+                try jsonOutput?.write(BatchRowFormat.jsonLine(row))
+            } catch let failure as CommandFailure {
+                writeFailure = writeFailure ?? failure
+            } catch {
+                writeFailure = writeFailure ?? CommandFailure(description: "cannot encode a JSON line: \(error)", exitCode: RespectExit.software)
+            }
+            progress.update(done: tally.files, failed: tally.failed)
+        }
+        progress.clear()
+        if let writeFailure {
+            outputs.forEach { $0.abort() }
+            printError("respect: " + writeFailure.description)
+            throw writeFailure.exitCode
+        }
+        do {
+            for output in outputs { try output.commit() }
+        } catch let failure as CommandFailure {
+            printError("respect: " + failure.description)
+            throw failure.exitCode
+        }
+        let summary = BatchSummary(tally: tally, seconds: (ContinuousClock.now - started).seconds, jobs: jobs).text
+        if csv == "-" || jsonl == "-" { printError(summary) } else { print(summary, terminator: "") }
+        if tally.failed > 0 { throw RespectExit.dataError }
+    }
+}
