@@ -69,6 +69,10 @@ public struct BatchRow: Sendable, Codable {
     public var reasons: [String]
     /// Why the file could not be scored: every problem as "file:line: message".
     public var errors: [String]
+    /// The run id in the store, when the batch records runs (`--store`).
+    public var run: Int64?
+    /// Why the run could not be recorded in the store, if it could not.
+    public var storeError: String?
 
     public init(file: String, sha256: String? = nil, provider: String? = nil, outcome: BatchOutcome, framework: String? = nil,
                 asOf: CalendarDate? = nil, mandatoryMet: Int? = nil, mandatoryApplicable: Int? = nil, missingCount: Int? = nil,

@@ -16,6 +16,8 @@ public struct BatchScorer: Sendable {
     /// The as-of date for every submission (`--as-of`); nil: each submission's own date, else `today`.
     public let asOf: CalendarDate?
     public let today: CalendarDate
+    /// Assessor findings to apply and a run store to record into (`--findings`, `--store`).
+    public var review = BatchReview()
 
     public init(loader: DocumentLoader, frameworks: FrameworkCache, fixedFramework: String? = nil,
                 asOf: CalendarDate? = nil, today: CalendarDate) {
@@ -43,8 +45,21 @@ public struct BatchScorer: Sendable {
             row.framework = framework.entry.framework.identity.reference
             let date = asOf ?? submission.asOf ?? today
             row.asOf = date
-            let assessment = try framework.evaluator.evaluate(submission, asOf: date)
+            let findings = review.findings?(submission, row.sha256 ?? "") ?? []
+            var assessment = findings.isEmpty
+                ? try framework.evaluator.evaluate(submission, asOf: date)
+                : try framework.evaluator.evaluate(submission, asOf: date, findings: findings, submissionSHA256: row.sha256)
             fill(&row, from: assessment)
+            if let record = review.record {
+                assessment.inputs = [row.sha256.map { InputFile(role: "submission", path: file, sha256: $0) }, framework.input].compactMap { $0 }
+                    + findings.filter { $0.subject.matches(submission.provider, submissionSHA256: row.sha256) }
+                              .compactMap { InputFile(role: "findings", path: $0.source) }
+                do {
+                    row.run = try record(assessment)
+                } catch {
+                    row.storeError = "\(file): the run could not be recorded: \(error)"
+                }
+            }
         } catch let error as DocumentLoadError {
             row.outcome = Self.outcome(for: error)
             if case .notInstalled = error {

@@ -10,6 +10,8 @@ public final class FrameworkCache: @unchecked Sendable {
     public struct Loaded: Sendable {
         public var entry: FrameworkCatalog.Entry
         public var evaluator: Evaluator
+        /// The framework file and its SHA-256, read once, for recorded runs.
+        public var input: InputFile?
     }
 
     private let directory: String
@@ -32,7 +34,8 @@ public final class FrameworkCache: @unchecked Sendable {
         let result: Result<Loaded, DocumentLoadError>
         do throws(DocumentLoadError) {
             let entry = try FrameworkCatalog.locate(reference, directory: directory, loader: loader)
-            result = .success(Loaded(entry: entry, evaluator: Evaluator(framework: entry.framework)))
+            result = .success(Loaded(entry: entry, evaluator: Evaluator(framework: entry.framework),
+                                     input: InputFile(role: "framework", path: entry.path)))
         } catch {
             result = .failure(error)
         }

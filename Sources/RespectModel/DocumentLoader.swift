@@ -64,7 +64,7 @@ public struct DocumentLoader: Sendable {
     /// `path` names the file in every error.
     public func loadSubmission(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Submission {
         let (_, root) = try readValidated(path, bytes: bytes, expecting: .submission)
-        return try SubmissionBuilder(file: path).build(root)
+        return try SubmissionBuilder(file: path, maxEvidenceItems: maxEvidenceItems).build(root)
     }
 
     /// Loads a commissioner's tender requirement file.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import RespectBatch
+import RespectEvaluation
 import RespectModel
+import RespectStore
 import RespectXML
 
 /// `respect batch`: score a whole round of submissions in parallel.
@@ -30,13 +32,19 @@ struct BatchCommand: AsyncParsableCommand {
             writes to standard output (the summary then goes to standard error). A progress bar \
             is shown on standard error when it is a terminal.
 
+            Assessors: --findings FILE|DIR applies the findings that concern each submission \
+            (as `check` does); --store FILE records every scored submission as a run, each in \
+            one transaction (an interrupted batch leaves only whole runs), with --assessor NAME.
+
             Exit code: 0 when every file was scored (whatever the verdicts), 65 when any file \
-            could not be scored, 66 when a PATH does not exist or no *.xml file was found.
+            could not be scored, 66 when a PATH does not exist or no *.xml file was found, 73 \
+            when a run could not be recorded in the store.
 
             Example:
               respect batch examples/submissions
               respect generate --count 200 --seed 1 /tmp/corpus
               respect batch /tmp/corpus --csv /tmp/round.csv --jsonl /tmp/round.jsonl
+              respect batch examples/submissions --findings examples/findings --store runs.sqlite --assessor "R. Okafor"
             """
     )
 
@@ -60,6 +68,8 @@ struct BatchCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
 
+    @OptionGroup var assessorOptions: AssessorOptions
+
     func validate() throws {
         guard !paths.isEmpty else { throw ValidationError("give at least one submission file or folder") }
         if let asOf, CalendarDate(asOf) == nil {
@@ -76,6 +86,7 @@ struct BatchCommand: AsyncParsableCommand {
         let files: [String]
         var csvOutput: StreamingOutput?
         var jsonOutput: StreamingOutput?
+        var store: RunStore?
         do {
             let loader = try engine.loader()
             let standards = try engine.standardsDirectory()
@@ -86,8 +97,10 @@ struct BatchCommand: AsyncParsableCommand {
             guard !files.isEmpty else {
                 throw CommandFailure(description: "no *.xml files found in \(paths.joined(separator: ", "))", exitCode: RespectExit.noInput)
             }
-            scorer = BatchScorer(loader: loader, frameworks: cache, fixedFramework: framework,
-                                 asOf: asOf.flatMap { CalendarDate($0) }, today: .today())
+            var configured = BatchScorer(loader: loader, frameworks: cache, fixedFramework: framework,
+                                         asOf: asOf.flatMap { CalendarDate($0) }, today: .today())
+            configured.review = try review(loader: loader, store: &store)
+            scorer = configured
             csvOutput = try csv.map { try StreamingOutput(path: $0) }
             jsonOutput = try jsonl.map { try StreamingOutput(path: $0) }
         } catch let error as DocumentLoadError {
@@ -102,8 +115,13 @@ struct BatchCommand: AsyncParsableCommand {
         } catch let failure as CommandFailure {
             printError("respect: " + failure.description)
             throw failure.exitCode
+        } catch {
+            printError("respect: \(error)")
+            throw RespectExit.dataError
         }
         let outputs = [csvOutput, jsonOutput].compactMap { $0 }
+        var recorded = 0
+        var storeFailures = 0
 
         var tally = BatchTally()
         var writeFailure: CommandFailure?
@@ -114,6 +132,12 @@ struct BatchCommand: AsyncParsableCommand {
             if !row.outcome.isScored {
                 progress.clear()
                 printError("\(row.file): could not be scored (\(row.outcome.label)):\n  " + row.errors.joined(separator: "\n  "))
+            }
+            if row.run != nil { recorded += 1 }
+            if let storeError = row.storeError {
+                progress.clear()
+                storeFailures += 1
+                printError("respect: " + storeError)
             }
             do {
                 try csvOutput?.write(BatchRowFormat.csvRecord(row))
@@ -139,6 +163,26 @@ struct BatchCommand: AsyncParsableCommand {
         }
         let summary = BatchSummary(tally: tally, seconds: (ContinuousClock.now - started).seconds, jobs: jobs).text
         if csv == "-" || jsonl == "-" { printError(summary) } else { print(summary, terminator: "") }
+        if let store {
+            printError("respect: recorded \(recorded) run\(recorded == 1 ? "" : "s") in \(store.path)"
+                       + (storeFailures > 0 ? "; \(storeFailures) could not be recorded" : ""))
+        }
+        if storeFailures > 0 { throw RespectExit.cannotCreate }
         if tally.failed > 0 { throw RespectExit.dataError }
+    }
+
+    /// The findings and run store of `--findings` and `--store`, loaded and opened once.
+    private func review(loader: DocumentLoader, store: inout RunStore?) throws -> BatchReview {
+        var review = BatchReview()
+        let loaded = try assessorOptions.loadFindings(loader: loader)
+        if !loaded.named.isEmpty || !loaded.inFolders.isEmpty {
+            review.findings = { submission, sha256 in loaded.concerning(submission, submissionSHA256: sha256) }
+        }
+        if let opened = try assessorOptions.openStore() {
+            store = opened
+            let assessor = assessorOptions.assessorName
+            review.record = { assessment in try opened.record(assessment, assessor: assessor, at: Date()) }
+        }
+        return review
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import RespectModel
 import RespectXML
 import Testing
@@ -21,6 +22,11 @@ struct HostileCase: Sendable, CustomTestStringConvertible {
 
     var name: String
     var kind: Kind = .submission
+    /// The path is a folder (given where a file is expected).
+    var isDirectory: Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
     var source: Source
     /// Limits other than the defaults (`--max-file-size`, `--max-depth`, `--max-evidence-items`).
     var limits = XMLLimits.default

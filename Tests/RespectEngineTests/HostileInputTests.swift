@@ -13,9 +13,9 @@ enum HostileLeg: String, CaseIterable, Sendable {
     case validate
     /// `respect check FILE` (or `check MINI --framework FILE` for a framework).
     case check
-    // batch leg: add when respect batch exists. Add `case batch` here, its command line in
-    // `arguments(for:)` and its expected exit code in `expectedExit(for:)`; the CLI test below
-    // then runs every hostile case through it with the same bounds and output checks.
+    /// `respect batch FILE` (or `batch MINI --framework FILE` for a framework): a file that
+    /// cannot be scored is reported, located, and the batch exits 65.
+    case batch
 
     /// The legs that run the built binary.
     static let commandLine: [HostileLeg] = allCases.filter { $0 != .library }
@@ -30,6 +30,10 @@ enum HostileLeg: String, CaseIterable, Sendable {
             return ["check"] + standards + hostile.limitOptions + [hostile.path]
         case (.check, .framework), (.library, .framework):
             return ["check"] + standards + hostile.limitOptions + [TestSupport.fixture("engine/mini-achieved.xml"), "--framework", hostile.path]
+        case (.batch, .submission):
+            return ["batch"] + standards + hostile.limitOptions + [hostile.path]
+        case (.batch, .framework):
+            return ["batch"] + standards + hostile.limitOptions + [TestSupport.fixture("engine/mini-achieved.xml"), "--framework", hostile.path]
         }
     }
 
@@ -38,6 +42,16 @@ enum HostileLeg: String, CaseIterable, Sendable {
         switch self {
         case .validate: hostile.validateExit
         case .check, .library: hostile.checkExit
+        case .batch:
+            if HostileInputTests.verdictExits.contains(hostile.checkExit) {
+                0  // every file scored, whatever its verdict
+            } else if hostile.kind == .framework {
+                hostile.checkExit  // the framework is loaded before any file is scored
+            } else if hostile.isDirectory || !FileManager.default.fileExists(atPath: hostile.path) {
+                66  // a folder is searched for *.xml files (this one has none); a path that leads nowhere is missing input
+            } else {
+                65  // the file could not be scored; the batch reports it and goes on
+            }
         }
     }
 }
@@ -71,6 +85,12 @@ struct HostileInputTests {
         #expect(result.exitCode == expected, "\(result.standardError.prefix(2000))")
         if expected == 0 && leg == .validate {
             #expect(result.standardOutput.contains("valid"))
+        } else if leg == .batch && expected == 0 {
+            #expect(result.standardOutput.contains("Scored 1 of 1 submission"), "\(result.standardOutput)")
+        } else if leg == .batch && hostile.isDirectory {
+            #expect(result.standardError.contains("no *.xml files found"))
+        } else if leg == .batch && expected == 66 {
+            #expect(result.standardError.contains("\(hostile.path): no such file or folder"))
         } else if Self.verdictExits.contains(expected) {
             checkText(result.standardOutput, of: hostile, exit: expected)
         } else {
