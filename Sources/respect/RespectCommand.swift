@@ -22,7 +22,8 @@ struct RespectCommand: AsyncParsableCommand {
                   (batch: at least one submission could not be scored; the others were)
               66  missing input: a file, or the framework edition it needs, is not there
               70  internal error
-              73  an output file could not be written
+              73  an output file could not be written, or a run could not be recorded in
+                  the store
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,

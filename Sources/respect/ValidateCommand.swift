@@ -8,7 +8,7 @@ import RespectReports
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Validate framework, submission, tender and findings files (the kind is detected from the root element).",
+        abstract: "Validate framework, submission, tender, findings and crosswalk files (the kind is detected from the root element).",
         discussion: """
             Each file is parsed safely (no DTDs, no entities, no network), validated against its \
             XSD, and checked for consistency: a framework's references to its own vocabulary; a \
