@@ -49,8 +49,13 @@ struct EvidenceIndex {
         positions(ofType: type, linkedTo: indicator).map { submission.evidence[$0] }
     }
 
-    /// Items of `type` that are not linked to `indicator` (evidence ids are unique).
-    func unlinkedItems(ofType type: String, indicator: String) -> [EvidenceItem] {
-        (byType[type] ?? []).map { submission.evidence[$0] }.filter { !$0.supports.contains(indicator) }
+    /// The ids of the items of `type` that are not linked to `indicator` (evidence ids are
+    /// unique), read in place without copying the items.
+    func unlinkedIDs(ofType type: String, indicator: String) -> [String] {
+        guard let positions = byType[type] else { return [] }
+        let evidence = submission.evidence
+        var ids: [String] = []
+        for position in positions where !evidence[position].supports.contains(indicator) { ids.append(evidence[position].id) }
+        return ids
     }
 }
