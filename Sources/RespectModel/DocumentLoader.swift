@@ -99,8 +99,19 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Parses and validates, choosing the schema from the root element.
-    func readValidated(_ path: String, bytes: [UInt8]? = nil,
+    func readValidated(_ path: String, bytes given: [UInt8]? = nil,
                        expecting expected: DocumentKind?) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
+        var bytes = given
+        if let expected {
+            // The fast path (validation while parsing); any problem is left to the full read below.
+            if bytes == nil { bytes = try? reader.bytes(contentsOf: path) }
+            if let bytes, let schema = try? schemas.schema(for: expected),
+               let root = reader.readValid(bytes: bytes, sourceName: path,
+                                           root: XMLRootName(localName: expected.rootElement, namespace: expected.namespace),
+                                           schema: schema) {
+                return (expected, root)
+            }
+        }
         var detected: DocumentKind?
         do {
             let choose = { (root: XMLRootName) throws -> XMLSchema in

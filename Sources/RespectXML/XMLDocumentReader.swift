@@ -27,6 +27,18 @@ public struct XMLDocumentReader: Sendable {
         try FileLoader.read(path: path, limits: limits)
     }
 
+    /// The fast path for bytes whose kind is known: validates while parsing and builds the
+    /// tree from the parser's events. Returns the same tree as `read(bytes:sourceName:schema:)`
+    /// when the document is well-formed, within the limits, has the root `root` and is valid
+    /// against `schema`; otherwise nil, and the caller reads it with
+    /// `read(bytes:sourceName:schema:)`, which reports every problem.
+    public func readValid(bytes: [UInt8], sourceName: String, root: XMLRootName, schema: XMLSchema) -> XMLElement? {
+        guard !bytes.isEmpty, bytes.count <= limits.maxFileBytes else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            StreamingReader.read(raw, sourceName: sourceName, root: root, schema: schema, limits: limits)
+        }
+    }
+
     /// Reads, validates and converts in-memory bytes; `sourceName` names them in every error.
     /// `schema` is called once with the root element's name and returns the schema to validate
     /// against, or throws (e.g. `XMLInputError.unknownDocument`) if the document is not a known kind.
