@@ -33,6 +33,8 @@ struct EvidenceIndex {
     /// long ones (a hostile file may list 1,000 ids per item) through a set.
     private static func distinct(_ ids: [String]) -> [String] {
         if ids.count <= 8 {
+            // Usually there are no repeats: the list itself, without a copy.
+            guard ids.indices.contains(where: { ids[..<$0].contains(ids[$0]) }) else { return ids }
             return ids.enumerated().filter { !ids[..<$0.offset].contains($0.element) }.map(\.element)
         }
         var seen = Set<String>(minimumCapacity: ids.count)

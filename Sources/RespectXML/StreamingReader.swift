@@ -104,6 +104,8 @@ final class StreamingState {
     /// The last namespace seen (libxml2 interns names) and its string.
     private var lastURI: UnsafePointer<xmlChar>?
     private var lastNamespace: String?
+    /// Names already made, by their address in the parser's dictionary.
+    private var names: [(UnsafePointer<xmlChar>, String)] = []
 
     init(sourceName: String, root: XMLRootName, limits: XMLLimits) {
         self.sourceName = sourceName
@@ -141,7 +143,7 @@ final class StreamingState {
         guard !failed else { return }
         elements += 1
         guard elements <= limits.maxElements, open.count < limits.maxDepth, result == nil else { return giveUp(parser) }
-        let name = localName.map { String(cString: $0) } ?? ""
+        let name = self.name(localName)
         let namespace = self.namespace(uri)
         if open.isEmpty, name != root.localName || namespace != root.namespace { return giveUp(parser) }
         var list: [XMLAttribute] = []
@@ -153,7 +155,7 @@ final class StreamingState {
                 guard let start = base[3], let end = base[4] else { return giveUp(parser) }
                 let raw = UnsafeBufferPointer(start: start, count: end - start)
                 guard let value = Self.attributeValue(raw) else { return giveUp(parser) }
-                list.append(XMLAttribute(name: base[0].map { String(cString: $0) } ?? "", value: value))
+                list.append(XMLAttribute(name: self.name(base[0]), value: value))
             }
         }
         let line = Int(parser.pointee.input?.pointee.line ?? 0)
@@ -204,6 +206,16 @@ final class StreamingState {
             if open[last].pieces.isEmpty { open[last].pieces.append(contentsOf: open[last].text.utf8) }
             open[last].pieces.append(contentsOf: text)
         }
+    }
+
+    /// An element or attribute name. libxml2 interns names in the parser's dictionary, so
+    /// the strings made so far are looked up by address (a document uses a few dozen names).
+    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        for (known, string) in names where known == pointer { return string }
+        let string = String(cString: pointer)
+        if names.count < 64 { names.append((pointer, string)) }
+        return string
     }
 
     private func namespace(_ uri: UnsafePointer<xmlChar>?) -> String? {
