@@ -43,7 +43,8 @@ public struct BatchScorer: Sendable {
             row.framework = framework.entry.framework.identity.reference
             let date = asOf ?? submission.asOf ?? today
             row.asOf = date
-            let assessment = try framework.evaluator.evaluate(submission, asOf: date)
+            // A row shows no warnings, so expiry warnings are not written.
+            let assessment = try framework.evaluator.evaluateWithoutExpiryWarnings(submission, asOf: date)
             fill(&row, from: assessment)
         } catch let error as DocumentLoadError {
             row.outcome = Self.outcome(for: error)

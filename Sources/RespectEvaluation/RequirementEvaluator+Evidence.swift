@@ -32,7 +32,7 @@ extension RequirementEvaluator {
                 rejected.append((position, .reviewDatePassed))
             } else {
                 counted.append(item.id)
-                warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label)
+                if collectsWarnings { warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label) }
             }
         }
 
