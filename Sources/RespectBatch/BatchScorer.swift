@@ -46,9 +46,15 @@ public struct BatchScorer: Sendable {
             let date = asOf ?? submission.asOf ?? today
             row.asOf = date
             let findings = review.findings?(submission, row.sha256 ?? "") ?? []
-            var assessment = findings.isEmpty
-                ? try framework.evaluator.evaluate(submission, asOf: date)
-                : try framework.evaluator.evaluate(submission, asOf: date, findings: findings, submissionSHA256: row.sha256)
+            var assessment: Assessment
+            if !findings.isEmpty {
+                assessment = try framework.evaluator.evaluate(submission, asOf: date, findings: findings, submissionSHA256: row.sha256)
+            } else if review.record != nil {
+                assessment = try framework.evaluator.evaluate(submission, asOf: date)  // the store keeps the full result
+            } else {
+                // A row shows no warnings, so expiry warnings are not written.
+                assessment = try framework.evaluator.evaluateWithoutExpiryWarnings(submission, asOf: date)
+            }
             fill(&row, from: assessment)
             if let record = review.record {
                 assessment.inputs = [row.sha256.map { InputFile(role: "submission", path: file, sha256: $0) }, framework.input].compactMap { $0 }

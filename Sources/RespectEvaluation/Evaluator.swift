@@ -35,18 +35,26 @@ public struct Evaluator: Sendable {
         try evaluate(submission, asOf: asOf, adjustments: EvaluationAdjustments())
     }
 
+    /// The same assessment as `evaluate(_:asOf:)` without the expiry warnings ("due for review
+    /// soon", "stops counting soon"), which take time to write and which a batch row does not
+    /// show; everything else (outcome, totals, missing evidence) is identical.
+    public func evaluateWithoutExpiryWarnings(_ submission: Submission, asOf: CalendarDate) throws(SubmissionMismatch) -> Assessment {
+        try evaluate(submission, asOf: asOf, adjustments: EvaluationAdjustments(), collectsWarnings: false)
+    }
+
     /// Evaluates with an assessor's findings folded in: rejected items are not counted,
     /// accepted items count whatever their dates, and indicator decisions replace the
     /// automated status before the roll-ups and the outcome. Empty adjustments change nothing.
-    func evaluate(_ submission: Submission, asOf: CalendarDate,
-                  adjustments: EvaluationAdjustments) throws(SubmissionMismatch) -> Assessment {
+    func evaluate(_ submission: Submission, asOf: CalendarDate, adjustments: EvaluationAdjustments,
+                  collectsWarnings: Bool = true) throws(SubmissionMismatch) -> Assessment {
         let consistency = SubmissionConsistency(framework: framework, indicatorIDs: indicatorIDs, submission: submission, asOf: asOf)
         if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: consistency.errors) }
 
         let index = EvidenceIndex(adjustments.counted(submission), indicators: indicatorIDs)
         let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,
                                                 warningHorizonDays: warningHorizonDays,
-                                                acceptedEvidence: adjustments.acceptedEvidence)
+                                                acceptedEvidence: adjustments.acceptedEvidence,
+                                                collectsWarnings: collectsWarnings)
         var warnings = consistency.warnings
         var results: [IndicatorResult] = []
         results.reserveCapacity(indicators.count)

@@ -33,6 +33,8 @@ struct EvidenceIndex {
     /// long ones (a hostile file may list 1,000 ids per item) through a set.
     private static func distinct(_ ids: [String]) -> [String] {
         if ids.count <= 8 {
+            // Usually there are no repeats: the list itself, without a copy.
+            guard ids.indices.contains(where: { ids[..<$0].contains(ids[$0]) }) else { return ids }
             return ids.enumerated().filter { !ids[..<$0.offset].contains($0.element) }.map(\.element)
         }
         var seen = Set<String>(minimumCapacity: ids.count)
@@ -49,8 +51,13 @@ struct EvidenceIndex {
         positions(ofType: type, linkedTo: indicator).map { submission.evidence[$0] }
     }
 
-    /// Items of `type` that are not linked to `indicator` (evidence ids are unique).
-    func unlinkedItems(ofType type: String, indicator: String) -> [EvidenceItem] {
-        (byType[type] ?? []).map { submission.evidence[$0] }.filter { !$0.supports.contains(indicator) }
+    /// The ids of the items of `type` that are not linked to `indicator` (evidence ids are
+    /// unique), read in place without copying the items.
+    func unlinkedIDs(ofType type: String, indicator: String) -> [String] {
+        guard let positions = byType[type] else { return [] }
+        let evidence = submission.evidence
+        var ids: [String] = []
+        for position in positions where !evidence[position].supports.contains(indicator) { ids.append(evidence[position].id) }
+        return ids
     }
 }

@@ -32,7 +32,7 @@ extension RequirementEvaluator {
                 rejected.append((position, .reviewDatePassed))
             } else {
                 counted.append(item.id)
-                warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label)
+                if collectsWarnings { warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label) }
             }
         }
 
@@ -85,7 +85,7 @@ extension RequirementEvaluator {
         if vocabulary.evidenceType(rule.type) == nil {
             reasons.append(Reason(kind: .unknownEvidenceType, message: "evidence type '\(rule.type)' is not in the framework's vocabulary", evidenceType: rule.type))
         }
-        let unlinked = index.unlinkedItems(ofType: rule.type, indicator: indicator.id).map(\.id)
+        let unlinked = index.unlinkedIDs(ofType: rule.type, indicator: indicator.id)
         return RequirementOutcome(satisfied: false, hasProgress: !counted.isEmpty, reasons: reasons + [headline],
                                   evidenceUsed: counted, toProvide: [toProvide], unlinkedCandidates: unlinked,
                                   warnings: warnings)

@@ -26,6 +26,8 @@ struct RequirementEvaluator {
     let warningHorizonDays: Int
     /// Items an assessor accepted: they count whatever their dates say.
     var acceptedEvidence: Set<String> = []
+    /// False when nobody reads the warnings (a batch row): expiry warnings are not written.
+    var collectsWarnings = true
 
     func evaluate(_ requirement: EvidenceRequirement, for indicator: Indicator) -> RequirementOutcome {
         switch requirement {

@@ -24,9 +24,21 @@ public struct InputFile: Sendable, Hashable, Codable {
 
     /// Lowercase hexadecimal SHA-256 of `data`.
     public static func sha256(of data: some DataProtocol) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        hexadecimal(SHA256.hash(data: data))
+    }
+
+    private static func hexadecimal(_ digest: SHA256.Digest) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return digest.withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: raw.count * 2) { buffer in
+                digits.withUTF8Buffer { hex in
+                    for (offset, byte) in raw.enumerated() {
+                        buffer[2 * offset] = hex[Int(byte >> 4)]
+                        buffer[2 * offset + 1] = hex[Int(byte & 0x0F)]
+                    }
+                }
+                return raw.count * 2
+            }
+        }
     }
 }

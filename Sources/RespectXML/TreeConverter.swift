@@ -30,9 +30,6 @@ struct TreeConverter {
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
         var children: [XMLElement] = []
-        // More than one child node: element content, so count the elements once rather than
-        // growing the array (leaves such as <title> hold a single text node and skip this).
-        if node.pointee.children?.pointee.next != nil { children.reserveCapacity(Int(xmlChildElementCount(node))) }
         var text = ""
         var pieces: [UInt8] = []  // text split across several nodes, joined as bytes
         var child = node.pointee.children
