@@ -58,8 +58,7 @@ public struct BatchScorer: Sendable {
             fill(&row, from: assessment)
             if let record = review.record {
                 assessment.inputs = [row.sha256.map { InputFile(role: "submission", path: file, sha256: $0) }, framework.input].compactMap { $0 }
-                    + findings.filter { $0.subject.matches(submission.provider, submissionSHA256: row.sha256) }
-                              .compactMap { InputFile(role: "findings", path: $0.source) }
+                    + Findings.inputFiles(findings, concerning: submission, submissionSHA256: row.sha256)
                 do {
                     row.run = try record(assessment)
                 } catch {

@@ -82,10 +82,4 @@ struct LoadedFindings: Sendable {
     func concerning(_ submission: Submission, submissionSHA256: String?) -> [Findings] {
         named + inFolders.filter { $0.subject.matches(submission.provider, submissionSHA256: submissionSHA256) }
     }
-
-    /// Input-file records (with SHA-256) of the findings in `applied` that concern the submission.
-    static func inputFiles(_ applied: [Findings], submission: Submission, submissionSHA256: String?) -> [InputFile] {
-        applied.filter { $0.subject.matches(submission.provider, submissionSHA256: submissionSHA256) }
-            .compactMap { InputFile(role: "findings", path: $0.source) }
-    }
 }

@@ -76,7 +76,7 @@ struct CheckCommand: ParsableCommand {
                         findings: findings, submissionSHA256: submissionFile?.sha256)
             var assessment = evaluated
             assessment.inputs = ([submissionFile, InputFile(role: "framework", path: entry.path)] + extraInputs).compactMap { $0 }
-                + LoadedFindings.inputFiles(findings, submission: submission, submissionSHA256: submissionFile?.sha256)
+                + Findings.inputFiles(findings, concerning: submission, submissionSHA256: submissionFile?.sha256)
             let report: String
             switch format {
             case .text:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RespectBatch
 import RespectEvaluation
 import RespectModel
 import RespectReports
@@ -11,7 +12,8 @@ struct TenderCommand: ParsableCommand {
         abstract: "Check bids against a tender requirement, flag unsafe ones and rank the compliant ones.",
         discussion: """
             TENDER is a tender requirement file (standards/schema/tender-v1.xsd). Each BID is a \
-            submission file, or a folder: every *.xml file directly in it, in name order. Every \
+            submission file, or a folder searched recursively for *.xml files (hidden ones \
+            skipped), in path order. Every \
             bid is judged as of the tender's deadline, against a copy of the framework edition it \
             targets with the tender's stricter thresholds and local indicators applied. A bid that \
             cannot be read is reported with its located error and counts as not compliant; the \
@@ -24,8 +26,8 @@ struct TenderCommand: ParsableCommand {
             comparison table first, then each bid's reasons; write it with --output).
 
             Exit code: 0 when at least one bid is compliant, 30 when none is, 65 when the tender \
-            is invalid or does not fit an accepted edition, 66 when the tender or an accepted \
-            edition is missing.
+            is invalid or does not fit an accepted edition, 66 when the tender, a bid path or \
+            an accepted edition is missing.
 
             Example:
               respect tender examples/tender/tender-lot1.xml examples/tender/bids
@@ -129,23 +131,15 @@ struct TenderCommand: ParsableCommand {
         return result
     }
 
-    /// The bid files: files as given, folders expanded to their *.xml files in name order;
-    /// the tender itself and repeats are skipped.
+    /// The bid files: files as given, folders searched recursively for *.xml files (the same
+    /// rules as `respect batch`), without the tender itself.
     private func bidFiles() throws -> [String] {
         let tenderPath = URL(fileURLWithPath: tender).standardizedFileURL.path
-        var seen: Set<String> = [tenderPath]
-        var files: [String] = []
-        for path in bids {
-            var isDirectory: ObjCBool = false
-            var candidates = [path]
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                candidates = names.filter { $0.hasSuffix(".xml") }.sorted().map { (path as NSString).appendingPathComponent($0) }
-                if candidates.isEmpty { printError("respect: the folder \(path) has no *.xml bid files") }
-            }
-            for file in candidates where seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
-                files.append(file)
-            }
+        let files: [String]
+        do {
+            files = try SubmissionFiles.collect(bids).filter { URL(fileURLWithPath: $0).standardizedFileURL.path != tenderPath }
+        } catch {
+            throw CommandFailure(description: error.description, exitCode: RespectExit.noInput)
         }
         guard !files.isEmpty else {
             throw CommandFailure(description: "no bid files to check; give bid files or folders with *.xml files", exitCode: RespectExit.usage)
