@@ -61,7 +61,7 @@ let package = Package(
         // -DRESPECT_FUZZ and -sanitize=fuzzer; otherwise it replays the files it is given.
         .executableTarget(
             name: "RespectFuzz",
-            dependencies: ["RespectModel", "RespectEvaluation", "RespectReports"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -2,6 +2,7 @@ import Foundation
 import RespectEvaluation
 import RespectModel
 import RespectReports
+import RespectXML
 
 /// Runs one input through the whole engine: hardened parse, XSD validation, the model
 /// builders, evaluation and every report. Any crash, trap or hang here is a bug.
@@ -40,7 +41,19 @@ enum FuzzHarness {
         }
     }
 
+    /// The schemas whose identity constraints the engine checks natively (`XMLSchema`'s screen).
+    static let screenedSchemas: [XMLSchema] = [DocumentKind.submission, .crosswalk].compactMap {
+        try? loader.schemas.schema(for: $0)
+    }
+
     static func run(_ bytes: [UInt8]) {
+        // The screen may only pass documents the full schema finds valid.
+        for schema in screenedSchemas {
+            guard let verdicts = try? schema.verdicts(bytes: bytes, sourceName: "fuzz.xml") else { break }
+            if verdicts.screen == true && !verdicts.full {
+                fatalError("RespectFuzz: the identity screen of \(schema.path) passed a document the full schema rejects")
+            }
+        }
         let document: LoadedDocument
         do {
             document = try loader.load(bytes: bytes, sourceName: "fuzz.xml")

@@ -28,10 +28,53 @@ final class SchemaErrorState {
     var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
 }
 
+/// Notes only whether an error was raised (the screen's errors are never shown).
+final class ErrorFlag {
+    var raised = false
+
+    static let callback: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+        Unmanaged<ErrorFlag>.fromOpaque(context).takeUnretainedValue().raised = true
+    }
+
+    var pointer: UnsafeMutableRawPointer { Unmanaged.passUnretained(self).toOpaque() }
+}
+
 extension XMLSchema {
-    /// Validates a parsed document in a fresh validation context; throws `notValid`.
+    /// Validates a parsed document; throws `notValid` with the full schema's errors.
+    /// Valid documents are recognised through the screen when there is one (see `XMLSchema`).
     func validate(_ document: xmlDocPtr, sourceName: String, namespace: String?) throws(XMLInputError) {
-        guard let context = xmlSchemaNewValidCtxt(compiled) else {
+        if passesScreen(document) { return }
+        try validate(document, against: compiled, sourceName: sourceName, namespace: namespace)
+    }
+
+    /// True when the document is valid against the schema without its identity constraints and
+    /// those constraints hold when checked natively: then it is valid against the full schema.
+    /// False says nothing (no screen, or the full schema must decide and explain).
+    func passesScreen(_ document: xmlDocPtr) -> Bool {
+        guard let screen, let context = xmlSchemaNewValidCtxt(screen.compiled) else { return false }
+        defer { xmlSchemaFreeValidCtxt(context) }
+        let flag = ErrorFlag()
+        let result: Int32 = withExtendedLifetime(flag) {
+            xmlSchemaSetValidStructuredErrors(context, ErrorFlag.callback, flag.pointer)
+            return LibXML.routingStrayErrors(to: flag.pointer, ErrorFlag.callback) { xmlSchemaValidateDoc(context, document) }
+        }
+        return result == 0 && !flag.raised && screen.checks.hold(in: document)
+    }
+
+    /// How the two ways of validating judge a document: through the screen (nil when this
+    /// schema has none) and against the full schema alone. They must agree whenever the screen
+    /// says valid; tests and the fuzzer check that. Throws when the bytes are not well-formed.
+    public func verdicts(bytes: [UInt8], sourceName: String) throws(XMLInputError) -> (screen: Bool?, full: Bool) {
+        let document = try DocumentParser.parse(bytes, sourceName: sourceName, maxDepth: XMLLimits.default.maxDepth)
+        defer { xmlFreeDoc(document) }
+        let full = (try? validate(document, against: compiled, sourceName: sourceName, namespace: nil)) != nil
+        return (screen == nil ? nil : passesScreen(document), full)
+    }
+
+    /// Validates a parsed document against `schema` in a fresh validation context; throws `notValid`.
+    private func validate(_ document: xmlDocPtr, against schema: xmlSchemaPtr, sourceName: String, namespace: String?) throws(XMLInputError) {
+        guard let context = xmlSchemaNewValidCtxt(schema) else {
             throw .notValid([XMLDiagnostic(location: SourceLocation(file: sourceName, line: 0),
                                            message: "out of memory: could not create a schema validator")])
         }

@@ -2,6 +2,13 @@ import CLibXML2
 
 /// A compiled XSD, loaded once and shared read-only across threads; each validation uses its
 /// own validation context.
+///
+/// When the schema's identity constraints (`xs:key`, `xs:unique`, `xs:keyref`) all have the
+/// simple shape `IdentityConstraintReader` accepts, a second copy is compiled without them and
+/// documents are first validated against that copy plus the constraints checked natively with
+/// hash sets (libxml2 2.9 checks them in quadratic time). A document that passes both is valid
+/// against the full schema; one that fails either is validated again against the full schema,
+/// so every verdict and every error message is the full schema's own.
 public final class XMLSchema: @unchecked Sendable {
     /// The file the schema was loaded from.
     public let path: String
@@ -11,6 +18,11 @@ public final class XMLSchema: @unchecked Sendable {
     private let source: xmlDocPtr
     /// What the schema's named simple types mean, added to errors about their values.
     let typeHints: SchemaTypeHints
+    /// The schema without its identity constraints, and those constraints checked natively;
+    /// nil when the schema has none or any is outside the shape checked natively.
+    let screen: (compiled: xmlSchemaPtr, checks: NativeIdentityChecks)?
+    /// The document `screen` was compiled from, kept alive with it.
+    private let screenSource: xmlDocPtr?
 
     /// Loads and compiles the XSD at `path` with no network access: the file is read with the
     /// same safe reader as inputs, and includes or imports from the network are refused.
@@ -33,11 +45,38 @@ public final class XMLSchema: @unchecked Sendable {
         self.path = path
         self.source = document
         self.typeHints = SchemaTypeHints(document)
+        let screen = Self.compileScreen(document, path: path)
+        self.screen = screen.map { ($0.compiled, $0.checks) }
+        self.screenSource = screen?.source
     }
 
     deinit {
         xmlSchemaFree(compiled)
         xmlFreeDoc(source)
+        if let screen { xmlSchemaFree(screen.compiled) }
+        xmlFreeDoc(screenSource)
+    }
+
+    /// The names of the identity constraints checked natively rather than by libxml2 (empty
+    /// when libxml2 checks them all), in schema order.
+    public var nativeIdentityConstraints: [String] { screen?.checks.names ?? [] }
+
+    /// A copy of the schema without its identity constraints, compiled, with those constraints
+    /// to check natively; nil when that is not possible (the full schema is then used alone).
+    private static func compileScreen(_ document: xmlDocPtr, path: String)
+        -> (compiled: xmlSchemaPtr, source: xmlDocPtr, checks: NativeIdentityChecks)? {
+        guard let checks = IdentityConstraintReader.read(document), let copy = xmlCopyDoc(document, 1) else { return nil }
+        if let root = xmlDocGetRootElement(copy) {
+            for node in IdentityConstraintReader.constraintNodes(in: root) {
+                xmlUnlinkNode(node)
+                xmlFreeNode(node)
+            }
+        }
+        guard let compiled = try? compile(copy, path: path) else {
+            xmlFreeDoc(copy)
+            return nil
+        }
+        return (compiled, copy, checks)
     }
 
     private static func compile(_ document: xmlDocPtr, path: String) throws(XMLInputError) -> xmlSchemaPtr {
