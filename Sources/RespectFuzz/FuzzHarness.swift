@@ -41,7 +41,7 @@ enum FuzzHarness {
         }
     }
 
-    /// The schemas whose identity constraints the engine checks natively (`XMLSchema`'s screen).
+    /// The schemas the engine validates through a screen of native checks (`XMLSchema`).
     static let screenedSchemas: [XMLSchema] = [DocumentKind.submission, .crosswalk].compactMap {
         try? loader.schemas.schema(for: $0)
     }
@@ -51,7 +51,7 @@ enum FuzzHarness {
         for schema in screenedSchemas {
             guard let verdicts = try? schema.verdicts(bytes: bytes, sourceName: "fuzz.xml") else { break }
             if verdicts.screen == true && !verdicts.full {
-                fatalError("RespectFuzz: the identity screen of \(schema.path) passed a document the full schema rejects")
+                fatalError("RespectFuzz: the validation screen of \(schema.path) passed a document the full schema rejects")
             }
         }
         let document: LoadedDocument

@@ -31,6 +31,11 @@ struct IdentityConstraint: Sendable, Equatable {
 
     /// The value as the field's type sees it.
     func normalised(_ value: String) -> String {
+        Self.normalise(value, whiteSpace)
+    }
+
+    /// `value` after a type's white-space rule.
+    static func normalise(_ value: String, _ whiteSpace: WhiteSpace) -> String {
         switch whiteSpace {
         case .preserve:
             return value

@@ -43,7 +43,7 @@ struct SchemaTypeResolver {
     // MARK: - Element declarations and their types
 
     /// The complex type of an element declaration: named by `type` or written inside.
-    private func complexType(of element: xmlNodePtr, depth: Int) -> xmlNodePtr? {
+    func complexType(of element: xmlNodePtr, depth: Int) -> xmlNodePtr? {
         if let typeName = XMLSchema.attribute("type", of: element) {
             guard let name = resolve(qualifiedName: typeName, at: element), name.namespace == targetNamespace else { return nil }
             return global("complexType", named: name.local)
@@ -54,19 +54,26 @@ struct SchemaTypeResolver {
 
     /// The one local element declaration named `step` in a complex type's content model.
     private func localElement(_ step: NodeName, in type: xmlNodePtr) -> xmlNodePtr? {
-        var matches: [xmlNodePtr] = []
+        guard let declarations = elementDeclarations(in: type) else { return nil }
+        let matches = declarations.filter { $0.name == step }
+        return matches.count == 1 ? matches[0].declaration : nil
+    }
+
+    /// Every local element declaration in a complex type's content model, its base types'
+    /// included, with the name instances carry; nil when the model has element references,
+    /// groups or wildcards (what they admit is not followed).
+    func elementDeclarations(in type: xmlNodePtr) -> [(name: NodeName, declaration: xmlNodePtr)]? {
+        var found: [(name: NodeName, declaration: xmlNodePtr)] = []
         var opaque = false
         func visit(_ node: xmlNodePtr, depth: Int) {
             guard depth < Self.maxDepth else { opaque = true; return }
             for child in Self.xsdChildren(of: node) {
                 switch LibXML.string(child.pointee.name) ?? "" {
-                case "sequence", "choice", "all", "complexContent":
+                case "sequence", "choice", "all", "complexContent", "restriction":
                     visit(child, depth: depth + 1)
                 case "extension":
                     visit(child, depth: depth + 1)
                     if let base = baseComplexType(of: child) { visit(base, depth: depth + 1) }
-                case "restriction":
-                    visit(child, depth: depth + 1)
                 case "element":
                     guard XMLSchema.attribute("ref", of: child) == nil, let local = XMLSchema.attribute("name", of: child) else {
                         opaque = true
@@ -74,7 +81,7 @@ struct SchemaTypeResolver {
                     }
                     let form = XMLSchema.attribute("form", of: child)
                     let qualified = form.map { $0 == "qualified" } ?? elementsQualified
-                    if NodeName(namespace: qualified ? targetNamespace : nil, local: local) == step { matches.append(child) }
+                    found.append((NodeName(namespace: qualified ? targetNamespace : nil, local: local), child))
                 case "group", "any":
                     opaque = true
                 default:
@@ -83,11 +90,44 @@ struct SchemaTypeResolver {
             }
         }
         visit(type, depth: 0)
-        return !opaque && matches.count == 1 ? matches[0] : nil
+        return opaque ? nil : found
+    }
+
+    /// Every declaration of an unqualified attribute of a complex type, its own before its base
+    /// types'; nil when it uses attribute references or groups, or qualified attributes.
+    func attributeDeclarations(in type: xmlNodePtr) -> [(name: String, declaration: xmlNodePtr)]? {
+        var found: [(name: String, declaration: xmlNodePtr)] = []
+        var opaque = false
+        func visit(_ node: xmlNodePtr, depth: Int) {
+            guard depth < Self.maxDepth else { opaque = true; return }
+            var bases: [xmlNodePtr] = []
+            for child in Self.xsdChildren(of: node) {
+                switch LibXML.string(child.pointee.name) ?? "" {
+                case "attribute":
+                    let form = XMLSchema.attribute("form", of: child)
+                    let qualified = form.map { $0 == "qualified" } ?? attributesQualified
+                    guard XMLSchema.attribute("ref", of: child) == nil, !qualified,
+                          let name = XMLSchema.attribute("name", of: child) else { opaque = true; continue }
+                    if !found.contains(where: { $0.name == name }) { found.append((name, child)) }
+                case "attributeGroup":
+                    opaque = true
+                case "complexContent", "simpleContent":
+                    visit(child, depth: depth + 1)
+                case "extension", "restriction":
+                    visit(child, depth: depth + 1)
+                    if let base = baseComplexType(of: child) { bases.append(base) }
+                default:
+                    continue
+                }
+            }
+            for base in bases { visit(base, depth: depth + 1) }
+        }
+        visit(type, depth: 0)
+        return opaque ? nil : found
     }
 
     /// The named complex type an `xs:extension` or `xs:restriction` derives from, if it is one of this schema's.
-    private func baseComplexType(of derivation: xmlNodePtr) -> xmlNodePtr? {
+    func baseComplexType(of derivation: xmlNodePtr) -> xmlNodePtr? {
         guard let base = XMLSchema.attribute("base", of: derivation),
               let name = resolve(qualifiedName: base, at: derivation), name.namespace == targetNamespace else { return nil }
         return global("complexType", named: name.local)
@@ -98,40 +138,11 @@ struct SchemaTypeResolver {
     /// The declaration of the unqualified attribute `name` in a complex type, its own first,
     /// then the base type's.
     private func attributeDeclaration(_ name: String, in type: xmlNodePtr, depth: Int) -> xmlNodePtr? {
-        guard depth < Self.maxDepth else { return nil }
-        var bases: [xmlNodePtr] = []
-        var opaque = false
-        func visit(_ node: xmlNodePtr) -> xmlNodePtr? {
-            for child in Self.xsdChildren(of: node) {
-                switch LibXML.string(child.pointee.name) ?? "" {
-                case "attribute":
-                    guard XMLSchema.attribute("ref", of: child) == nil else { opaque = true; continue }
-                    let form = XMLSchema.attribute("form", of: child)
-                    let qualified = form.map { $0 == "qualified" } ?? attributesQualified
-                    if !qualified, XMLSchema.attribute("name", of: child) == name { return child }
-                case "attributeGroup":
-                    opaque = true
-                case "complexContent", "simpleContent":
-                    if let found = visit(child) { return found }
-                case "extension", "restriction":
-                    if let found = visit(child) { return found }
-                    if let base = baseComplexType(of: child) { bases.append(base) }
-                default:
-                    continue
-                }
-            }
-            return nil
-        }
-        if let found = visit(type) { return found }
-        guard !opaque else { return nil }
-        for base in bases {
-            if let found = attributeDeclaration(name, in: base, depth: depth + 1) { return found }
-        }
-        return nil
+        attributeDeclarations(in: type)?.first { $0.name == name }?.declaration
     }
 
     /// The white-space rule of an attribute declaration's type, if derived from `xs:string`.
-    private func whiteSpace(ofAttribute attribute: xmlNodePtr) -> IdentityConstraint.WhiteSpace? {
+    func whiteSpace(ofAttribute attribute: xmlNodePtr) -> IdentityConstraint.WhiteSpace? {
         if let typeName = XMLSchema.attribute("type", of: attribute) {
             return whiteSpace(ofTypeNamed: typeName, at: attribute, depth: 0)
         }
@@ -148,7 +159,7 @@ struct SchemaTypeResolver {
 
     /// Follows `xs:restriction` to a built-in string type; the most derived `xs:whiteSpace`
     /// facet wins (XSD lets a restriction only make it stricter).
-    private func whiteSpace(ofSimpleType type: xmlNodePtr, depth: Int) -> IdentityConstraint.WhiteSpace? {
+    func whiteSpace(ofSimpleType type: xmlNodePtr, depth: Int) -> IdentityConstraint.WhiteSpace? {
         guard depth < Self.maxDepth else { return nil }
         let derivations = Self.xsdChildren(of: type).filter { LibXML.string($0.pointee.name) != "annotation" }
         guard derivations.count == 1, Self.isXSD(derivations[0], "restriction") else { return nil }
@@ -173,7 +184,7 @@ struct SchemaTypeResolver {
     // MARK: - Names
 
     /// A top-level definition of this schema (`complexType`, `simpleType`) by name.
-    private func global(_ kind: String, named name: String) -> xmlNodePtr? {
+    func global(_ kind: String, named name: String) -> xmlNodePtr? {
         Self.children(of: root, named: kind).first { XMLSchema.attribute("name", of: $0) == name }
     }
 

@@ -3,12 +3,13 @@ import CLibXML2
 /// A compiled XSD, loaded once and shared read-only across threads; each validation uses its
 /// own validation context.
 ///
-/// When the schema's identity constraints (`xs:key`, `xs:unique`, `xs:keyref`) all have the
-/// simple shape `IdentityConstraintReader` accepts, a second copy is compiled without them and
-/// documents are first validated against that copy plus the constraints checked natively with
-/// hash sets (libxml2 2.9 checks them in quadratic time). A document that passes both is valid
-/// against the full schema; one that fails either is validated again against the full schema,
-/// so every verdict and every error message is the full schema's own.
+/// Documents are first validated through a screen when the schema allows one: a second copy
+/// compiled without the identity constraints (`xs:key`, `xs:unique`, `xs:keyref`) and pattern
+/// facets the engine can check itself, plus those checks done natively (`ValidationScreen`;
+/// libxml2 2.9 checks identity constraints in quadratic time and runs slow regular
+/// expressions). A document that passes the screen is valid against the full schema; one that
+/// fails it is validated again against the full schema, so every verdict and every error
+/// message is the full schema's own.
 public final class XMLSchema: @unchecked Sendable {
     /// The file the schema was loaded from.
     public let path: String
@@ -18,9 +19,9 @@ public final class XMLSchema: @unchecked Sendable {
     private let source: xmlDocPtr
     /// What the schema's named simple types mean, added to errors about their values.
     let typeHints: SchemaTypeHints
-    /// The schema without its identity constraints, and those constraints checked natively;
-    /// nil when the schema has none or any is outside the shape checked natively.
-    let screen: (compiled: xmlSchemaPtr, checks: NativeIdentityChecks)?
+    /// The schema without what the engine checks natively, and those checks; nil when the
+    /// schema has nothing the engine can check itself.
+    let screen: (compiled: xmlSchemaPtr, checks: ValidationScreen)?
     /// The document `screen` was compiled from, kept alive with it.
     private let screenSource: xmlDocPtr?
 
@@ -59,18 +60,26 @@ public final class XMLSchema: @unchecked Sendable {
 
     /// The names of the identity constraints checked natively rather than by libxml2 (empty
     /// when libxml2 checks them all), in schema order.
-    public var nativeIdentityConstraints: [String] { screen?.checks.names ?? [] }
+    public var nativeIdentityConstraints: [String] { screen?.checks.identity?.names ?? [] }
 
-    /// A copy of the schema without its identity constraints, compiled, with those constraints
-    /// to check natively; nil when that is not possible (the full schema is then used alone).
+    /// The named simple types whose pattern facets are checked natively rather than by libxml2
+    /// (empty when libxml2 checks them all), in schema order.
+    public var nativePatternTypes: [String] { screen?.checks.patterns?.typeNames ?? [] }
+
+    /// A copy of the schema without what the engine checks natively, compiled, with those
+    /// checks; nil when that is not possible (the full schema is then used alone).
     private static func compileScreen(_ document: xmlDocPtr, path: String)
-        -> (compiled: xmlSchemaPtr, source: xmlDocPtr, checks: NativeIdentityChecks)? {
-        guard let checks = IdentityConstraintReader.read(document), let copy = xmlCopyDoc(document, 1) else { return nil }
+        -> (compiled: xmlSchemaPtr, source: xmlDocPtr, checks: ValidationScreen)? {
+        let checks = ValidationScreen(identity: IdentityConstraintReader.read(document), patterns: PatternScreenReader.read(document))
+        guard checks.identity != nil || checks.patterns != nil, let copy = xmlCopyDoc(document, 1) else { return nil }
         if let root = xmlDocGetRootElement(copy) {
-            for node in IdentityConstraintReader.constraintNodes(in: root) {
-                xmlUnlinkNode(node)
-                xmlFreeNode(node)
+            if checks.identity != nil {
+                for node in IdentityConstraintReader.constraintNodes(in: root) {
+                    xmlUnlinkNode(node)
+                    xmlFreeNode(node)
+                }
             }
+            if let patterns = checks.patterns { PatternScreenReader.removePatterns(of: patterns.typeNames, in: root) }
         }
         guard let compiled = try? compile(copy, path: path) else {
             xmlFreeDoc(copy)
