@@ -52,12 +52,15 @@ struct NativePatternChecks: Sendable {
                 attribute = current.pointee.next
             }
             for rule in declaration.rules {
-                let value: String?
+                let first: xmlNodePtr?
                 switch rule.place {
-                case .attribute(let name): value = Self.attribute(name, of: node)
-                case .text: value = Self.text(of: node)
+                case .attribute(let name):
+                    guard let attribute = Self.attribute(name, of: node) else { continue }
+                    first = attribute.pointee.children
+                case .text:
+                    first = node.pointee.children
                 }
-                if let value, !Self.check(value, rule) { return false }
+                if !Self.withText(from: first, { Self.check($0, rule) }) { return false }
             }
             var child = node.pointee.children
             while let current = child {
@@ -72,41 +75,75 @@ struct NativePatternChecks: Sendable {
         return true
     }
 
-    private static func check(_ value: String, _ rule: Rule) -> Bool {
+    /// Values (list items) longer than this in UTF-8 bytes are left to libxml2: matching costs
+    /// up to length² per piece for some patterns, and no real identifier is this long.
+    static let maxCheckedLength = 4096
+
+    private static func check(_ value: UnsafeBufferPointer<UInt8>, _ rule: Rule) -> Bool {
         if rule.isList {
-            let items = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
-            return items.allSatisfy { item in rule.patterns.allSatisfy { $0.matches(String(item)) } }
+            var start = 0
+            while start < value.count {
+                if isSpace(value[start]) { start += 1; continue }
+                var end = start
+                while end < value.count, !isSpace(value[end]) { end += 1 }
+                if !matches(UnsafeBufferPointer(rebasing: value[start..<end]), rule.patterns) { return false }
+                start = end
+            }
+            return true
         }
-        let normalised = IdentityConstraint.normalise(value, rule.whiteSpace)
-        return rule.patterns.allSatisfy { $0.matches(normalised) }
+        if rule.whiteSpace == .preserve { return matches(value, rule.patterns) }
+        var normalised = Array(IdentityConstraint.normalise(String(decoding: value, as: UTF8.self), rule.whiteSpace).utf8)
+        return normalised.withUnsafeMutableBufferPointer { matches(UnsafeBufferPointer($0), rule.patterns) }
     }
 
-    /// The text of the attribute `name` of `node`, or nil when absent.
-    static func attribute(_ name: NodeName, of node: xmlNodePtr) -> String? {
+    private static func matches(_ value: UnsafeBufferPointer<UInt8>, _ patterns: [XSDPattern]) -> Bool {
+        value.count <= maxCheckedLength && patterns.allSatisfy { $0.matches(utf8: value) }
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// The attribute `name` of `node`, or nil when absent.
+    static func attribute(_ name: NodeName, of node: xmlNodePtr) -> xmlAttrPtr? {
         var attribute = node.pointee.properties
         while let current = attribute {
+            if name.matches(name: current.pointee.name, namespace: current.pointee.ns?.pointee.href) { return current }
             attribute = current.pointee.next
-            guard name.matches(name: current.pointee.name, namespace: current.pointee.ns?.pointee.href) else { continue }
-            return text(of: current.pointee.children)
         }
         return nil
     }
 
-    /// The element's text: its text children joined (comments and instructions are not text).
-    static func text(of node: xmlNodePtr) -> String {
-        text(of: node.pointee.children)
-    }
-
-    private static func text(of first: xmlNodePtr?) -> String {
-        var value = ""
+    /// Calls `body` with the UTF-8 text of a run of sibling nodes: their text nodes joined
+    /// (comments and instructions are not text), read in place when there is only one.
+    private static func withText(from first: xmlNodePtr?, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var only: UnsafePointer<xmlChar>?
+        var count = 0
         var part = first
         while let piece = part {
-            if piece.pointee.type == XML_TEXT_NODE || piece.pointee.type == XML_CDATA_SECTION_NODE,
-               let content = piece.pointee.content {
-                value += String(cString: content)
+            if isText(piece), let content = piece.pointee.content {
+                only = UnsafePointer(content)
+                count += 1
             }
             part = piece.pointee.next
         }
-        return value
+        if count <= 1 {
+            guard let only else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeBufferPointer(start: only, count: Int(xmlStrlen(only))))
+        }
+        var joined: [UInt8] = []
+        part = first
+        while let piece = part {
+            if isText(piece), let content = piece.pointee.content {
+                joined.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            }
+            part = piece.pointee.next
+        }
+        return joined.withUnsafeBufferPointer(body)
+    }
+
+    private static func isText(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
     }
 }

@@ -7,6 +7,7 @@
 /// XSD patterns match the whole value (they are implicitly anchored), on characters (Unicode
 /// scalars), with `^` and `$` as ordinary characters.
 public struct XSDPattern: Sendable, Equatable {
+    /// A class of characters as parsed.
     struct CharacterSet: Sendable, Equatable {
         var ranges: [ClosedRange<UInt32>]
         var negated = false
@@ -16,39 +17,103 @@ public struct XSDPattern: Sendable, Equatable {
         }
     }
 
+    /// One piece as matched: plain values only (no reference counting in the matching loop);
+    /// ASCII membership in two bit masks, other characters looked up in `classes[set]`.
     struct Piece: Sendable, Equatable {
-        var characters: CharacterSet
+        var asciiLow: UInt64 = 0
+        var asciiHigh: UInt64 = 0
+        var set: Int
         var minimum: Int
-        /// nil: unbounded.
-        var maximum: Int?
+        /// `Int.max`: unbounded.
+        var maximum: Int
+
+        init(_ characters: CharacterSet, set: Int, minimum: Int, maximum: Int?) {
+            self.set = set
+            self.minimum = minimum
+            self.maximum = maximum ?? Int.max
+            for scalar in UInt32(0)..<128 where characters.contains(scalar) {
+                if scalar < 64 { asciiLow |= 1 << UInt64(scalar) } else { asciiHigh |= 1 << UInt64(scalar - 64) }
+            }
+        }
     }
 
     let pieces: [Piece]
+    /// The character classes of the pieces, by `Piece.set`.
+    let classes: [CharacterSet]
     /// The pattern as written, for messages and tests.
     public let source: String
 
     /// Parses `source`; nil when it is outside the subset.
     public init?(_ source: String) {
         var parser = Parser(Array(source.unicodeScalars.map(\.value)))
-        guard let pieces = parser.pieces() else { return nil }
-        self.pieces = pieces
+        guard let parsed = parser.pieces() else { return nil }
+        self.classes = parsed.map(\.characters)
+        self.pieces = parsed.enumerated().map { Piece($1.characters, set: $0, minimum: $1.minimum, maximum: $1.maximum) }
         self.source = source
     }
 
-    /// True when the whole of `value` matches. Tracks every position the pieces so far can end
-    /// at, so it needs no backtracking: O(pieces × length × repetitions).
+    @inline(__always)
+    private func piece(_ piece: Piece, contains scalar: UInt32) -> Bool {
+        if scalar < 64 { return piece.asciiLow & (1 << UInt64(scalar)) != 0 }
+        if scalar < 128 { return piece.asciiHigh & (1 << UInt64(scalar - 64)) != 0 }
+        return classes[piece.set].contains(scalar)
+    }
+
+    /// True when the whole of `value` matches.
     public func matches(_ value: String) -> Bool {
-        let scalars = value.unicodeScalars.map(\.value)
-        var reachable = [Bool](repeating: false, count: scalars.count + 1)
+        var value = value
+        return value.withUTF8 { matches(utf8: $0) }
+    }
+
+    /// True when the whole of the UTF-8 text matches (ASCII is read as it is; other text is
+    /// decoded to scalars first).
+    func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            return matches(scalars: bytes.lazy.map { UInt32($0) })
+        }
+        let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
+        return matches(scalars: scalars)
+    }
+
+    /// Tracks every position the pieces so far can end at, so it needs no backtracking:
+    /// O(pieces × length × repetitions). Values under 128 characters keep the positions in a
+    /// bit mask (no allocation).
+    func matches<Scalars: RandomAccessCollection>(scalars: Scalars) -> Bool where Scalars.Element == UInt32, Scalars.Index == Int {
+        let count = scalars.count
+        guard count < 128 else { return matchesLong(scalars: scalars) }
+        var reachable: UInt128 = 1
+        for piece in pieces {
+            var next: UInt128 = 0
+            var positions = reachable
+            while positions != 0 {
+                let start = positions.trailingZeroBitCount
+                positions &= positions - 1
+                if piece.minimum == 0 { next |= 1 << UInt128(start) }
+                var taken = 0
+                let limit = min(piece.maximum, count - start)
+                while taken < limit, self.piece(piece, contains: scalars[scalars.startIndex + start + taken]) {
+                    taken += 1
+                    if taken >= piece.minimum { next |= 1 << UInt128(start + taken) }
+                }
+            }
+            guard next != 0 else { return false }
+            reachable = next
+        }
+        return reachable & (1 << UInt128(count)) != 0
+    }
+
+    private func matchesLong<Scalars: RandomAccessCollection>(scalars: Scalars) -> Bool where Scalars.Element == UInt32, Scalars.Index == Int {
+        let count = scalars.count
+        var reachable = [Bool](repeating: false, count: count + 1)
         reachable[0] = true
         for piece in pieces {
-            var next = [Bool](repeating: false, count: scalars.count + 1)
+            var next = [Bool](repeating: false, count: count + 1)
             var any = false
-            for start in 0...scalars.count where reachable[start] {
-                var taken = 0
+            for start in 0...count where reachable[start] {
                 if piece.minimum == 0 { next[start] = true; any = true }
-                while piece.maximum.map({ taken < $0 }) ?? true, start + taken < scalars.count,
-                      piece.characters.contains(scalars[start + taken]) {
+                var taken = 0
+                let limit = min(piece.maximum, count - start)
+                while taken < limit, self.piece(piece, contains: scalars[scalars.startIndex + start + taken]) {
                     taken += 1
                     if taken >= piece.minimum { next[start + taken] = true; any = true }
                 }
@@ -56,7 +121,7 @@ public struct XSDPattern: Sendable, Equatable {
             guard any else { return false }
             reachable = next
         }
-        return reachable[scalars.count]
+        return reachable[count]
     }
 
     /// Reads the subset's grammar from the pattern's scalars.
@@ -72,11 +137,11 @@ public struct XSDPattern: Sendable, Equatable {
 
         var current: UInt32? { index < text.count ? text[index] : nil }
 
-        mutating func pieces() -> [Piece]? {
-            var pieces: [Piece] = []
+        mutating func pieces() -> [(characters: CharacterSet, minimum: Int, maximum: Int?)]? {
+            var pieces: [(characters: CharacterSet, minimum: Int, maximum: Int?)] = []
             while current != nil {
                 guard let characters = atom(), let (minimum, maximum) = quantifier() else { return nil }
-                pieces.append(Piece(characters: characters, minimum: minimum, maximum: maximum))
+                pieces.append((characters, minimum, maximum))
             }
             return pieces
         }
