@@ -48,24 +48,28 @@ invalid=$(xargs -a "$WORK/files.txt" xmllint --noout --schema "$SCHEMA" 2>&1 | g
 echo "files failing the XSD: $invalid"
 [ "$invalid" = 0 ] || { echo "bench.sh: generated files fail the XSD" >&2; exit 1; }
 
-# measure NAME COMMAND...: runs it RUNS times; records the median seconds and peak KiB.
-declare -A SECONDS_OF MEMORY_OF
+# measure NAME COMMAND...: runs it RUNS times; records the median wall seconds, CPU seconds
+# (user + system) and peak KiB.
+declare -A SECONDS_OF MEMORY_OF CPU_OF
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 measure() {
     local name=$1; shift
-    local times=() memories=()
+    local times=() memories=() cpus=()
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > "$WORK/stdout.txt" 2> "$WORK/stderr.txt" || {
+        /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" > "$WORK/stdout.txt" 2> "$WORK/stderr.txt" || {
             echo "bench.sh: '$*' failed:" >&2; tail -n 5 "$WORK/stderr.txt" >&2; exit 1; }
-        read -r seconds kib < <(tail -n 1 "$WORK/time.txt")
-        times+=("$seconds"); memories+=("$kib")
+        read -r seconds kib user system < <(tail -n 1 "$WORK/time.txt")
+        times+=("$seconds"); memories+=("$kib"); cpus+=("$(awk -v u="$user" -v s="$system" 'BEGIN { print u + s }')")
     done
-    SECONDS_OF[$name]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    MEMORY_OF[$name]=$(printf '%s\n' "${memories[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-    printf '%-28s %8.2f s  %8.1f MiB  (%s)\n' "$name" "${SECONDS_OF[$name]}" "$(echo "${MEMORY_OF[$name]}" | awk '{print $1/1024}')" \
-        "$(printf '%s ' "${times[@]}")"
+    SECONDS_OF[$name]=$(printf '%s\n' "${times[@]}" | median)
+    MEMORY_OF[$name]=$(printf '%s\n' "${memories[@]}" | median)
+    CPU_OF[$name]=$(printf '%s\n' "${cpus[@]}" | median)
+    printf '%-28s %8.2f s  %8.1f MiB  cpu %7.2f s  (%s)\n' "$name" "${SECONDS_OF[$name]}" \
+        "$(echo "${MEMORY_OF[$name]}" | awk '{print $1/1024}')" "${CPU_OF[$name]}" "$(printf '%s ' "${times[@]}")"
 }
 
-echo "== measuring (median of $RUNS; machine: $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg))"
+cpu_model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+echo "== measuring (median of $RUNS; machine: $(nproc) cores, $cpu_model; load: $(cut -d' ' -f1-3 /proc/loadavg))"
 measure "batch $SMALL" "$BIN" batch "$WORK/small" --csv "$WORK/small.csv"
 measure "batch $COUNT" "$BIN" batch "$WORK/corpus" --csv "$WORK/round.csv"
 cp "$WORK/stdout.txt" "$WORK/batch-summary.txt"
@@ -76,6 +80,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "== results"
 echo "batch/xmllint-schema time:  $(ratio "${SECONDS_OF[batch $COUNT]}" "${SECONDS_OF[xmllint --schema $COUNT]}")  (target <= 0.70)"
 echo "batch/xmllint-noout time:   $(ratio "${SECONDS_OF[batch $COUNT]}" "${SECONDS_OF[xmllint --noout $COUNT]}")"
+echo "batch/xmllint-schema CPU:   $(ratio "${CPU_OF[batch $COUNT]}" "${CPU_OF[xmllint --schema $COUNT]}")  (CPU seconds, all cores)"
 echo "batch files/s:              $(awk -v n="$COUNT" -v s="${SECONDS_OF[batch $COUNT]}" 'BEGIN { printf "%.0f", n / s }')"
 echo "batch peak memory $COUNT/$SMALL: $(ratio "${MEMORY_OF[batch $COUNT]}" "${MEMORY_OF[batch $SMALL]}")  (target about 1)"
 echo "summary of the last batch $COUNT run:"
