@@ -17,7 +17,7 @@ extension RequirementEvaluator {
         var warnings: [Warning] = []
         for position in positions {
             let item = evidence[position]
-            if acceptedEvidence.contains(item.id) {
+            if !acceptedEvidence.isEmpty, acceptedEvidence.contains(item.id) {
                 // An assessor accepted this item: it counts whatever its dates.
                 counted.append(item.id)
                 continue
@@ -85,7 +85,7 @@ extension RequirementEvaluator {
         if vocabulary.evidenceType(rule.type) == nil {
             reasons.append(Reason(kind: .unknownEvidenceType, message: "evidence type '\(rule.type)' is not in the framework's vocabulary", evidenceType: rule.type))
         }
-        let unlinked = index.unlinkedIDs(ofType: rule.type, indicator: indicator.id)
+        let unlinked = listsEvidence ? index.unlinkedIDs(ofType: rule.type, indicator: indicator.id) : []
         return RequirementOutcome(satisfied: false, hasProgress: !counted.isEmpty, reasons: reasons + [headline],
                                   evidenceUsed: counted, toProvide: [toProvide], unlinkedCandidates: unlinked,
                                   warnings: warnings)
