@@ -9,6 +9,8 @@ struct TreeConverter {
     /// The last namespace seen and its string, so elements share one string's storage.
     private var lastNamespace: UnsafeMutablePointer<xmlNs>?
     private var lastNamespaceString: String?
+    /// Scratch space for joining an element's text pieces, reused from element to element.
+    private var textBytes: [UInt8] = []
 
     init(sourceName: String) {
         self.sourceName = sourceName
@@ -29,38 +31,74 @@ struct TreeConverter {
         let name = self.name(node.pointee.name)
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
-        var children: [XMLElement] = []
+        // First pass: the text (before the children are converted, which reuse `textBytes`)
+        // and the number of element children, so their array is allocated once.
+        var elementCount = 0, refusedCount = 0
         var text = ""
-        var pieces: [UInt8] = []  // text split across several nodes, joined as bytes
         var child = node.pointee.children
+        var firstText: UnsafeMutablePointer<xmlChar>?, textPieces = 0
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                append(current, to: &children)
+                elementCount += 1
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    if text.isEmpty && pieces.isEmpty {
-                        text = String(cString: content)
-                    } else {
-                        if pieces.isEmpty { pieces.append(contentsOf: text.utf8) }
-                        pieces.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-                    }
+                guard let content = current.pointee.content else { break }
+                textPieces += 1
+                if textPieces == 1 {
+                    firstText = content
+                } else {
+                    // Text split across several nodes (around child elements), joined as bytes.
+                    if textPieces == 2 { textBytes.removeAll(keepingCapacity: true); appendBytes(of: firstText) }
+                    appendBytes(of: content)
                 }
             case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
-                refuse(current)
+                refusedCount += 1  // refused in document order, in the second pass
             default:
                 break  // comments and processing instructions carry no data
             }
             child = current.pointee.next
         }
-        if !pieces.isEmpty { text = String(decoding: pieces, as: UTF8.self) }
+        if textPieces == 1, let firstText {
+            text = String(cString: firstText)
+        } else if textPieces > 1 {
+            text = String(decoding: textBytes, as: UTF8.self)
+        }
+        var children: [XMLElement] = []
+        if elementCount > 0 || refusedCount > 0 {
+            children.reserveCapacity(elementCount)
+            child = node.pointee.children
+            while let current = child {
+                switch current.pointee.type {
+                case XML_ELEMENT_NODE:
+                    append(current, to: &children)
+                case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
+                    refuse(current)
+                default:
+                    break
+                }
+                child = current.pointee.next
+            }
+        }
         siblings.append(XMLElement(name: name, namespace: namespace, attributes: attributes,
                                    children: children, text: text, location: location(of: node)))
     }
 
+    /// Appends a text node's bytes to `textBytes`.
+    private mutating func appendBytes(of content: UnsafeMutablePointer<xmlChar>?) {
+        guard let content else { return }
+        textBytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+    }
+
     private mutating func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
-        var result: [XMLAttribute] = []
+        var count = 0
         var attribute = node.pointee.properties
+        while let current = attribute {
+            count += 1
+            attribute = current.pointee.next
+        }
+        var result: [XMLAttribute] = []
+        result.reserveCapacity(count)
+        attribute = node.pointee.properties
         while let current = attribute {
             var value = ""
             var part = current.pointee.children
