@@ -22,7 +22,8 @@ enum InputPrecheck {
             let message = "the file is encoded as \(name); expected UTF-8 or UTF-16"
             return XMLDiagnostic(location: SourceLocation(file: sourceName, line: 1), message: message)
         }
-        guard mayHaveMoreEquals(than: limit, bytes) else { return nil }
+        let mayBeCrowded = encoding == .utf8 ? mayHaveCrowdedTag(utf8: bytes, limit: limit) : mayHaveMoreEquals(than: limit, bytes)
+        guard mayBeCrowded else { return nil }
         let offset: Int?, line: Int
         switch encoding {
         case .utf8, .unsupported:
@@ -45,12 +46,34 @@ enum InputPrecheck {
         case unsupported(String)
     }
 
-    /// Fast path: every `=` character, in UTF-8 or UTF-16, holds a 0x3D byte, so a file with
-    /// few such bytes cannot have a crowded start tag. The loop vectorises.
+    /// Fast path for UTF-16: every `=` character holds a 0x3D byte, so a file with few such
+    /// bytes cannot have a crowded start tag. The loop vectorises.
     private static func mayHaveMoreEquals(than limit: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var count = 0
         for byte in bytes where byte == 0x3D { count &+= 1 }
         return count > limit
+    }
+
+    /// UTF-8 fast path, also for files with many `=` in all: `scanTag` ends a tag at the next
+    /// `<` at the latest, so a tag's `=` all lie in the blocks from the one holding its `<` to
+    /// the one holding the next `<`. When no such run of blocks holds more than `limit` `=`,
+    /// no tag can. (In UTF-8, unlike UTF-16, a 0x3C byte is always `<`.) The loops vectorise.
+    private static func mayHaveCrowdedTag(utf8 bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
+        let blockSize = 1024
+        var run = 0  // `=` from the start of the last block holding a `<` to the current block
+        var start = 0
+        while start < bytes.count {
+            let block = UnsafeRawBufferPointer(rebasing: bytes[start..<min(start + blockSize, bytes.count)])
+            var equals: UInt16 = 0, opens: UInt16 = 0  // narrow counters vectorise best
+            for byte in block {
+                equals &+= byte == 0x3D ? 1 : 0
+                opens &+= byte == 0x3C ? 1 : 0
+            }
+            if run + Int(equals) > limit { return true }
+            run = opens > 0 ? Int(equals) : run + Int(equals)
+            start += blockSize
+        }
+        return false
     }
 
     /// Mirrors libxml2's `xmlDetectCharEncoding` on the first bytes.
