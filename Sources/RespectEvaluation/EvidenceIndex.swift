@@ -2,9 +2,10 @@ import RespectModel
 
 /// The submission arranged for fast look-ups during evaluation.
 struct EvidenceIndex {
-    /// Positions in `submission.evidence` by indicator id, then by evidence type, in document
-    /// order (positions, not copies: a pack may link hundreds of items to many indicators).
-    private let linked: [String: [String: [Int]]]
+    /// Positions in `submission.evidence` by indicator id, in document order (positions, not
+    /// copies: a pack may link hundreds of items to many indicators). An indicator has a few
+    /// items, so they are told apart by type when read rather than indexed by type too.
+    private let linked: [String: [Int]]
     /// Positions by evidence type, in document order.
     private let byType: [String: [Int]]
     let facts: [String: StatedFact]
@@ -15,12 +16,13 @@ struct EvidenceIndex {
     /// can never count, and a hostile file could list thousands per item.
     init(_ submission: Submission, indicators: Set<String>? = nil) {
         self.submission = submission
-        var linked: [String: [String: [Int]]] = [:]
+        var linked: [String: [Int]] = [:]
         var byType: [String: [Int]] = [:]
-        for (position, item) in submission.evidence.enumerated() {
-            byType[item.type, default: []].append(position)
-            for indicator in Self.distinct(item.supports) where indicators?.contains(indicator) ?? true {
-                linked[indicator, default: [:]][item.type, default: []].append(position)
+        let evidence = submission.evidence
+        for position in evidence.indices {
+            byType[evidence[position].type, default: []].append(position)
+            for indicator in Self.distinct(evidence[position].supports) where indicators?.contains(indicator) ?? true {
+                linked[indicator, default: []].append(position)
             }
         }
         self.linked = linked
@@ -41,14 +43,10 @@ struct EvidenceIndex {
         return ids.filter { seen.insert($0).inserted }
     }
 
-    /// Positions in `submission.evidence` of the items of `type` that the submission links to `indicator`.
-    func positions(ofType type: String, linkedTo indicator: String) -> [Int] {
-        linked[indicator]?[type] ?? []
-    }
-
-    /// Items of `type` that the submission links to `indicator`.
-    func items(ofType type: String, linkedTo indicator: String) -> [EvidenceItem] {
-        positions(ofType: type, linkedTo: indicator).map { submission.evidence[$0] }
+    /// Positions in `submission.evidence` of the items (of any type) that the submission links
+    /// to `indicator`, in document order.
+    func positions(linkedTo indicator: String) -> [Int] {
+        linked[indicator] ?? []
     }
 
     /// The ids of the items of `type` that are not linked to `indicator` (evidence ids are

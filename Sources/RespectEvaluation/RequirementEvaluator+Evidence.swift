@@ -9,30 +9,32 @@ extension RequirementEvaluator {
         lazy var label = vocabulary.evidenceLabel(rule.type)
         let oldestAccepted = rule.maximumAgeMonths.map { asOf.adding(months: -$0) }
         let evidence = index.submission.evidence
-        let positions = index.positions(ofType: rule.type, linkedTo: indicator.id)
+        var linkedCount = 0  // items of the type linked to the indicator
         var counted: [String] = []  // ids of the items that count
         // Items that do not count, and why; their reasons are written only if the leaf fails
         // (most leaves are satisfied, and packs keep older versions of their documents).
         var rejected: [(index: Int, kind: Reason.Kind)] = []
         var warnings: [Warning] = []
-        for position in positions {
-            let item = evidence[position]
-            if !acceptedEvidence.isEmpty, acceptedEvidence.contains(item.id) {
+        // The items are read in place (`evidence[position]`), not copied.
+        for position in index.positions(linkedTo: indicator.id) where evidence[position].type == rule.type {
+            linkedCount += 1
+            let issued = evidence[position].issued, reviewBy = evidence[position].reviewBy
+            if !acceptedEvidence.isEmpty, acceptedEvidence.contains(evidence[position].id) {
                 // An assessor accepted this item: it counts whatever its dates.
-                counted.append(item.id)
+                counted.append(evidence[position].id)
                 continue
             }
-            if item.issued > asOf {
+            if issued > asOf {
                 rejected.append((position, .issuedAfterAsOf))
-            } else if let oldestAccepted, item.issued < oldestAccepted {
+            } else if let oldestAccepted, issued < oldestAccepted {
                 rejected.append((position, .tooOld))
-            } else if rule.requiresReviewDateNotPassed, item.reviewBy == nil {
+            } else if rule.requiresReviewDateNotPassed, reviewBy == nil {
                 rejected.append((position, .reviewDateMissing))
-            } else if rule.requiresReviewDateNotPassed, let reviewBy = item.reviewBy, reviewBy < asOf {
+            } else if rule.requiresReviewDateNotPassed, let reviewBy, reviewBy < asOf {
                 rejected.append((position, .reviewDatePassed))
             } else {
-                counted.append(item.id)
-                if collectsWarnings { warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label) }
+                counted.append(evidence[position].id)
+                if collectsWarnings { warnings += expiryWarnings(evidence[position], rule: rule, indicator: indicator, label: label) }
             }
         }
 
@@ -72,7 +74,6 @@ extension RequirementEvaluator {
         let more = counted.isEmpty && missing == rule.minimumCount ? "" : "more "
         let toProvide = "\(missing) \(more)item\(missing == 1 ? "" : "s") of type “\(label)” linked to \(indicator.id)"
             + (conditions.isEmpty ? "" : ", " + conditions.joined(separator: " and "))
-        let linkedCount = positions.count
         let headline: Reason
         if linkedCount == 0 {
             headline = Reason(kind: .noEvidence, message: "no item of type “\(label)” is linked to this indicator",
