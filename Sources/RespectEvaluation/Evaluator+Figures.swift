@@ -10,7 +10,7 @@ extension Evaluator {
         let errors = SubmissionConsistency.errors(framework: framework, submission: submission)
         if !errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: errors) }
 
-        let index = EvidenceIndex(submission, indicators: indicatorIDs)
+        let index = EvidenceIndex(submission, indicators: indicatorIDs, indexesTypes: false)
         let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,
                                                 warningHorizonDays: warningHorizonDays,
                                                 collectsWarnings: false, listsEvidence: false)

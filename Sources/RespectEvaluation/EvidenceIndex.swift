@@ -6,21 +6,22 @@ struct EvidenceIndex {
     /// copies: a pack may link hundreds of items to many indicators). An indicator has a few
     /// items, so they are told apart by type when read rather than indexed by type too.
     private let linked: [String: [Int]]
-    /// Positions by evidence type, in document order.
+    /// Positions by evidence type, in document order; empty when not asked for.
     private let byType: [String: [Int]]
     let facts: [String: StatedFact]
     let actions: [String: [PlannedAction]]
     let submission: Submission
 
     /// Indexes `submission`. Links to ids outside `indicators` (when given) are left out: they
-    /// can never count, and a hostile file could list thousands per item.
-    init(_ submission: Submission, indicators: Set<String>? = nil) {
+    /// can never count, and a hostile file could list thousands per item. `indexesTypes: false`
+    /// leaves out the index by type, which only `unlinkedIDs` reads (it then finds none).
+    init(_ submission: Submission, indicators: Set<String>? = nil, indexesTypes: Bool = true) {
         self.submission = submission
         var linked: [String: [Int]] = [:]
         var byType: [String: [Int]] = [:]
         let evidence = submission.evidence
         for position in evidence.indices {
-            byType[evidence[position].type, default: []].append(position)
+            if indexesTypes { byType[evidence[position].type, default: []].append(position) }
             for indicator in Self.distinct(evidence[position].supports) where indicators?.contains(indicator) ?? true {
                 linked[indicator, default: []].append(position)
             }
