@@ -11,6 +11,7 @@ struct TreeConverter {
     private var lastNamespaceString: String?
     /// Scratch space for joining an element's text pieces, reused from element to element.
     private var textBytes: [UInt8] = []
+    private var lastJoinedText = ""
 
     init(sourceName: String) {
         self.sourceName = sourceName
@@ -61,7 +62,7 @@ struct TreeConverter {
         if textPieces == 1, let firstText {
             text = String(cString: firstText)
         } else if textPieces > 1 {
-            text = String(decoding: textBytes, as: UTF8.self)
+            text = joinedText()
         }
         var children: [XMLElement] = []
         if elementCount > 0 || refusedCount > 0 {
@@ -81,6 +82,14 @@ struct TreeConverter {
         }
         siblings.append(XMLElement(name: name, namespace: namespace, attributes: attributes,
                                    children: children, text: text, location: location(of: node)))
+    }
+
+    /// `textBytes` as a string. Around child elements the joined text is mostly the same
+    /// indentation over and over, so the previous string is shared when the bytes are equal.
+    private mutating func joinedText() -> String {
+        let same = lastJoinedText.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(textBytes) } ?? false
+        if !same { lastJoinedText = String(decoding: textBytes, as: UTF8.self) }
+        return lastJoinedText
     }
 
     /// Appends a text node's bytes to `textBytes`.
