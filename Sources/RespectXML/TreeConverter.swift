@@ -20,15 +20,13 @@ struct TreeConverter {
     /// Converts `root`; throws if the tree held anything refused.
     static func convert(_ root: xmlNodePtr, sourceName: String) throws(XMLInputError) -> XMLElement {
         var converter = TreeConverter(sourceName: sourceName)
-        var result: [XMLElement] = []
-        result.reserveCapacity(1)
-        converter.append(root, to: &result)
+        let result = converter.element(root)
         if let problem = converter.problem { throw problem }
-        return result[0]
+        return result
     }
 
-    /// Converts `node` (and, recursively, its children) and appends it to `siblings`.
-    private mutating func append(_ node: xmlNodePtr, to siblings: inout [XMLElement]) {
+    /// Converts `node` and, recursively, its children.
+    private mutating func element(_ node: xmlNodePtr) -> XMLElement {
         let name = self.name(node.pointee.name)
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
@@ -71,7 +69,7 @@ struct TreeConverter {
             while let current = child {
                 switch current.pointee.type {
                 case XML_ELEMENT_NODE:
-                    append(current, to: &children)
+                    children.append(element(current))
                 case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
                     refuse(current)
                 default:
@@ -80,8 +78,8 @@ struct TreeConverter {
                 child = current.pointee.next
             }
         }
-        siblings.append(XMLElement(name: name, namespace: namespace, attributes: attributes,
-                                   children: children, text: text, location: location(of: node)))
+        return XMLElement(name: name, namespace: namespace, attributes: attributes,
+                          children: children, text: text, location: location(of: node))
     }
 
     /// `textBytes` as a string. Around child elements the joined text is mostly the same
