@@ -145,8 +145,10 @@ public struct Evaluator: Sendable {
             let standards = section.standards.map { standard in
                 var counts = StatusCounts()
                 for position in byStandard[standard.id, default: []] {
-                    counts.add(results[position])
-                    sectionCounts.add(results[position])
+                    // Fields read in place: passing `results[position]` would copy the result.
+                    let (status, level, critical) = (results[position].status, results[position].level, results[position].safetyCritical)
+                    counts.add(status: status, level: level, safetyCritical: critical)
+                    sectionCounts.add(status: status, level: level, safetyCritical: critical)
                 }
                 return StandardResult(id: standard.id, number: standard.number, title: standard.title,
                                       status: StandardResult.status(for: counts), counts: counts)
