@@ -12,6 +12,8 @@ struct TreeConverter {
     /// Scratch space for joining an element's text pieces, reused from element to element.
     private var textBytes: [UInt8] = []
     private var lastJoinedText = ""
+    /// Recently converted names by address, in 64 slots (see `name(_:)`).
+    private var recentNames = [(address: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 64)
 
     init(sourceName: String) {
         self.sourceName = sourceName
@@ -122,9 +124,18 @@ struct TreeConverter {
         return result
     }
 
-    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    /// The string for an element or attribute name. libxml2 keeps each distinct name once (in
+    /// its dictionary) and a document repeats a few dozen names thousands of times, so recent
+    /// names are kept by address; the tree does not change while it is converted, so one
+    /// address always holds the same name.
+    private mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        return String(cString: pointer)
+        // Fibonacci hashing: the top six bits of the address times 2^64/φ pick one of 64 slots.
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: pointer)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if recentNames[slot].address == pointer { return recentNames[slot].name }
+        let name = String(cString: pointer)
+        recentNames[slot] = (pointer, name)
+        return name
     }
 
     private mutating func namespace(_ ns: UnsafeMutablePointer<xmlNs>?) -> String? {
