@@ -11,6 +11,7 @@ struct TreeConverter {
     private var lastNamespaceString: String?
     /// Scratch space for joining an element's text pieces, reused from element to element.
     private var textBytes: [UInt8] = []
+    /// The last joined text, shared with the next element whose text is the same.
     private var lastJoinedText = ""
     /// Recently converted names by address, in 64 slots (see `name(_:)`).
     private var recentNames = [(address: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 64)
