@@ -46,16 +46,18 @@ public struct BatchScorer: Sendable {
             let date = asOf ?? submission.asOf ?? today
             row.asOf = date
             let findings = review.findings?(submission, row.sha256 ?? "") ?? []
+            if findings.isEmpty && review.record == nil {
+                // Only the row's figures are needed: the rest of the assessment is not written.
+                fill(&row, from: try framework.evaluator.figures(of: submission, asOf: date))
+                return row
+            }
             var assessment: Assessment
             if !findings.isEmpty {
                 assessment = try framework.evaluator.evaluate(submission, asOf: date, findings: findings, submissionSHA256: row.sha256)
-            } else if review.record != nil {
-                assessment = try framework.evaluator.evaluate(submission, asOf: date)  // the store keeps the full result
             } else {
-                // A row shows no warnings, so expiry warnings are not written.
-                assessment = try framework.evaluator.evaluateWithoutExpiryWarnings(submission, asOf: date)
+                assessment = try framework.evaluator.evaluate(submission, asOf: date)  // the store keeps the full result
             }
-            fill(&row, from: assessment)
+            fill(&row, from: AssessmentFigures(assessment))
             if let record = review.record {
                 assessment.inputs = [row.sha256.map { InputFile(role: "submission", path: file, sha256: $0) }, framework.input].compactMap { $0 }
                     + Findings.inputFiles(findings, concerning: submission, submissionSHA256: row.sha256)
@@ -83,12 +85,12 @@ public struct BatchScorer: Sendable {
         return row
     }
 
-    private func fill(_ row: inout BatchRow, from assessment: Assessment) {
-        row.outcome = BatchOutcome(assessment.outcome.verdict)
-        row.mandatoryMet = assessment.totals.mandatoryMet
-        row.mandatoryApplicable = assessment.totals.mandatoryApplicable
-        row.safetyCriticalFailures = assessment.safetyCriticalFailures.map { "\($0.number) \($0.id)" }
-        let missing = assessment.missingEvidence.flatMap(\.items)
+    private func fill(_ row: inout BatchRow, from figures: AssessmentFigures) {
+        row.outcome = BatchOutcome(figures.verdict)
+        row.mandatoryMet = figures.mandatoryMet
+        row.mandatoryApplicable = figures.mandatoryApplicable
+        row.safetyCriticalFailures = figures.safetyCriticalFailures.map { "\($0.number) \($0.id)" }
+        let missing = figures.missingEvidence
         row.missingCount = missing.count
         // Stable: within each rank, the framework's section order.
         let ranked = missing.enumerated().sorted { lhs, rhs in
@@ -97,14 +99,14 @@ public struct BatchScorer: Sendable {
         row.reasons = ranked.map { Self.reason($0.element) }
     }
 
-    private static func rank(_ item: MissingEvidence) -> Int {
+    private static func rank(_ item: MissingEvidenceFigure) -> Int {
         item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2
     }
 
     /// "7.1.1 iss-in-place-for-every-intervention (safety-critical): <first reason>".
-    static func reason(_ item: MissingEvidence) -> String {
+    static func reason(_ item: MissingEvidenceFigure) -> String {
         let tag = item.safetyCritical ? " (safety-critical)" : item.level == .mandatory ? "" : " (desirable)"
-        let why = item.why.first ?? item.toProvide.first ?? item.status.label
+        let why = item.firstReason ?? item.firstToProvide ?? item.status.label
         return "\(item.indicator.number) \(item.indicator.id)\(tag): \(why)"
     }
 

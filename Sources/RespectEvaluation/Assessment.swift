@@ -101,20 +101,26 @@ public struct StatusCounts: Sendable, Codable, Hashable {
     public init() {}
 
     mutating func add(_ result: IndicatorResult) {
-        if result.status == .notApplicable {
+        add(status: result.status, level: result.level, safetyCritical: result.safetyCritical)
+    }
+
+    /// Counts one indicator from its status, level and safety flag, so a caller can pass the
+    /// fields of a result in an array without copying the whole result.
+    mutating func add(status: IndicatorStatus, level: Level, safetyCritical: Bool) {
+        if status == .notApplicable {
             notApplicable += 1
             return
         }
         applicable += 1
-        let metOrProvisional = result.status == .met || result.status == .needsAssessor
-        switch result.status {
+        let metOrProvisional = status == .met || status == .needsAssessor
+        switch status {
         case .met: met += 1
         case .partlyMet: partlyMet += 1
         case .notMet: notMet += 1
         case .needsAssessor: needsAssessor += 1
         case .notApplicable: break
         }
-        switch result.level {
+        switch level {
         case .mandatory:
             mandatoryApplicable += 1
             if metOrProvisional { mandatoryMet += 1 }
@@ -122,7 +128,7 @@ public struct StatusCounts: Sendable, Codable, Hashable {
             desirableApplicable += 1
             if metOrProvisional { desirableMet += 1 }
         }
-        if result.safetyCritical && result.status.isUnmet { safetyCriticalFailures += 1 }
+        if safetyCritical && status.isUnmet { safetyCriticalFailures += 1 }
     }
 }
 

@@ -13,8 +13,8 @@ public struct Evaluator: Sendable {
 
     /// `framework.indicators` and their ids, worked out once: one evaluator often scores a
     /// whole batch.
-    private let indicators: [Indicator]
-    private let indicatorIDs: Set<String>
+    let indicators: [Indicator]
+    let indicatorIDs: Set<String>
     /// Why each indicator may not apply ("applies only to …"), which depends on the framework alone.
     private let notApplicableMessages: [String: String]
 
@@ -91,7 +91,7 @@ public struct Evaluator: Sendable {
             warnings: deduplicated(warnings))
     }
 
-    private func evaluate(_ indicator: Indicator, submission: Submission,
+    func evaluate(_ indicator: Indicator, submission: Submission,
                           requirements: RequirementEvaluator) -> (IndicatorResult, [Warning]) {
         var result = IndicatorResult(
             id: indicator.id, number: indicator.number, text: indicator.text, section: indicator.sectionID,
@@ -136,7 +136,7 @@ public struct Evaluator: Sendable {
         return parts.joined(separator: "; ") + " — none of which the submission declares"
     }
 
-    private func rollUp(_ results: [IndicatorResult]) -> [SectionResult] {
+    func rollUp(_ results: [IndicatorResult]) -> [SectionResult] {
         // Positions, not copies, of each standard's results.
         var byStandard: [String: [Int]] = [:]
         for (position, result) in results.enumerated() { byStandard[result.standard, default: []].append(position) }
@@ -145,8 +145,10 @@ public struct Evaluator: Sendable {
             let standards = section.standards.map { standard in
                 var counts = StatusCounts()
                 for position in byStandard[standard.id, default: []] {
-                    counts.add(results[position])
-                    sectionCounts.add(results[position])
+                    // Fields read in place: passing `results[position]` would copy the result.
+                    let (status, level, critical) = (results[position].status, results[position].level, results[position].safetyCritical)
+                    counts.add(status: status, level: level, safetyCritical: critical)
+                    sectionCounts.add(status: status, level: level, safetyCritical: critical)
                 }
                 return StandardResult(id: standard.id, number: standard.number, title: standard.title,
                                       status: StandardResult.status(for: counts), counts: counts)

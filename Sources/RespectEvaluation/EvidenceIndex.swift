@@ -2,25 +2,28 @@ import RespectModel
 
 /// The submission arranged for fast look-ups during evaluation.
 struct EvidenceIndex {
-    /// Positions in `submission.evidence` by indicator id, then by evidence type, in document
-    /// order (positions, not copies: a pack may link hundreds of items to many indicators).
-    private let linked: [String: [String: [Int]]]
-    /// Positions by evidence type, in document order.
+    /// Positions in `submission.evidence` by indicator id, in document order (positions, not
+    /// copies: a pack may link hundreds of items to many indicators). An indicator has a few
+    /// items, so they are told apart by type when read rather than indexed by type too.
+    private let linked: [String: [Int]]
+    /// Positions by evidence type, in document order; empty when not asked for.
     private let byType: [String: [Int]]
     let facts: [String: StatedFact]
     let actions: [String: [PlannedAction]]
     let submission: Submission
 
     /// Indexes `submission`. Links to ids outside `indicators` (when given) are left out: they
-    /// can never count, and a hostile file could list thousands per item.
-    init(_ submission: Submission, indicators: Set<String>? = nil) {
+    /// can never count, and a hostile file could list thousands per item. `indexesTypes: false`
+    /// leaves out the index by type, which only `unlinkedIDs` reads (it then finds none).
+    init(_ submission: Submission, indicators: Set<String>? = nil, indexesTypes: Bool = true) {
         self.submission = submission
-        var linked: [String: [String: [Int]]] = [:]
+        var linked: [String: [Int]] = [:]
         var byType: [String: [Int]] = [:]
-        for (position, item) in submission.evidence.enumerated() {
-            byType[item.type, default: []].append(position)
-            for indicator in Self.distinct(item.supports) where indicators?.contains(indicator) ?? true {
-                linked[indicator, default: [:]][item.type, default: []].append(position)
+        let evidence = submission.evidence
+        for position in evidence.indices {
+            if indexesTypes { byType[evidence[position].type, default: []].append(position) }
+            for indicator in Self.distinct(evidence[position].supports) where indicators?.contains(indicator) ?? true {
+                linked[indicator, default: []].append(position)
             }
         }
         self.linked = linked
@@ -41,14 +44,10 @@ struct EvidenceIndex {
         return ids.filter { seen.insert($0).inserted }
     }
 
-    /// Positions in `submission.evidence` of the items of `type` that the submission links to `indicator`.
-    func positions(ofType type: String, linkedTo indicator: String) -> [Int] {
-        linked[indicator]?[type] ?? []
-    }
-
-    /// Items of `type` that the submission links to `indicator`.
-    func items(ofType type: String, linkedTo indicator: String) -> [EvidenceItem] {
-        positions(ofType: type, linkedTo: indicator).map { submission.evidence[$0] }
+    /// Positions in `submission.evidence` of the items (of any type) that the submission links
+    /// to `indicator`, in document order.
+    func positions(linkedTo indicator: String) -> [Int] {
+        linked[indicator] ?? []
     }
 
     /// The ids of the items of `type` that are not linked to `indicator` (evidence ids are

@@ -6,15 +6,9 @@ struct MissingEvidenceList {
     let groups: [MissingEvidenceGroup]
 
     init(framework: Framework, results: [IndicatorResult], index: EvidenceIndex, asOf: CalendarDate) {
-        let unmet = Dictionary(grouping: results.filter { $0.status.isUnmet }, by: \.section)
-        groups = framework.sections.compactMap { section in
-            guard let results = unmet[section.id], !results.isEmpty else { return nil }
-            let ordered = results.enumerated().sorted { lhs, rhs in
-                let left = (MissingEvidenceList.urgency(lhs.element), lhs.offset)
-                let right = (MissingEvidenceList.urgency(rhs.element), rhs.offset)
-                return left < right
-            }.map(\.element)
-            let items = ordered.map { result in
+        groups = Self.unmetPositions(framework: framework, results: results).map { section, positions in
+            let items = positions.map { position in
+                let result = results[position]
                 let action = (index.actions[result.id] ?? []).filter { $0.due >= asOf }.min { $0.due < $1.due }
                 return MissingEvidence(
                     indicator: IndicatorReference(id: result.id, number: result.number, text: result.text, section: result.section),
@@ -25,6 +19,20 @@ struct MissingEvidenceList {
             }
             return MissingEvidenceGroup(sectionID: section.id, sectionNumber: section.number,
                                         sectionTitle: section.title, items: items)
+        }
+    }
+
+    /// Positions in `results` of the unmet indicators: grouped by section in framework order
+    /// (sections without any left out), most urgent first within a section, then in order.
+    static func unmetPositions(framework: Framework, results: [IndicatorResult]) -> [(section: Section, positions: [Int])] {
+        var bySection: [String: [Int]] = [:]
+        for (position, result) in results.enumerated() where result.status.isUnmet {
+            bySection[result.section, default: []].append(position)
+        }
+        return framework.sections.compactMap { section in
+            guard let positions = bySection[section.id] else { return nil }
+            // Positions ascend, so this sort keeps the results' order within one urgency.
+            return (section, positions.sorted { (urgency(results[$0]), $0) < (urgency(results[$1]), $1) })
         }
     }
 

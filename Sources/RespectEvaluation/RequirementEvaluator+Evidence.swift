@@ -9,34 +9,39 @@ extension RequirementEvaluator {
         lazy var label = vocabulary.evidenceLabel(rule.type)
         let oldestAccepted = rule.maximumAgeMonths.map { asOf.adding(months: -$0) }
         let evidence = index.submission.evidence
-        let positions = index.positions(ofType: rule.type, linkedTo: indicator.id)
-        var counted: [String] = []  // ids of the items that count
+        var linkedCount = 0  // items of the type linked to the indicator
+        var countedCount = 0  // items that count
+        var counted: [String] = []  // their ids, when evidence is listed
         // Items that do not count, and why; their reasons are written only if the leaf fails
         // (most leaves are satisfied, and packs keep older versions of their documents).
         var rejected: [(index: Int, kind: Reason.Kind)] = []
         var warnings: [Warning] = []
-        for position in positions {
-            let item = evidence[position]
-            if acceptedEvidence.contains(item.id) {
+        // The items are read in place (`evidence[position]`), not copied.
+        for position in index.positions(linkedTo: indicator.id) where evidence[position].type == rule.type {
+            linkedCount += 1
+            let issued = evidence[position].issued, reviewBy = evidence[position].reviewBy
+            if !acceptedEvidence.isEmpty, acceptedEvidence.contains(evidence[position].id) {
                 // An assessor accepted this item: it counts whatever its dates.
-                counted.append(item.id)
+                countedCount += 1
+                if listsEvidence { counted.append(evidence[position].id) }
                 continue
             }
-            if item.issued > asOf {
+            if issued > asOf {
                 rejected.append((position, .issuedAfterAsOf))
-            } else if let oldestAccepted, item.issued < oldestAccepted {
+            } else if let oldestAccepted, issued < oldestAccepted {
                 rejected.append((position, .tooOld))
-            } else if rule.requiresReviewDateNotPassed, item.reviewBy == nil {
+            } else if rule.requiresReviewDateNotPassed, reviewBy == nil {
                 rejected.append((position, .reviewDateMissing))
-            } else if rule.requiresReviewDateNotPassed, let reviewBy = item.reviewBy, reviewBy < asOf {
+            } else if rule.requiresReviewDateNotPassed, let reviewBy, reviewBy < asOf {
                 rejected.append((position, .reviewDatePassed))
             } else {
-                counted.append(item.id)
-                if collectsWarnings { warnings += expiryWarnings(item, rule: rule, indicator: indicator, label: label) }
+                countedCount += 1
+                if listsEvidence { counted.append(evidence[position].id) }
+                if collectsWarnings { warnings += expiryWarnings(evidence[position], rule: rule, indicator: indicator, label: label) }
             }
         }
 
-        if counted.count >= rule.minimumCount {
+        if countedCount >= rule.minimumCount {
             return RequirementOutcome(satisfied: true, hasProgress: true, evidenceUsed: counted, warnings: warnings)
         }
 
@@ -65,28 +70,27 @@ extension RequirementEvaluator {
             }
         }
 
-        let missing = rule.minimumCount - counted.count
+        let missing = rule.minimumCount - countedCount
         var conditions: [String] = []
         if let oldestAccepted { conditions.append("issued on or after \(oldestAccepted)") }
         if rule.requiresReviewDateNotPassed { conditions.append("with a review-by date on or after \(asOf)") }
-        let more = counted.isEmpty && missing == rule.minimumCount ? "" : "more "
+        let more = countedCount == 0 && missing == rule.minimumCount ? "" : "more "
         let toProvide = "\(missing) \(more)item\(missing == 1 ? "" : "s") of type “\(label)” linked to \(indicator.id)"
             + (conditions.isEmpty ? "" : ", " + conditions.joined(separator: " and "))
-        let linkedCount = positions.count
         let headline: Reason
         if linkedCount == 0 {
             headline = Reason(kind: .noEvidence, message: "no item of type “\(label)” is linked to this indicator",
                               evidenceType: rule.type, actual: "0", required: String(rule.minimumCount))
         } else {
             headline = Reason(kind: .tooFewItems,
-                              message: "\(counted.count) of the \(rule.minimumCount) required items of type “\(label)” can be counted",
-                              evidenceType: rule.type, actual: String(counted.count), required: String(rule.minimumCount))
+                              message: "\(countedCount) of the \(rule.minimumCount) required items of type “\(label)” can be counted",
+                              evidenceType: rule.type, actual: String(countedCount), required: String(rule.minimumCount))
         }
         if vocabulary.evidenceType(rule.type) == nil {
             reasons.append(Reason(kind: .unknownEvidenceType, message: "evidence type '\(rule.type)' is not in the framework's vocabulary", evidenceType: rule.type))
         }
-        let unlinked = index.unlinkedIDs(ofType: rule.type, indicator: indicator.id)
-        return RequirementOutcome(satisfied: false, hasProgress: !counted.isEmpty, reasons: reasons + [headline],
+        let unlinked = listsEvidence ? index.unlinkedIDs(ofType: rule.type, indicator: indicator.id) : []
+        return RequirementOutcome(satisfied: false, hasProgress: countedCount > 0, reasons: reasons + [headline],
                                   evidenceUsed: counted, toProvide: [toProvide], unlinkedCandidates: unlinked,
                                   warnings: warnings)
     }

@@ -28,6 +28,9 @@ struct RequirementEvaluator {
     var acceptedEvidence: Set<String> = []
     /// False when nobody reads the warnings (a batch row): expiry warnings are not written.
     var collectsWarnings = true
+    /// False when only the figures are wanted (`Evaluator.figures`): the ids of the evidence
+    /// used and the unlinked candidates are not listed.
+    var listsEvidence = true
 
     func evaluate(_ requirement: EvidenceRequirement, for indicator: Indicator) -> RequirementOutcome {
         switch requirement {
@@ -83,13 +86,15 @@ struct RequirementEvaluator {
     /// Merges children: progress and evidence of satisfied parts, warnings of all.
     private func combine(_ results: [RequirementOutcome], satisfied: Bool) -> RequirementOutcome {
         var outcome = RequirementOutcome(satisfied: satisfied, hasProgress: results.contains { $0.satisfied || $0.hasProgress })
-        var seen = Set<String>()
-        for result in results where result.satisfied || result.hasProgress {
-            for id in result.evidenceUsed where seen.insert(id).inserted { outcome.evidenceUsed.append(id) }
+        if listsEvidence {
+            var seen = Set<String>()
+            for result in results where result.satisfied || result.hasProgress {
+                for id in result.evidenceUsed where seen.insert(id).inserted { outcome.evidenceUsed.append(id) }
+            }
+            let unlinked = results.flatMap(\.unlinkedCandidates)
+            outcome.unlinkedCandidates = unlinked.isEmpty ? [] : Array(Set(unlinked)).sorted()
         }
-        let unlinked = results.flatMap(\.unlinkedCandidates)
-        outcome.unlinkedCandidates = unlinked.isEmpty ? [] : Array(Set(unlinked)).sorted()
-        outcome.warnings = results.flatMap(\.warnings)
+        if collectsWarnings { outcome.warnings = results.flatMap(\.warnings) }
         return outcome
     }
 }

@@ -21,7 +21,6 @@ struct SubmissionConsistency {
 
     init(framework: Framework, indicatorIDs: Set<String>? = nil, submission: Submission, asOf: CalendarDate) {
         let vocabulary = framework.vocabulary
-        let file = submission.source
         let identity = framework.identity
         if submission.target.framework != identity.id || submission.target.edition != identity.edition {
             warnings.append(Warning(kind: .editionMismatch,
@@ -31,16 +30,7 @@ struct SubmissionConsistency {
             warnings.append(Warning(kind: .supersededEdition,
                                     message: "\(identity.reference) is superseded by edition \(successor)"))
         }
-        for service in submission.services {
-            if vocabulary.serviceType(service.serviceType) == nil {
-                errors.append(XMLDiagnostic(location: SourceLocation(file: file, line: 0),
-                                            message: "service type '\(service.serviceType)' is not defined by \(identity.reference); expected one of: \(vocabulary.serviceTypes.map(\.id).joined(separator: ", "))"))
-            }
-            for risk in service.riskLevels where vocabulary.riskLevel(risk) == nil {
-                errors.append(XMLDiagnostic(location: SourceLocation(file: file, line: 0),
-                                            message: "risk level '\(risk)' (service '\(service.serviceType)') is not defined by \(identity.reference); expected one of: \(vocabulary.riskLevels.map(\.id).joined(separator: ", "))"))
-            }
-        }
+        errors = Self.errors(framework: framework, submission: submission)
         let indicatorIDs = indicatorIDs ?? Set(framework.indicators.map(\.id))
         for item in submission.evidence {
             if vocabulary.evidenceType(item.type) == nil {
@@ -81,5 +71,25 @@ struct SubmissionConsistency {
                                     message: "action-plan entry for '\(action.indicatorID)', which is not an indicator of \(identity.reference)",
                                     line: action.line))
         }
+    }
+
+    /// The errors alone (the vocabulary a submission's services use), without the warnings:
+    /// what must be checked before evaluating when nobody reads the warnings.
+    static func errors(framework: Framework, submission: Submission) -> [XMLDiagnostic] {
+        let vocabulary = framework.vocabulary
+        let file = submission.source
+        let identity = framework.identity
+        var errors: [XMLDiagnostic] = []
+        for service in submission.services {
+            if vocabulary.serviceType(service.serviceType) == nil {
+                errors.append(XMLDiagnostic(location: SourceLocation(file: file, line: 0),
+                                            message: "service type '\(service.serviceType)' is not defined by \(identity.reference); expected one of: \(vocabulary.serviceTypes.map(\.id).joined(separator: ", "))"))
+            }
+            for risk in service.riskLevels where vocabulary.riskLevel(risk) == nil {
+                errors.append(XMLDiagnostic(location: SourceLocation(file: file, line: 0),
+                                            message: "risk level '\(risk)' (service '\(service.serviceType)') is not defined by \(identity.reference); expected one of: \(vocabulary.riskLevels.map(\.id).joined(separator: ", "))"))
+            }
+        }
+        return errors
     }
 }

@@ -23,7 +23,7 @@ struct ProblemLog {
     }
 
     mutating func requiredChildText(_ name: String, of element: XMLElement) -> String {
-        if let child = element.firstChild(named: name) { return child.trimmedText }
+        if let position = element.firstChildPosition(named: name) { return element.children[position].trimmedText }
         report("element '\(element.name)' needs a '\(name)' child", at: element)
         return ""
     }
@@ -65,6 +65,12 @@ struct ProblemLog {
 }
 
 extension XMLElement {
+    /// The position in `children` of the first child with this local name: unlike
+    /// `firstChild(named:)`, lets a builder read the child in place, without copying it.
+    func firstChildPosition(named name: String) -> Int? {
+        children.firstIndex { $0.name == name }
+    }
+
     /// Text content with surrounding white space removed and inner runs collapsed to one space.
     var trimmedText: String {
         text.trimmingSpaces
@@ -81,20 +87,9 @@ extension String {
     /// Works on the UTF-8 bytes (white space is ASCII), and returns the string itself, without
     /// copying, when it is already normalised, as almost every attribute and title is.
     var trimmingSpaces: String {
-        var normalised = true
-        var afterSpace = true  // a space at the very start is not normalised either
-        for byte in utf8 {
-            if byte == 0x20 {
-                if afterSpace { normalised = false; break }
-                afterSpace = true
-            } else if byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                normalised = false
-                break
-            } else {
-                afterSpace = false
-            }
-        }
-        if normalised && (!afterSpace || isEmpty) { return self }
+        // Native strings are checked on their contiguous bytes, much faster than through the view.
+        let fastCheck = utf8.withContiguousStorageIfAvailable { Self.isNormalised($0) }
+        if fastCheck ?? Self.isNormalised(utf8) { return self }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(utf8.count)
         var pendingSpace = false
@@ -110,22 +105,43 @@ extension String {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// True when `bytes` have no tab, CR or LF, no space at either end and no two spaces in a row.
+    private static func isNormalised(_ bytes: some Sequence<UInt8>) -> Bool {
+        var afterSpace = true  // a space at the very start is not normalised either
+        var isEmpty = true
+        for byte in bytes {
+            isEmpty = false
+            if byte == 0x20 {
+                if afterSpace { return false }
+                afterSpace = true
+            } else if byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                return false
+            } else {
+                afterSpace = false
+            }
+        }
+        return !afterSpace || isEmpty
+    }
+
     /// The tokens between runs of white space (an xs:list value), split on the UTF-8 bytes.
     var spaceSeparatedTokens: [String] {
+        // Native strings are split on their contiguous bytes, much faster than through the view.
+        utf8.withContiguousStorageIfAvailable(Self.tokens) ?? Array(utf8).withUnsafeBufferPointer(Self.tokens)
+    }
+
+    private static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var tokens: [String] = []
-        var start: String.Index?
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
+        var start: Int?
+        for index in bytes.indices {
+            let byte = bytes[index]
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                if let first = start { tokens.append(String(self[first..<index])) }
+                if let first = start { tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<index]), as: UTF8.self)) }
                 start = nil
             } else if start == nil {
                 start = index
             }
-            index = utf8.index(after: index)
         }
-        if let first = start { tokens.append(String(self[first..<index])) }
+        if let first = start { tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[first...]), as: UTF8.self)) }
         return tokens
     }
 }

@@ -40,8 +40,9 @@ struct SubmissionBuilder {
         var evidence: [EvidenceItem] = []
         if let items = root.firstChild(named: "evidence")?.children {
             evidence.reserveCapacity(items.count)
-            // Straight from the children (no filtered copy): a pack can hold thousands of items.
-            for element in items where element.name == "item" { evidence.append(readItem(element)) }
+            // Straight from the children, read in place (no filtered copy, no copy of each
+            // element): a pack can hold thousands of items.
+            for index in items.indices where items[index].name == "item" { evidence.append(readItem(items[index])) }
         }
         let facts = root.firstChild(named: "facts")?.children(named: "fact").compactMap { readFact($0) } ?? []
         let actions = root.firstChild(named: "actionPlan")?.children(named: "action").map { element in
@@ -53,9 +54,13 @@ struct SubmissionBuilder {
     }
 
     private mutating func readItem(_ element: XMLElement) -> EvidenceItem {
-        let file = element.firstChild(named: "file").map {
-            FileReference(path: log.required("path", of: $0), sha256: log.required("sha256", of: $0))
+        // Children are read in place (by position), not copied: a pack has thousands of items.
+        let children = element.children
+        var file: FileReference?
+        if let position = element.firstChildPosition(named: "file") {
+            file = FileReference(path: log.required("path", of: children[position]), sha256: log.required("sha256", of: children[position]))
         }
+        let supports = element.firstChildPosition(named: "supports").map { children[$0].text.spaceSeparatedTokens } ?? []
         let issued = log.requiredDate("issued", of: element)
         let reviewBy = log.date("reviewBy", of: element)
         let id = log.required("id", of: element)
@@ -64,7 +69,7 @@ struct SubmissionBuilder {
         }
         return EvidenceItem(id: id, type: log.required("type", of: element),
                             title: log.requiredChildText("title", of: element), issued: issued, reviewBy: reviewBy,
-                            file: file, supports: element.firstChild(named: "supports")?.text.spaceSeparatedTokens ?? [],
+                            file: file, supports: supports,
                             line: element.location.line)
     }
 

@@ -22,7 +22,8 @@ enum InputPrecheck {
             let message = "the file is encoded as \(name); expected UTF-8 or UTF-16"
             return XMLDiagnostic(location: SourceLocation(file: sourceName, line: 1), message: message)
         }
-        guard mayHaveMoreEquals(than: limit, bytes) else { return nil }
+        let mayBeCrowded = encoding == .utf8 ? mayHaveCrowdedTag(utf8: bytes, limit: limit) : mayHaveMoreEquals(than: limit, bytes)
+        guard mayBeCrowded else { return nil }
         let offset: Int?, line: Int
         switch encoding {
         case .utf8, .unsupported:
@@ -45,12 +46,53 @@ enum InputPrecheck {
         case unsupported(String)
     }
 
-    /// Fast path: every `=` character, in UTF-8 or UTF-16, holds a 0x3D byte, so a file with
-    /// few such bytes cannot have a crowded start tag. The loop vectorises.
+    /// Fast path for UTF-16: every `=` character holds a 0x3D byte, so a file with few such
+    /// bytes cannot have a crowded start tag. The loop vectorises.
     private static func mayHaveMoreEquals(than limit: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
         var count = 0
         for byte in bytes where byte == 0x3D { count &+= 1 }
         return count > limit
+    }
+
+    /// UTF-8 fast path, also for files with many `=` in all: `scanTag` ends a tag at the next
+    /// `<` at the latest, so a tag's `=` all lie in the blocks from the one holding its `<` to
+    /// the one holding the next `<`. When no such run of blocks holds more than `limit` `=`,
+    /// no tag can. (In UTF-8, unlike UTF-16, a 0x3C byte is always `<`.)
+    private static func mayHaveCrowdedTag(utf8 bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let blockSize = 1024
+        var run = 0  // `=` from the start of the last block holding a `<` to the current block
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + blockSize, bytes.count)
+            var equals = 0, openWords: UInt64 = 0
+            var offset = start
+            // Eight bytes at a time (the compiler does not vectorise a byte loop with two counts).
+            while offset + 8 <= end {
+                let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                equals += zeroBytes(word ^ 0x3D3D_3D3D_3D3D_3D3D).nonzeroBitCount  // `=`
+                openWords |= zeroBytes(word ^ 0x3C3C_3C3C_3C3C_3C3C)  // `<`
+                offset += 8
+            }
+            var opens = openWords != 0
+            while offset < end {
+                let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+                if byte == 0x3D { equals += 1 } else if byte == 0x3C { opens = true }
+                offset += 1
+            }
+            if run + equals > limit { return true }
+            run = opens ? equals : run + equals
+            start = end
+        }
+        return false
+    }
+
+    /// The high bit set in each byte of `word` that is zero, and nothing else (no carries cross
+    /// bytes: each byte's low seven bits plus 0x7F stay below 0x100).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((word & low7) &+ low7) | word | low7)
     }
 
     /// Mirrors libxml2's `xmlDetectCharEncoding` on the first bytes.

@@ -9,6 +9,12 @@ struct TreeConverter {
     /// The last namespace seen and its string, so elements share one string's storage.
     private var lastNamespace: UnsafeMutablePointer<xmlNs>?
     private var lastNamespaceString: String?
+    /// Scratch space for joining an element's text pieces, reused from element to element.
+    private var textBytes: [UInt8] = []
+    /// The last joined text, shared with the next element whose text is the same.
+    private var lastJoinedText = ""
+    /// Recently converted names by address, in 64 slots (see `name(_:)`).
+    private var recentNames = [(address: UnsafePointer<xmlChar>?, name: String)](repeating: (nil, ""), count: 64)
 
     init(sourceName: String) {
         self.sourceName = sourceName
@@ -17,50 +23,92 @@ struct TreeConverter {
     /// Converts `root`; throws if the tree held anything refused.
     static func convert(_ root: xmlNodePtr, sourceName: String) throws(XMLInputError) -> XMLElement {
         var converter = TreeConverter(sourceName: sourceName)
-        var result: [XMLElement] = []
-        result.reserveCapacity(1)
-        converter.append(root, to: &result)
+        let result = converter.element(root)
         if let problem = converter.problem { throw problem }
-        return result[0]
+        return result
     }
 
-    /// Converts `node` (and, recursively, its children) and appends it to `siblings`.
-    private mutating func append(_ node: xmlNodePtr, to siblings: inout [XMLElement]) {
+    /// Converts `node` and, recursively, its children.
+    private mutating func element(_ node: xmlNodePtr) -> XMLElement {
         let name = self.name(node.pointee.name)
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
-        var children: [XMLElement] = []
+        // First pass: the text (before the children are converted, which reuse `textBytes`)
+        // and the number of element children, so their array is allocated once.
+        var elementCount = 0, refusedCount = 0
         var text = ""
-        var pieces: [UInt8] = []  // text split across several nodes, joined as bytes
         var child = node.pointee.children
+        var firstText: UnsafeMutablePointer<xmlChar>?, textPieces = 0
         while let current = child {
             switch current.pointee.type {
             case XML_ELEMENT_NODE:
-                append(current, to: &children)
+                elementCount += 1
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    if text.isEmpty && pieces.isEmpty {
-                        text = String(cString: content)
-                    } else {
-                        if pieces.isEmpty { pieces.append(contentsOf: text.utf8) }
-                        pieces.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-                    }
+                guard let content = current.pointee.content else { break }
+                textPieces += 1
+                if textPieces == 1 {
+                    firstText = content
+                } else {
+                    // Text split across several nodes (around child elements), joined as bytes.
+                    if textPieces == 2 { textBytes.removeAll(keepingCapacity: true); appendBytes(of: firstText) }
+                    appendBytes(of: content)
                 }
             case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
-                refuse(current)
+                refusedCount += 1  // refused in document order, in the second pass
             default:
                 break  // comments and processing instructions carry no data
             }
             child = current.pointee.next
         }
-        if !pieces.isEmpty { text = String(decoding: pieces, as: UTF8.self) }
-        siblings.append(XMLElement(name: name, namespace: namespace, attributes: attributes,
-                                   children: children, text: text, location: location(of: node)))
+        if textPieces == 1, let firstText {
+            text = String(cString: firstText)
+        } else if textPieces > 1 {
+            text = joinedText()
+        }
+        var children: [XMLElement] = []
+        if elementCount > 0 || refusedCount > 0 {
+            children.reserveCapacity(elementCount)
+            child = node.pointee.children
+            while let current = child {
+                switch current.pointee.type {
+                case XML_ELEMENT_NODE:
+                    children.append(element(current))
+                case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
+                    refuse(current)
+                default:
+                    break
+                }
+                child = current.pointee.next
+            }
+        }
+        return XMLElement(name: name, namespace: namespace, attributes: attributes,
+                          children: children, text: text, location: location(of: node))
+    }
+
+    /// `textBytes` as a string. Around child elements the joined text is mostly the same
+    /// indentation over and over, so the previous string is shared when the bytes are equal.
+    private mutating func joinedText() -> String {
+        let same = lastJoinedText.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(textBytes) } ?? false
+        if !same { lastJoinedText = String(decoding: textBytes, as: UTF8.self) }
+        return lastJoinedText
+    }
+
+    /// Appends a text node's bytes to `textBytes`.
+    private mutating func appendBytes(of content: UnsafeMutablePointer<xmlChar>?) {
+        guard let content else { return }
+        textBytes.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
     }
 
     private mutating func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
-        var result: [XMLAttribute] = []
+        var count = 0
         var attribute = node.pointee.properties
+        while let current = attribute {
+            count += 1
+            attribute = current.pointee.next
+        }
+        var result: [XMLAttribute] = []
+        result.reserveCapacity(count)
+        attribute = node.pointee.properties
         while let current = attribute {
             var value = ""
             var part = current.pointee.children
@@ -77,9 +125,18 @@ struct TreeConverter {
         return result
     }
 
-    private func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
+    /// The string for an element or attribute name. libxml2 keeps each distinct name once (in
+    /// its dictionary) and a document repeats a few dozen names thousands of times, so recent
+    /// names are kept by address; the tree does not change while it is converted, so one
+    /// address always holds the same name.
+    private mutating func name(_ pointer: UnsafePointer<xmlChar>?) -> String {
         guard let pointer else { return "" }
-        return String(cString: pointer)
+        // Fibonacci hashing: the top six bits of the address times 2^64/φ pick one of 64 slots.
+        let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: pointer)) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+        if recentNames[slot].address == pointer { return recentNames[slot].name }
+        let name = String(cString: pointer)
+        recentNames[slot] = (pointer, name)
+        return name
     }
 
     private mutating func namespace(_ ns: UnsafeMutablePointer<xmlNs>?) -> String? {

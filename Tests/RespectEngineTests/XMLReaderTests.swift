@@ -247,6 +247,29 @@ import RespectXML
         #expect(diagnostics.first?.message.contains("more than 256 attributes") == true)
     }
 
+    @Test func aLongCrowdedTagAmongManySmallOnesIsRefusedAtItsLine() throws {
+        // Thousands of `=` in small tags, then one tag of 257 attributes with long values,
+        // spanning several kilobytes.
+        var text = "<catalog>\n" + String(repeating: "<item a=\"1\" b=\"2\"/>\n", count: 2_000) + "<item"
+        for index in 0..<257 { text += " a\(index)=\"\(String(repeating: "v", count: 40))\"" }
+        text += "/></catalog>"
+        let error = try #require(readBytesError(Array(text.utf8)))
+        guard case .notWellFormed(let diagnostics) = error else {
+            Issue.record("expected notWellFormed, got \(error)")
+            return
+        }
+        #expect(diagnostics.first?.location.line == 2_002)
+        #expect(diagnostics.first?.message.contains("more than 256 attributes") == true)
+    }
+
+    @Test func aLongTagWith256AttributesPassesThePrecheck() throws {
+        var text = "<catalog>\n" + String(repeating: "<item a=\"1\" b=\"2\"/>\n", count: 2_000) + "<item"
+        for index in 0..<256 { text += " a\(index)=\"\(String(repeating: "v", count: 40))\"" }
+        text += "/></catalog>"
+        // Past the precheck and the parse, the chooser refuses the unknown root.
+        #expect(readBytesError(Array(text.utf8)) == .unknownDocument(path: "memory.xml", element: "catalog", namespace: nil))
+    }
+
     @Test func utf16WithByteOrderMarkReadsFine() throws {
         checkValidCatalog(try read("utf16-bom.xml"), file: Self.fixture("utf16-bom.xml"))
     }
