@@ -40,14 +40,10 @@ struct IdentityConstraint: Sendable, Equatable {
         case .preserve:
             return value
         case .replace:
-            return String(value.map { Self.isSpace($0) ? " " : $0 })
+            return String(value.map { $0.isXMLSpace ? " " : $0 })
         case .collapse:
-            return value.split(whereSeparator: Self.isSpace).joined(separator: " ")
+            return value.split(whereSeparator: \.isXMLSpace).joined(separator: " ")
         }
-    }
-
-    private static func isSpace(_ character: Character) -> Bool {
-        character == " " || character == "\t" || character == "\n" || character == "\r" || character == "\r\n"
     }
 }
 
@@ -188,18 +184,7 @@ struct NativeIdentityChecks: Sendable {
 
     /// The text of the attribute `name` (in no namespace) of `node`, or nil when absent.
     private static func attribute(_ name: NodeName, of node: xmlNodePtr) -> String? {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            guard name.matches(name: current.pointee.name, namespace: current.pointee.ns?.pointee.href) else { continue }
-            var value = ""
-            var part = current.pointee.children
-            while let piece = part {
-                if let content = piece.pointee.content { value += String(cString: content) }
-                part = piece.pointee.next
-            }
-            return value
-        }
-        return nil
+        guard let attribute = LibXML.attribute(name, of: node) else { return nil }
+        return LibXML.withText(from: attribute.pointee.children) { String(decoding: $0, as: UTF8.self) }
     }
 }

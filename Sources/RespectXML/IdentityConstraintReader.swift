@@ -128,14 +128,3 @@ enum IdentityConstraintReader {
         (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
     }
 }
-
-extension String {
-    /// The text without leading and trailing XML white space.
-    func trimmingXMLSpace() -> String {
-        let space: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-        let bytes = Array(utf8)
-        guard let start = bytes.firstIndex(where: { !space.contains($0) }),
-              let end = bytes.lastIndex(where: { !space.contains($0) }) else { return "" }
-        return String(decoding: bytes[start...end], as: UTF8.self)
-    }
-}

@@ -29,7 +29,7 @@ enum MessageText {
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
         for byte in bytes {
-            let isSpace = byte == 0x0A || byte == 0x0D || byte == 0x20 || byte == 0x09
+            let isSpace = byte.isXMLSpace
             if isSpace {
                 pendingSpace = !out.isEmpty
                 continue

@@ -55,12 +55,12 @@ struct NativePatternChecks: Sendable {
                 let first: xmlNodePtr?
                 switch rule.place {
                 case .attribute(let name):
-                    guard let attribute = Self.attribute(name, of: node) else { continue }
+                    guard let attribute = LibXML.attribute(name, of: node) else { continue }
                     first = attribute.pointee.children
                 case .text:
                     first = node.pointee.children
                 }
-                if !Self.withText(from: first, { Self.check($0, rule) }) { return false }
+                if !LibXML.withText(from: first, { Self.check($0, rule) }) { return false }
             }
             var child = node.pointee.children
             while let current = child {
@@ -83,9 +83,9 @@ struct NativePatternChecks: Sendable {
         if rule.isList {
             var start = 0
             while start < value.count {
-                if isSpace(value[start]) { start += 1; continue }
+                if value[start].isXMLSpace { start += 1; continue }
                 var end = start
-                while end < value.count, !isSpace(value[end]) { end += 1 }
+                while end < value.count, !value[end].isXMLSpace { end += 1 }
                 if !matches(UnsafeBufferPointer(rebasing: value[start..<end]), rule.patterns) { return false }
                 start = end
             }
@@ -98,52 +98,5 @@ struct NativePatternChecks: Sendable {
 
     private static func matches(_ value: UnsafeBufferPointer<UInt8>, _ patterns: [XSDPattern]) -> Bool {
         value.count <= maxCheckedLength && patterns.allSatisfy { $0.matches(utf8: value) }
-    }
-
-    @inline(__always)
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-    }
-
-    /// The attribute `name` of `node`, or nil when absent.
-    static func attribute(_ name: NodeName, of node: xmlNodePtr) -> xmlAttrPtr? {
-        var attribute = node.pointee.properties
-        while let current = attribute {
-            if name.matches(name: current.pointee.name, namespace: current.pointee.ns?.pointee.href) { return current }
-            attribute = current.pointee.next
-        }
-        return nil
-    }
-
-    /// Calls `body` with the UTF-8 text of a run of sibling nodes: their text nodes joined
-    /// (comments and instructions are not text), read in place when there is only one.
-    private static func withText(from first: xmlNodePtr?, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        var only: UnsafePointer<xmlChar>?
-        var count = 0
-        var part = first
-        while let piece = part {
-            if isText(piece), let content = piece.pointee.content {
-                only = UnsafePointer(content)
-                count += 1
-            }
-            part = piece.pointee.next
-        }
-        if count <= 1 {
-            guard let only else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-            return body(UnsafeBufferPointer(start: only, count: Int(xmlStrlen(only))))
-        }
-        var joined: [UInt8] = []
-        part = first
-        while let piece = part {
-            if isText(piece), let content = piece.pointee.content {
-                joined.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
-            }
-            part = piece.pointee.next
-        }
-        return joined.withUnsafeBufferPointer(body)
-    }
-
-    private static func isText(_ node: xmlNodePtr) -> Bool {
-        node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
     }
 }

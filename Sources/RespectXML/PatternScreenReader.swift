@@ -113,7 +113,7 @@ enum PatternScreenReader {
                 for child in SchemaTypeResolver.xsdChildren(of: node) {
                     for attribute in ["type", "base", "itemType", "memberTypes"] {
                         guard let value = XMLSchema.attribute(attribute, of: child) else { continue }
-                        for name in value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+                        for name in value.split(whereSeparator: \.isXMLSpace) {
                             guard let carried = carried(String(name), at: child), !carried.patterns.isEmpty else { continue }
                             if !isFollowed(reference: attribute, from: child) { followed = false }
                         }
@@ -164,7 +164,7 @@ enum PatternScreenReader {
             } else if !SchemaTypeResolver.children(of: declaration, named: "simpleType").isEmpty {
                 return index
             }
-            guard let type = resolver.complexType(of: declaration, depth: 0),
+            guard let type = resolver.complexType(of: declaration),
                   let elements = resolver.elementDeclarations(in: type),
                   let attributes = resolver.attributeDeclarations(in: type) else { return nil }
             for (name, attribute) in attributes {

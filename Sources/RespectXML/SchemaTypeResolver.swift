@@ -31,9 +31,9 @@ struct SchemaTypeResolver {
     /// The white-space rule of attribute `name` on the elements reached by `steps` from the
     /// global element declaration `owner`, or nil when it cannot be known for certain.
     func whiteSpaceOfAttribute(_ name: String, at steps: [NodeName], under owner: xmlNodePtr) -> IdentityConstraint.WhiteSpace? {
-        guard !attributesQualified, var type = complexType(of: owner, depth: 0) else { return nil }
+        guard !attributesQualified, var type = complexType(of: owner) else { return nil }
         for step in steps {
-            guard let declaration = localElement(step, in: type), let next = complexType(of: declaration, depth: 0) else { return nil }
+            guard let declaration = localElement(step, in: type), let next = complexType(of: declaration) else { return nil }
             type = next
         }
         guard let attribute = attributeDeclaration(name, in: type, depth: 0) else { return nil }
@@ -43,7 +43,7 @@ struct SchemaTypeResolver {
     // MARK: - Element declarations and their types
 
     /// The complex type of an element declaration: named by `type` or written inside.
-    func complexType(of element: xmlNodePtr, depth: Int) -> xmlNodePtr? {
+    func complexType(of element: xmlNodePtr) -> xmlNodePtr? {
         if let typeName = XMLSchema.attribute("type", of: element) {
             guard let name = resolve(qualifiedName: typeName, at: element), name.namespace == targetNamespace else { return nil }
             return global("complexType", named: name.local)

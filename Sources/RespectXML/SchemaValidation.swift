@@ -48,8 +48,8 @@ extension XMLSchema {
         try validate(document, against: compiled, sourceName: sourceName, namespace: namespace)
     }
 
-    /// True when the document is valid against the schema without its identity constraints and
-    /// those constraints hold when checked natively: then it is valid against the full schema.
+    /// True when the document is valid against the screen's copy of the schema and the native
+    /// checks (identity constraints, patterns) hold: then it is valid against the full schema.
     /// False says nothing (no screen, or the full schema must decide and explain).
     func passesScreen(_ document: xmlDocPtr) -> Bool {
         guard let screen, let context = xmlSchemaNewValidCtxt(screen.compiled) else { return false }

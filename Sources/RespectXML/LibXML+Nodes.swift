@@ -1,0 +1,47 @@
+import CLibXML2
+
+/// Reading attributes and text of a parsed document in place, without libxml2 allocating.
+extension LibXML {
+    /// The attribute `name` of `node`, or nil when absent.
+    static func attribute(_ name: NodeName, of node: xmlNodePtr) -> xmlAttrPtr? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if name.matches(name: current.pointee.name, namespace: current.pointee.ns?.pointee.href) { return current }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+
+    /// Calls `body` with the UTF-8 text of a run of sibling nodes (an element's or attribute's
+    /// children): their text nodes joined (comments and instructions are not text), read in
+    /// place when there is only one.
+    static func withText<T>(from first: xmlNodePtr?, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        var only: UnsafePointer<xmlChar>?
+        var count = 0
+        var part = first
+        while let piece = part {
+            if isText(piece), let content = piece.pointee.content {
+                only = UnsafePointer(content)
+                count += 1
+            }
+            part = piece.pointee.next
+        }
+        if count <= 1 {
+            guard let only else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+            return body(UnsafeBufferPointer(start: only, count: Int(xmlStrlen(only))))
+        }
+        var joined: [UInt8] = []
+        part = first
+        while let piece = part {
+            if isText(piece), let content = piece.pointee.content {
+                joined.append(contentsOf: UnsafeBufferPointer(start: content, count: Int(xmlStrlen(content))))
+            }
+            part = piece.pointee.next
+        }
+        return joined.withUnsafeBufferPointer(body)
+    }
+
+    private static func isText(_ node: xmlNodePtr) -> Bool {
+        node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
+    }
+}
