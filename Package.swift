@@ -5,7 +5,8 @@
 // Modules follow the data flow, and none reaches back up it:
 //   CLibXML2 (system libxml2) → RespectXML (the only code touching C pointers)
 //   → RespectModel (domain types and loaders) → RespectEvaluation (verdicts)
-//   → RespectReports (text / JSON rendering) → respect (command line).
+//   → RespectAssessment (the use cases every front end calls) → RespectReports (words: text,
+//   JSON, CSV, HTML) → RespectStore (recorded runs) → respect (command line).
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -19,6 +20,7 @@ let package = Package(
     products: [
         .executable(name: "respect", targets: ["respect"]),
         .library(name: "RespectEvaluation", targets: ["RespectEvaluation"]),
+        .library(name: "RespectAssessment", targets: ["RespectAssessment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,22 +39,32 @@ let package = Package(
             dependencies: ["RespectXML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
-        .target(name: "RespectEvaluation", dependencies: ["RespectModel"], swiftSettings: strict),
-        .target(name: "RespectReports", dependencies: ["RespectEvaluation"], swiftSettings: strict),
+        .target(name: "RespectEvaluation", dependencies: ["RespectModel", "RespectXML"], swiftSettings: strict),
+        // The use cases every front end calls: read a submission once, choose and migrate the
+        // edition, apply findings, evaluate; score a round; compare bids.
+        .target(
+            name: "RespectAssessment",
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectXML"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "RespectReports",
+            dependencies: ["RespectAssessment", "RespectEvaluation", "RespectModel"],
+            swiftSettings: strict
+        ),
         // The run store: every recorded check in SQLite (GRDB), for history and diffs.
         .target(
             name: "RespectStore",
-            dependencies: ["RespectEvaluation", "RespectReports", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectReports", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
         .target(name: "RespectCorpus", dependencies: ["RespectModel"], swiftSettings: strict),
-        // Scoring many submissions in parallel (respect batch).
-        .target(name: "RespectBatch", dependencies: ["RespectModel", "RespectEvaluation", "RespectReports"], swiftSettings: strict),
         .executableTarget(
             name: "respect",
             dependencies: [
-                "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore", "RespectCorpus", "RespectBatch",
+                "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
+                "RespectStore", "RespectCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -64,11 +76,54 @@ let package = Package(
             dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports"],
             swiftSettings: strict
         ),
+
+        // Tests: one target per module, and a shared support target (fixture paths, loaders,
+        // the command-line runner, the hostile-input workspace). Fixtures live in Tests/Fixtures.
+        // Targets that run the `respect` binary as a user would depend on it so it is built.
+        .target(
+            name: "RespectTestSupport",
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation"],
+            path: "Tests/RespectTestSupport",
+            swiftSettings: strict
+        ),
         .testTarget(
-            name: "RespectEngineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectStore",
-                           "RespectCorpus", "RespectBatch", "respect"],
-            exclude: ["Fixtures"],
+            name: "RespectXMLTests",
+            dependencies: ["RespectXML", "RespectModel", "RespectCorpus", "RespectTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectModelTests",
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectTestSupport", "respect"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectEvaluationTests",
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectCorpus", "RespectTestSupport", "respect"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectAssessmentTests",
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore", "RespectTestSupport", "respect"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectReportsTests",
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectReports", "RespectTestSupport", "respect"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectStoreTests",
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectCorpusTests",
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectCorpus", "RespectTestSupport", "respect"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectCommandLineTests",
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
     ]

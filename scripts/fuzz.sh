@@ -9,7 +9,7 @@
 # (.build-fuzz, git-ignored), seeds the corpus from examples/, standards/ and the test fixtures,
 # and writes any crashing, hanging or memory-hungry input to .build-fuzz/crashes/. Replay one
 # without the sanitizers with `swift run RespectFuzz FILE`, then add it to the hostile suite
-# (Tests/RespectEngineTests/HostileCases.swift, `fuzzFindings`) and fix the engine.
+# (Tests/RespectCommandLineTests/HostileCases.swift, `fuzzFindings`) and fix the engine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Foundation
-import RespectBatch
+import RespectAssessment
 import RespectEvaluation
 import RespectModel
+import RespectReports
 import RespectStore
 import RespectXML
 

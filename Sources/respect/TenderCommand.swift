@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RespectBatch
+import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectReports

@@ -1,0 +1,35 @@
+import Foundation
+public import RespectAssessment
+
+/// How a batch row is written: a CSV record (RFC 4180, through `CSVWriter`) or one JSON line.
+public enum BatchRowFormat {
+    /// The CSV header.
+    public static let csvHeader = ["provider", "file", "outcome", "mandatory met", "mandatory applicable", "missing count",
+                                   "safety-critical failures", "first reasons", "framework", "as of", "sha256"]
+
+    /// The CSV header record, ending with CRLF.
+    public static var csvHeaderRecord: String { CSVWriter.record(csvHeader) }
+
+    /// How many reasons (or errors) the CSV's "first reasons" column holds.
+    public static let reasonsInCSV = 3
+
+    /// One CSV record, ending with CRLF. Numbers are empty for a file that was not scored; the
+    /// "first reasons" column then holds its first errors.
+    public static func csvRecord(_ row: BatchRow) -> String {
+        let reasons = row.outcome.isScored ? row.reasons : row.errors
+        return CSVWriter.record([
+            row.provider ?? "", row.file, row.outcome.rawValue,
+            row.mandatoryMet.map(String.init) ?? "", row.mandatoryApplicable.map(String.init) ?? "",
+            row.missingCount.map(String.init) ?? "", row.safetyCriticalFailures.joined(separator: "; "),
+            reasons.prefix(reasonsInCSV).joined(separator: " | "), row.framework ?? "",
+            row.asOf?.description ?? "", row.sha256 ?? "",
+        ])
+    }
+
+    /// One JSON object on one line, keys sorted, ending with LF: identical rows give identical bytes.
+    public static func jsonLine(_ row: BatchRow) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(row), as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,59 @@
+public import RespectAssessment
+
+/// The summary a person reads at the end of a batch.
+public struct BatchSummary: Sendable {
+    public var tally: BatchTally
+    /// Wall-clock time of the whole run.
+    public var seconds: Double
+    /// How many submissions were scored at once.
+    public var jobs: Int
+
+    public init(tally: BatchTally, seconds: Double, jobs: Int) {
+        self.tally = tally
+        self.seconds = seconds
+        self.jobs = jobs
+    }
+
+    public var text: String {
+        let rate = seconds > 0 ? Double(tally.files) / seconds : 0
+        var lines = ["Scored \(tally.scored) of \(tally.files) submission\(tally.files == 1 ? "" : "s") in \(Self.fixed(seconds, 2)) s "
+                     + "(\(Self.fixed(rate, 0)) files/s, \(jobs) at a time)."]
+        let width = BatchOutcome.allCases.map(\.label.count).max() ?? 0
+        func line(_ label: String, _ count: Int, _ note: String = "", indent: Int = 2) -> String {
+            String(repeating: " ", count: indent) + label
+                + String(repeating: " ", count: max(1, width + 6 - indent - label.count)) + String(count) + note
+        }
+        lines.append(line(BatchOutcome.achieved.label, tally.count(.achieved)))
+        lines.append(line(BatchOutcome.workingTowards.label, tally.count(.workingTowards)))
+        let unsafe = tally.withSafetyCriticalFailures
+        lines.append(line(BatchOutcome.notYet.label, tally.count(.notYet),
+                          unsafe > 0 ? "  (\(unsafe) with a safety-critical failure)" : ""))
+        if tally.failed > 0 {
+            lines.append(line("could not be scored", tally.failed))
+            for outcome in BatchOutcome.allCases where !outcome.isScored && tally.count(outcome) > 0 {
+                lines.append(line(outcome.label, tally.count(outcome), indent: 4))
+            }
+            lines.append("")
+            lines.append("Could not be scored:")
+            for failure in tally.failures {
+                lines.append("  \(failure.file) (\(failure.outcome.label)): \(failure.error)")
+            }
+            if tally.failed > tally.failures.count {
+                lines.append("  … and \(tally.failed - tally.failures.count) more (every one is listed on standard error and in --csv/--jsonl)")
+            }
+        }
+        lines.append("")
+        lines.append("Verdicts are advisory: accreditation is decided by Respect's assessors and an independent panel.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `value` with `digits` decimals (no locale, no exponent).
+    static func fixed(_ value: Double, _ digits: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let scaled = Int((value * scale).rounded())
+        guard digits > 0 else { return String(scaled) }
+        let whole = scaled / Int(scale), fraction = String(abs(scaled) % Int(scale))
+        return "\(whole).\(String(repeating: "0", count: digits - fraction.count))\(fraction)"
+    }
+}
