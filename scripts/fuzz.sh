@@ -26,7 +26,7 @@ swift build -c debug --scratch-path "$build" --product RespectFuzz \
     | { grep -v "Cannot export local symbol" || true; }
 
 # Seeds: every XML file a user or a test gives the engine.
-for file in examples/*/*.xml examples/*/*/*.xml standards/*.xml Tests/RespectEngineTests/Fixtures/*/*.xml; do
+for file in examples/*/*.xml examples/*/*/*.xml standards/*.xml Tests/Fixtures/*/*.xml; do
     [ -f "$file" ] && cp "$file" "$build/seeds/$(echo "$file" | tr '/' '_')"
 done
 
