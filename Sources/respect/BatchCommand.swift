@@ -89,36 +89,28 @@ struct BatchCommand: AsyncParsableCommand {
         var jsonOutput: StreamingOutput?
         var store: RunStore?
         do {
-            let loader = try engine.loader()
-            let standards = try engine.standardsDirectory()
-            _ = try loader.schemas.schema(for: .submission)  // a broken XSD stops the batch before it starts
-            let cache = FrameworkCache(directory: standards, loader: loader)
-            if let framework { _ = try cache.framework(framework) }
-            files = try SubmissionFiles.collect(paths)
-            guard !files.isEmpty else {
-                throw CommandFailure(description: "no *.xml files found in \(paths.joined(separator: ", "))", exitCode: RespectExit.noInput)
+            let engine = try engine.engine()
+            _ = try engine.loader.schemas.schema(for: .submission)  // a broken XSD stops the batch before it starts
+            if let framework { _ = try engine.library.edition(framework) }
+            do {
+                files = try SubmissionFiles.collect(paths)
+            } catch {
+                throw AssessmentError.noInput(error.description)
             }
-            var configured = BatchScorer(loader: loader, frameworks: cache, fixedFramework: framework,
+            guard !files.isEmpty else {
+                throw AssessmentError.noInput("no *.xml files found in \(paths.joined(separator: ", "))")
+            }
+            var configured = BatchScorer(engine: engine, fixedFramework: framework,
                                          asOf: asOf.flatMap { CalendarDate($0) }, today: .today())
-            configured.review = try review(loader: loader, store: &store)
+            configured.review = try review(loader: engine.loader, store: &store)
             scorer = configured
             csvOutput = try csv.map { try StreamingOutput(path: $0) }
             jsonOutput = try jsonl.map { try StreamingOutput(path: $0) }
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
         } catch let error as XMLInputError {
             printError(error.description)
             throw RespectExit.dataError
-        } catch let missing as SubmissionFiles.Missing {
-            printError("respect: " + missing.description)
-            throw RespectExit.noInput
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
         } catch {
-            printError("respect: \(error)")
-            throw RespectExit.dataError
+            throw RespectExit.report(error)
         }
         let outputs = [csvOutput, jsonOutput].compactMap { $0 }
         var recorded = 0
@@ -128,7 +120,7 @@ struct BatchCommand: AsyncParsableCommand {
         var writeFailure: CommandFailure?
         let progress = ProgressBar(total: files.count, label: "batch")
         try csvOutput?.write(BatchRowFormat.csvHeaderRecord)
-        await BatchRunner.run(files: files, parallelism: jobs, window: jobs * 4, score: { scorer.score(file: $0) }) { row in
+        await BatchRunner.run(files: files, parallelism: jobs, window: jobs * 4, score: { await scorer.score(file: $0) }) { row in
             tally.add(row)
             if !row.outcome.isScored {
                 progress.clear()
@@ -174,11 +166,7 @@ struct BatchCommand: AsyncParsableCommand {
 
     /// The findings and run store of `--findings` and `--store`, loaded and opened once.
     private func review(loader: DocumentLoader, store: inout RunStore?) throws -> BatchReview {
-        var review = BatchReview()
-        let loaded = try assessorOptions.loadFindings(loader: loader)
-        if !loaded.named.isEmpty || !loaded.inFolders.isEmpty {
-            review.findings = { submission, sha256 in loaded.concerning(submission, submissionSHA256: sha256) }
-        }
+        var review = BatchReview(findings: try assessorOptions.loadFindings(loader: loader))
         if let opened = try assessorOptions.openStore() {
             store = opened
             let assessor = assessorOptions.assessorName

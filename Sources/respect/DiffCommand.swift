@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectReports
@@ -60,15 +61,8 @@ struct DiffCommand: ParsableCommand {
         let diff: AssessmentDiff
         do {
             diff = try store.map { try runs(in: $0) } ?? files()
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
-        } catch let error as SubmissionMismatch {
-            printError(error.description)
-            throw RespectExit.dataError
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
+        } catch {
+            throw RespectExit.report(error)
         }
         switch format {
         case .text: print(DiffTextReport().render(diff), terminator: "")
@@ -99,14 +93,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     private func files() throws -> AssessmentDiff {
-        let loader = try engine.loader()
-        let standards = try engine.standardsDirectory()
-        func assess(_ path: String) throws -> Assessment {
-            let submission = try loader.loadSubmission(contentsOf: path)
-            let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
-            let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
-            return try Evaluator(framework: entry.framework).evaluate(submission, asOf: date)
-        }
-        return AssessmentDiff(old: try assess(old), new: try assess(new))
+        let engine = try engine.engine()
+        let date = asOf.flatMap { CalendarDate($0) }
+        return try engine.diff(old: AssessmentRequest(submission: .file(old), framework: framework, asOf: date, today: .today()),
+                               new: AssessmentRequest(submission: .file(new), framework: framework, asOf: date, today: .today()))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RespectAssessment
 import RespectModel
 import RespectXML
 
@@ -52,6 +53,11 @@ struct EngineOptions: ParsableArguments {
         return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema"),
                               limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxElements: maxElements),
                               maxEvidenceItems: maxEvidenceItems)
+    }
+
+    /// The use cases over the standards folder, with these limits.
+    func engine() throws -> AssessmentEngine {
+        AssessmentEngine(standards: try standardsDirectory(), loader: try loader())
     }
 }
 

@@ -48,7 +48,7 @@ public struct Evaluator: Sendable {
     func evaluate(_ submission: Submission, asOf: CalendarDate, adjustments: EvaluationAdjustments,
                   collectsWarnings: Bool = true) throws(SubmissionMismatch) -> Assessment {
         let consistency = SubmissionConsistency(framework: framework, indicatorIDs: indicatorIDs, submission: submission, asOf: asOf)
-        if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: consistency.errors) }
+        if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, framework: framework.identity.reference, problems: consistency.errors) }
 
         let index = EvidenceIndex(adjustments.counted(submission), indicators: indicatorIDs)
         let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,

@@ -5,6 +5,8 @@ public import RespectXML
 /// fairly. `description` lists every problem with its line.
 public struct SubmissionMismatch: Error, Sendable, CustomStringConvertible {
     public var file: String
+    /// `id@edition` of the framework edition the submission does not fit.
+    public var framework: String
     public var problems: [XMLDiagnostic]
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }

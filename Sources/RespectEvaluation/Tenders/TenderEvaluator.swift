@@ -54,36 +54,39 @@ public struct TenderEvaluator: Sendable {
         prepared[target.reference]
     }
 
-    /// Checks one bid.
+    /// Judges one bid from its evaluation, made by the caller as of the tender's deadline
+    /// (`tender.timetable.deadline`): against `framework(for:)` of the edition the bid is
+    /// judged under when the tender accepts it (`accepted`), or against another installed
+    /// edition, so the report can still show the engine's outcome and any safety-critical
+    /// failure. `bid` is the submission as evaluated (carried over to the accepted edition when
+    /// it was written for an older one).
     ///
-    /// - Parameter otherEdition: for a bid targeting an edition the tender does not accept, that
-    ///   edition if it is installed, so the report can still show the engine's outcome and any
-    ///   safety-critical failure.
-    public func assess(_ bid: Submission, otherEdition: Framework? = nil) -> TenderBidResult {
-        let accepted = framework(for: bid.target)
+    /// - Parameter evaluation: `nil` when no edition could evaluate the bid; a failure when it
+    ///   did not fit the edition's vocabulary.
+    public func judge(_ bid: Submission, evaluation: Result<Assessment, SubmissionMismatch>?, accepted: Bool) -> TenderBidResult {
         var result = TenderBidResult(file: bid.source, provider: bid.provider.name, target: bid.target, compliant: false,
                                      unsafe: false, rank: nil, outcome: nil, outcomeLabel: nil, mandatoryMet: nil,
                                      mandatoryApplicable: nil, score: nil, reasons: [], sections: [],
                                      safetyCriticalFailures: [], problems: [], assessment: nil, input: nil)
         var reasons: [TenderReason] = []
-        if accepted == nil {
+        if !accepted {
             let list = tender.frameworks.editions.map(\.reference).joined(separator: ", ")
             reasons.append(TenderReason(kind: .editionNotAccepted,
                                         message: "the bid targets \(bid.target.reference); the tender accepts \(list)" + TenderRules.cite(tender.frameworks.clause),
                                         clause: tender.frameworks.clause, actual: bid.target.reference, required: list))
         }
-        guard let framework = accepted ?? otherEdition else {
+        let assessment: Assessment
+        switch evaluation {
+        case nil:
             result.reasons = reasons
             return result
-        }
-        let assessment: Assessment
-        do {
-            assessment = try Evaluator(framework: framework).evaluate(bid, asOf: tender.timetable.deadline)
-        } catch {
+        case .failure(let error):
             result.problems = error.problems.map(\.description)
             result.reasons = reasons + [TenderReason(kind: .notEvaluated,
-                                                     message: "the bid could not be evaluated against \(framework.identity.reference): " + error.problems.map(\.message).joined(separator: "; "))]
+                                                     message: "the bid could not be evaluated against \(error.framework): " + error.problems.map(\.message).joined(separator: "; "))]
             return result
+        case .success(let evaluated):
+            assessment = evaluated
         }
         result.assessment = assessment
         result.outcome = assessment.outcome.verdict
@@ -93,7 +96,7 @@ public struct TenderEvaluator: Sendable {
         result.safetyCriticalFailures = assessment.safetyCriticalFailures
         result.unsafe = !assessment.safetyCriticalFailures.isEmpty
         reasons = safetyReasons(assessment) + reasons
-        if accepted != nil {
+        if accepted, let framework = framework(for: FrameworkTarget(framework: assessment.framework.id, edition: assessment.framework.edition)) {
             let judge = SectionOutcomeJudge(assessment: assessment, submission: bid, dueBy: tender.actionsDueBy)
             result.sections = tender.outcomes.sections.map(judge.judge)
             reasons += TenderRules(tender: tender, framework: framework, submission: bid, assessment: assessment,
@@ -101,7 +104,7 @@ public struct TenderEvaluator: Sendable {
             result.score = TenderScoring(criteria: tender.ranking).score(assessment)
         }
         result.reasons = reasons
-        result.compliant = accepted != nil && reasons.isEmpty && !result.unsafe
+        result.compliant = accepted && reasons.isEmpty && !result.unsafe
         return result
     }
 
