@@ -17,7 +17,9 @@ struct BatchCommand: AsyncParsableCommand {
             (hidden ones skipped). Every submission is validated and evaluated against the \
             framework edition it targets (loaded once per run from the standards folder), or the \
             one --framework names, as of --as-of, else its own asOf date, else today. Files are \
-            scored on all cores; results come out in path order.
+            scored on all cores; results come out in path order. Each file goes through the \
+            same steps as `respect check`: a submission written for an older installed edition \
+            of the framework --framework names is carried over through the editions' links.
 
             A file that cannot be scored (not well-formed, invalid against the XSD, unreadable \
             or empty, inconsistent, targeting an edition that is not installed, or not a \
