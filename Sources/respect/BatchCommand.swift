@@ -5,6 +5,7 @@ import RespectEvaluation
 import RespectModel
 import RespectReports
 import RespectStore
+import RespectStoreSQLite
 import RespectXML
 
 /// `respect batch`: score a whole round of submissions in parallel.
@@ -87,7 +88,7 @@ struct BatchCommand: AsyncParsableCommand {
         let files: [String]
         var csvOutput: StreamingOutput?
         var jsonOutput: StreamingOutput?
-        var store: RunStore?
+        var store: SQLiteRunStore?
         do {
             let loader = try engine.loader()
             let standards = try engine.standardsDirectory()
@@ -128,7 +129,7 @@ struct BatchCommand: AsyncParsableCommand {
         var writeFailure: CommandFailure?
         let progress = ProgressBar(total: files.count, label: "batch")
         try csvOutput?.write(BatchRowFormat.csvHeaderRecord)
-        await BatchRunner.run(files: files, parallelism: jobs, window: jobs * 4, score: { scorer.score(file: $0) }) { row in
+        await BatchRunner.run(files: files, parallelism: jobs, window: jobs * 4, score: { await scorer.score(file: $0) }) { row in
             tally.add(row)
             if !row.outcome.isScored {
                 progress.clear()
@@ -165,7 +166,7 @@ struct BatchCommand: AsyncParsableCommand {
         let summary = BatchSummary(tally: tally, seconds: (ContinuousClock.now - started).seconds, jobs: jobs).text
         if csv == "-" || jsonl == "-" { printError(summary) } else { print(summary, terminator: "") }
         if let store {
-            printError("respect: recorded \(recorded) run\(recorded == 1 ? "" : "s") in \(store.path)"
+            printError("respect: recorded \(recorded) run\(recorded == 1 ? "" : "s") in \(store.location)"
                        + (storeFailures > 0 ? "; \(storeFailures) could not be recorded" : ""))
         }
         if storeFailures > 0 { throw RespectExit.cannotCreate }
@@ -173,7 +174,7 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     /// The findings and run store of `--findings` and `--store`, loaded and opened once.
-    private func review(loader: DocumentLoader, store: inout RunStore?) throws -> BatchReview {
+    private func review(loader: DocumentLoader, store: inout SQLiteRunStore?) throws -> BatchReview {
         var review = BatchReview()
         let loaded = try assessorOptions.loadFindings(loader: loader)
         if !loaded.named.isEmpty || !loaded.inFolders.isEmpty {
@@ -182,7 +183,7 @@ struct BatchCommand: AsyncParsableCommand {
         if let opened = try assessorOptions.openStore() {
             store = opened
             let assessor = assessorOptions.assessorName
-            review.record = { assessment in try opened.record(assessment, assessor: assessor, at: Date()) }
+            review.record = { assessment in try await opened.record(assessment, assessor: assessor, at: Date()) }
         }
         return review
     }

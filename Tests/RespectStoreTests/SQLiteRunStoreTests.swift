@@ -1,105 +1,83 @@
 import Foundation
-import RespectTestSupport
-import Testing
 import RespectEvaluation
 import RespectModel
-@testable import RespectStore
+import RespectStore
+@testable import RespectStoreSQLite
+import RespectTestSupport
+import Testing
 
-/// The run store: migrations, whole runs only, history and results read back.
-@Suite("Run store")
-struct RunStoreTests {
-    static func temporaryStorePath() -> String {
-        TestSupport.temporaryStorePath()
+/// What only the SQLite store does: its named migrations, and stores left by older engines.
+/// Everything every store does is in the contract (`RunStoreContractTests`).
+@Suite("SQLite run store")
+struct SQLiteRunStoreTests {
+    static let migrations = ["v1-runs", "v2-run-inputs", "v3-run-findings", "v4-registered-number"]
+
+    /// A copy of `Tests/Fixtures/store/previous-engine.sqlite` (see `previous-engine.txt`).
+    static func previousEngineStore() throws -> String {
+        let path = TestSupport.temporaryStorePath()
+        try FileManager.default.copyItem(atPath: TestSupport.fixture("store/previous-engine.sqlite"), toPath: path)
+        return path
     }
 
-    static func assessment(_ fixture: String, findings: [String] = []) throws -> Assessment {
-        let path = TestSupport.fixture(fixture)
-        let submission = try TestSupport.loader.loadSubmission(contentsOf: path)
-        let file = try #require(InputFile(role: "submission", path: path))
-        let loaded = try findings.map { try TestSupport.loader.loadFindings(contentsOf: TestSupport.fixture($0)) }
-        var assessment = try Evaluator(framework: TestSupport.miniFramework)
-            .evaluate(submission, asOf: try #require(submission.asOf), findings: loaded, submissionSHA256: file.sha256)
-        assessment.inputs = [file, try #require(InputFile(role: "framework", path: TestSupport.fixture("engine/mini-framework.xml")))]
-            + loaded.compactMap { InputFile(role: "findings", path: $0.source) }
-        return assessment
+    @Test("opening an empty file creates the schema by ordered, named migrations; reopening applies nothing again")
+    func migrations() async throws {
+        let path = TestSupport.temporaryStorePath()
+        let store = try SQLiteRunStore(path: path)
+        #expect(try await store.appliedMigrations() == Self.migrations)
+        try await store.record(try StoreFixtures.assessment("engine/mini-achieved.xml"), assessor: "tester", at: StoreFixtures.time())
+        let reopened = try SQLiteRunStore(path: path)
+        #expect(try await reopened.appliedMigrations() == Self.migrations)
+        #expect(try await reopened.counts().runs == 1, "reopening keeps the runs")
     }
 
-    @Test("opening an empty file creates the schema by ordered migrations; reopening applies nothing again")
-    func migrations() throws {
-        let path = Self.temporaryStorePath()
-        let store = try RunStore(path: path)
-        #expect(try store.appliedMigrations() == ["v1-runs", "v2-run-inputs", "v3-run-findings"])
-        try store.record(try Self.assessment("engine/mini-achieved.xml"), assessor: "tester", at: Date(timeIntervalSince1970: 0))
-        let reopened = try RunStore(path: path)
-        #expect(try reopened.appliedMigrations() == ["v1-runs", "v2-run-inputs", "v3-run-findings"])
-        #expect(try reopened.counts().runs == 1, "reopening keeps the runs")
+    @Test("a store with the first migration only is brought up to date on open")
+    func upgradesFirstMigrationStore() async throws {
+        let path = TestSupport.temporaryStorePath()
+        let old = try SQLiteRunStore(path: path, upTo: "v1-runs")
+        #expect(try await old.appliedMigrations() == ["v1-runs"])
+        let upgraded = try SQLiteRunStore(path: path)
+        #expect(try await upgraded.appliedMigrations() == Self.migrations)
+        let id = try await upgraded.record(try StoreFixtures.assessment("engine/mini-achieved.xml"), assessor: "a", at: StoreFixtures.time())
+        #expect(try await upgraded.run(id: id)?.inputs.count == 2)
     }
 
-    @Test("a store left by an older engine (first migration only) is brought up to date on open")
-    func upgradesOlderStore() throws {
-        let path = Self.temporaryStorePath()
-        let old = try RunStore(path: path, upTo: "v1-runs")
-        #expect(try old.appliedMigrations() == ["v1-runs"])
-        let upgraded = try RunStore(path: path)
-        #expect(try upgraded.appliedMigrations() == ["v1-runs", "v2-run-inputs", "v3-run-findings"])
-        let id = try upgraded.record(try Self.assessment("engine/mini-achieved.xml"), assessor: "a", at: Date(timeIntervalSince1970: 0))
-        #expect(try upgraded.run(id: id)?.inputs.count == 2)
+    @Test("a store the previous engine wrote opens, reads its runs and findings back, and takes new runs")
+    func previousEngineStoreReads() async throws {
+        let store = try SQLiteRunStore(path: try Self.previousEngineStore())
+        #expect(try await store.appliedMigrations() == Self.migrations)
+        #expect(try await store.counts() == StoreCounts(runs: 7, inputs: 15, findings: 3))
+        let first = try #require(try await store.run(id: 1))
+        #expect(first.summary.assessor == "R. Okafor")
+        #expect(first.summary.registeredNumber == "1000001", "filled in from the charity number by the migration")
+        #expect(first.assessment.outcome.verdict == .notYet, "its indented JSON result decodes")
+        #expect(first.inputs.map(\.role) == ["submission", "framework", "findings"])
+        #expect(first.findings.map(\.targetID) == ["training-recent", "facilitation", "contact-rate"])
+        #expect(first.findings.map(\.state) == [.applied, .applied, .applied])
+        #expect(try await store.run(id: 2)?.assessment.outcome.verdict == .notYet)
+        let id = try await store.record(try StoreFixtures.assessment(StoreFixtures.northgate1100002), assessor: "new", at: StoreFixtures.time())
+        #expect(id == 8)
+        #expect(try await store.run(id: id)?.summary.registeredNumber == "1100002")
     }
 
-    @Test("a recorded run keeps its inputs' SHA-256, framework, engine, as-of date, assessor, time and findings")
-    func recordsEverything() throws {
-        let store = try RunStore(path: Self.temporaryStorePath())
-        let assessment = try Self.assessment("engine/mini-achieved.xml", findings: ["findings/indicator-decisions.xml"])
-        let id = try store.record(assessment, assessor: "R. Okafor", at: Date(timeIntervalSince1970: 1_790_000_000))
-        let run = try #require(try store.run(id: id))
-        #expect(run.summary.assessor == "R. Okafor")
-        #expect(run.summary.recordedAt == "2026-09-21T14:13:20Z")
-        #expect(run.summary.framework == "mini@1")
-        #expect(run.summary.asOf == "2026-06-30")
-        #expect(run.summary.engineVersion == EngineVersion.current)
-        #expect(run.summary.submissionSHA256 == assessment.inputs[0].sha256)
-        #expect(run.summary.frameworkSHA256 == assessment.inputs[1].sha256)
-        #expect(run.summary.verdict == "not-yet")
-        #expect(run.inputs.map(\.role) == ["submission", "framework", "findings"])
-        #expect(run.inputs == assessment.inputs)
-        #expect(try store.counts().findings == 3)
-        #expect(run.assessment.outcome.id == assessment.outcome.id, "the stored JSON decodes back to the result")
-        #expect(run.assessment.indicators.map(\.status) == assessment.indicators.map(\.status))
-        #expect(run.assessment.findings?.entries == assessment.findings?.entries)
-    }
-
-    @Test("history lists a provider's runs by name in any case, or by charity number, oldest first")
-    func history() throws {
-        let store = try RunStore(path: Self.temporaryStorePath())
-        let first = try store.record(try Self.assessment("engine/mini-achieved.xml"), assessor: "a", at: Date(timeIntervalSince1970: 0))
-        let second = try store.record(try Self.assessment("store/mini-later.xml"), assessor: "b", at: Date(timeIntervalSince1970: 60))
-        #expect(try store.history(provider: "MINI test  Services").map(\.run) == [first, second])
-        #expect(try store.history(provider: "1000001").map(\.run) == [first, second])
-        #expect(try store.history(provider: "Another Provider").isEmpty)
-        let runs = try store.history(provider: "mini test services")
-        #expect(runs.map(\.outcome) == ["Achieved", "Not yet"])
-        #expect(runs.map(\.assessor) == ["a", "b"])
-    }
-
-    @Test("a write interrupted inside its transaction leaves no part of the run")
-    func interruptedWrite() throws {
-        struct Interrupted: Error {}
-        let store = try RunStore(path: Self.temporaryStorePath())
-        let assessment = try Self.assessment("engine/mini-achieved.xml", findings: ["findings/indicator-decisions.xml"])
-        try store.record(assessment, assessor: "whole", at: Date(timeIntervalSince1970: 0))
-        #expect(throws: StoreError.self) {
-            _ = try store.record(assessment, assessor: "partial", at: Date(timeIntervalSince1970: 1), beforeCommit: { _ in throw Interrupted() })
-        }
-        let counts = try store.counts()
-        #expect(counts.runs == 1)
-        #expect(counts.inputs == 3)
-        #expect(counts.findings == 3)
-        #expect(try store.history(provider: "Mini Test Services").map(\.assessor) == ["whole"])
+    @Test("the previous engine's runs of three charities sharing a name are told apart by registered number")
+    func previousEngineRunsGroupedByNumber() async throws {
+        let store = try SQLiteRunStore(path: try Self.previousEngineStore())
+        let byName = try await store.history(matching: OrganisationQuery("Northgate Family Safety"))
+        #expect(byName.map(\.registeredNumber) == ["1100001", "1100002", "SC045678", nil])
+        #expect(byName.map { $0.runs.map(\.run) } == [[3, 7], [4], [5], [6]])
+        #expect(try await store.history(matching: OrganisationQuery("07000001")).map { $0.runs.map(\.run) } == [[3, 7]],
+                "the company number of a charity that gives both finds it")
+        #expect(try await store.history(matching: OrganisationQuery("1000001")).first?.name == "Mini Test Services")
     }
 
     @Test("a file that is not SQLite is reported, not crashed on")
     func notADatabase() throws {
         let path = TestSupport.temporaryFile("this is not a database, just text that is long enough to be read as a header", name: "runs.sqlite")
-        #expect(throws: StoreError.self) { _ = try RunStore(path: path) }
+        #expect(throws: StoreError.self) { _ = try SQLiteRunStore(path: path) }
+        do {
+            _ = try SQLiteRunStore(path: path)
+        } catch {
+            #expect(error.description.hasPrefix("\(path): cannot open the run store: "))
+        }
     }
 }

@@ -6,7 +6,7 @@
 /// is parallel: `deliver` sees row `n` only after rows `0..<n`, on the calling task.
 public enum BatchRunner {
     public static func run(files: [String], parallelism: Int, window: Int,
-                           score: @escaping @Sendable (String) -> BatchRow, deliver: (BatchRow) -> Void) async {
+                           score: @escaping @Sendable (String) async -> BatchRow, deliver: (BatchRow) -> Void) async {
         let parallelism = max(1, parallelism)
         let window = max(parallelism, window)
         await withTaskGroup(of: (Int, BatchRow).self) { group in
@@ -17,7 +17,7 @@ public enum BatchRunner {
             func startMore() {
                 while next < files.count, running < parallelism, next - written < window {
                     let (index, file) = (next, files[next])
-                    group.addTask { (index, score(file)) }
+                    group.addTask { (index, await score(file)) }
                     next += 1
                     running += 1
                 }

@@ -29,7 +29,8 @@ public struct BatchScorer: Sendable {
     }
 
     /// The row for one file; never throws: a file that cannot be scored gets a row saying why.
-    public func score(file: String) -> BatchRow {
+    /// Suspends only to record the run (`review.record`).
+    public func score(file: String) async -> BatchRow {
         var row = BatchRow(file: file, outcome: .unreadable)
         do {
             let bytes: [UInt8]
@@ -62,7 +63,7 @@ public struct BatchScorer: Sendable {
                 assessment.inputs = [row.sha256.map { InputFile(role: "submission", path: file, sha256: $0) }, framework.input].compactMap { $0 }
                     + Findings.inputFiles(findings, concerning: submission, submissionSHA256: row.sha256)
                 do {
-                    row.run = try record(assessment)
+                    row.run = try await record(assessment)
                 } catch {
                     row.storeError = "\(file): the run could not be recorded: \(error)"
                 }
