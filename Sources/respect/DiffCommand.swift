@@ -19,6 +19,11 @@ struct DiffCommand: AsyncParsableCommand {
             replaced (same id, another document) or no longer counted because it became too old \
             or passed its review date.
 
+            Organisations are identified by their registered number (charity number, else \
+            company number). When the two sides are different organisations (different \
+            registered numbers, or, where a number is missing, different names) the diff says \
+            so: a warning on standard error, a note in the text and `organisation` in the JSON.
+
             Example:
               respect diff 3 7 --store runs.sqlite
               respect diff old-submission.xml new-submission.xml --format json
@@ -75,6 +80,7 @@ struct DiffCommand: AsyncParsableCommand {
             printError("respect: " + failure.description)
             throw failure.exitCode
         }
+        if let warning = DiffTextReport.organisationWarning(diff) { printError("respect: warning: " + warning) }
         switch format {
         case .text: print(DiffTextReport().render(diff), terminator: "")
         case .json: print(try JSONReport.encode(diff), terminator: "")

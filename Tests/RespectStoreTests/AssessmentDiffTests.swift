@@ -42,6 +42,46 @@ struct AssessmentDiffTests {
         #expect(stored.evidenceAdded == fresh.evidenceAdded)
         #expect(stored.evidenceExpired == fresh.evidenceExpired)
         #expect(stored.old.run == first && stored.new.run == second)
+        #expect(stored.organisation == OrganisationMatch(same: true, comparedBy: .registeredNumber))
+    }
+
+    @Test("two charities sharing a name are different organisations, told apart by registered number")
+    func charitiesSharingAName() throws {
+        let first = try StoreFixtures.assessment(StoreFixtures.northgate1100001)
+        let second = try StoreFixtures.assessment(StoreFixtures.northgate1100002)
+        let diff = AssessmentDiff(old: first, new: second)
+        #expect(diff.organisation == OrganisationMatch(same: false, comparedBy: .registeredNumber))
+        #expect(diff.old.registeredNumber == "1100001" && diff.new.registeredNumber == "1100002")
+        #expect(diff.old.provider == diff.new.provider)
+        #expect(AssessmentDiff(old: first, new: first).organisation.same)
+    }
+
+    @Test("one charity under another name, its number written with spaces, is the same organisation")
+    func renamedCharity() throws {
+        let renamed = try TestSupport.assessMini([("name=\"Mini Test Services\" charityNumber=\"1000001\"",
+                                                   "name=\"Mini Safer Families\" charityNumber=\"1000 001\"")])
+        let diff = AssessmentDiff(old: try StoreFixtures.assessment("engine/mini-achieved.xml"), new: renamed)
+        #expect(diff.organisation == OrganisationMatch(same: true, comparedBy: .registeredNumber))
+    }
+
+    @Test("when a side gives no registered number, the names decide")
+    func withoutANumberNamesDecide() throws {
+        let unregistered = try StoreFixtures.assessment(StoreFixtures.northgateUnregistered)
+        let sameName = AssessmentDiff(old: unregistered, new: try StoreFixtures.assessment(StoreFixtures.northgate1100001))
+        #expect(sameName.organisation == OrganisationMatch(same: true, comparedBy: .name))
+        let otherName = AssessmentDiff(old: unregistered, new: try StoreFixtures.assessment("engine/mini-achieved.xml"))
+        #expect(otherName.organisation == OrganisationMatch(same: false, comparedBy: .name))
+    }
+
+    @Test("two stored runs of different charities with one name compare as different organisations")
+    func storedRunsOfDifferentCharities() async throws {
+        let store = try SQLiteRunStore(path: TestSupport.temporaryStorePath())
+        let first = try await store.record(try StoreFixtures.assessment(StoreFixtures.northgate1100001), assessor: "a", at: StoreFixtures.time())
+        let second = try await store.record(try StoreFixtures.assessment(StoreFixtures.northgateSC045678), assessor: "a", at: StoreFixtures.time(60))
+        let diff = AssessmentDiff(old: try #require(try await store.run(id: first)).assessment,
+                                  new: try #require(try await store.run(id: second)).assessment, oldRun: first, newRun: second)
+        #expect(diff.organisation == OrganisationMatch(same: false, comparedBy: .registeredNumber))
+        #expect(diff.new.registeredNumber == "SC045678")
     }
 
     @Test("a result compared with itself shows no change")

@@ -42,6 +42,7 @@ public struct BatchScorer: Sendable {
             row.sha256 = InputFile.sha256(of: bytes)
             let submission = try loader.loadSubmission(bytes: bytes, path: file)
             row.provider = submission.provider.name
+            row.registeredNumber = submission.provider.registeredNumber
             let framework = try frameworks.framework(fixedFramework ?? submission.target.reference)
             row.framework = framework.entry.framework.identity.reference
             let date = asOf ?? submission.asOf ?? today
