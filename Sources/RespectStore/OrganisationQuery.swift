@@ -1,4 +1,4 @@
-public import RespectModel
+import RespectModel
 
 /// What a history is asked for: text that is an organisation's name or one of its numbers.
 ///
@@ -18,12 +18,5 @@ public struct OrganisationQuery: Sendable, Hashable {
         self.text = text
         nameKey = FindingsSubject.folded(text)
         numberKey = Provider.registeredNumber(text)
-    }
-
-    /// Whether a run of `provider` matches.
-    public func matches(_ provider: Provider) -> Bool {
-        if FindingsSubject.folded(provider.name) == nameKey { return true }
-        guard let numberKey else { return false }
-        return [provider.charityNumber, provider.companyNumber].contains { $0.flatMap(Provider.registeredNumber) == numberKey }
     }
 }

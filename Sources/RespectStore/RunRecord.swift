@@ -44,12 +44,8 @@ public struct RunRecord: Sendable {
     public var findings: [StoredFinding] { assessment.findings?.entries.map(StoredFinding.init) ?? [] }
 
     /// The result as stored: `ResultCoding`'s deterministic JSON.
-    public func encodedResult(location: String) throws(StoreError) -> String {
-        do {
-            return String(decoding: try ResultCoding.encode(assessment), as: UTF8.self)
-        } catch {
-            throw StoreError(location: location, action: .encode, message: "\(error)")
-        }
+    public func encodedResult() throws -> String {
+        String(decoding: try ResultCoding.encode(assessment), as: UTF8.self)
     }
 
     /// The summary the store gives for this run once recorded as run `id`.

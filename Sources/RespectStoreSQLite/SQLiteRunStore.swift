@@ -51,7 +51,12 @@ public struct SQLiteRunStore: RunStore {
     }
 
     public func record(_ run: RunRecord) async throws(StoreError) -> Int64 {
-        let runRow = RunRow(run, resultJSON: try run.encodedResult(location: path))
+        let runRow: RunRow
+        do {
+            runRow = RunRow(run, resultJSON: try run.encodedResult())
+        } catch {
+            throw StoreError(location: path, action: .encode, underlying: error)
+        }
         let inputs = run.assessment.inputs
         let findings = run.findings
         let beforeCommit = self.beforeCommit
