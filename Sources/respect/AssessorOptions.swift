@@ -4,6 +4,7 @@ import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectStore
+import RespectStoreSQLite
 
 /// Options for assessors, shared by the commands that score submissions: the findings to
 /// apply, the run store to record into, and who is running it.
@@ -37,20 +38,20 @@ struct AssessorOptions: ParsableArguments {
         return environment["LOGNAME"] ?? environment["USER"] ?? NSUserName()
     }
 
-    /// The run store named by `--store`, opened (and migrated), or `nil` without `--store`.
-    func openStore() throws -> RunStore? {
+    /// The SQLite run store named by `--store`, opened (and migrated), or `nil` without `--store`.
+    func openStore() throws -> SQLiteRunStore? {
         guard let store else { return nil }
         do {
-            return try RunStore(path: store)
+            return try SQLiteRunStore(path: store)
         } catch {
             throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
         }
     }
 
     /// Records one run in `store`; returns its id.
-    func record(_ assessment: Assessment, in store: RunStore) throws -> Int64 {
+    func record(_ assessment: Assessment, in store: any RunStore) async throws -> Int64 {
         do {
-            return try store.record(assessment, assessor: assessorName, at: Date())
+            return try await store.record(assessment, assessor: assessorName, at: Date())
         } catch {
             throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
         }

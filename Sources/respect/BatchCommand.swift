@@ -5,6 +5,7 @@ import RespectEvaluation
 import RespectModel
 import RespectReports
 import RespectStore
+import RespectStoreSQLite
 import RespectXML
 
 /// `respect batch`: score a whole round of submissions in parallel.
@@ -30,10 +31,11 @@ struct BatchCommand: AsyncParsableCommand {
             files per second). --csv FILE writes one row per submission, with the header: \
             provider, file, outcome, mandatory met, mandatory applicable, missing count, \
             safety-critical failures, first reasons (or the first errors), framework, as of, \
-            sha256. --jsonl FILE writes one JSON object per line with the same fields (camelCase \
-            keys) and the full reasons and errors lists. Files are written atomically; `-` \
-            writes to standard output (the summary then goes to standard error). A progress bar \
-            is shown on standard error when it is a terminal.
+            sha256, registered number (the charity number, else the company number). --jsonl FILE \
+            writes one JSON object per line with the same fields (camelCase keys) and the full \
+            reasons and errors lists. Output files are written as `respect --help` describes; \
+            `-` writes to standard output (the summary then goes to standard error). A progress \
+            bar is shown on standard error when it is a terminal.
 
             Assessors: --findings FILE|DIR applies the findings that concern each submission \
             (as `check` does); --store FILE records every scored submission as a run, each in \
@@ -89,7 +91,7 @@ struct BatchCommand: AsyncParsableCommand {
         let files: [String]
         var csvOutput: StreamingOutput?
         var jsonOutput: StreamingOutput?
-        var store: RunStore?
+        var store: SQLiteRunStore?
         do {
             let engine = try engine.engine()
             _ = try engine.loader.schemas.schema(for: .submission)  // a broken XSD stops the batch before it starts
@@ -159,7 +161,7 @@ struct BatchCommand: AsyncParsableCommand {
         let summary = BatchSummary(tally: tally, seconds: (ContinuousClock.now - started).seconds, jobs: jobs).text
         if csv == "-" || jsonl == "-" { printError(summary) } else { print(summary, terminator: "") }
         if let store {
-            printError("respect: recorded \(recorded) run\(recorded == 1 ? "" : "s") in \(store.path)"
+            printError("respect: recorded \(recorded) run\(recorded == 1 ? "" : "s") in \(store.location)"
                        + (storeFailures > 0 ? "; \(storeFailures) could not be recorded" : ""))
         }
         if storeFailures > 0 { throw RespectExit.cannotCreate }
@@ -167,12 +169,12 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     /// The findings and run store of `--findings` and `--store`, loaded and opened once.
-    private func review(loader: DocumentLoader, store: inout RunStore?) throws -> BatchReview {
+    private func review(loader: DocumentLoader, store: inout SQLiteRunStore?) throws -> BatchReview {
         var review = BatchReview(findings: try assessorOptions.loadFindings(loader: loader))
         if let opened = try assessorOptions.openStore() {
             store = opened
             let assessor = assessorOptions.assessorName
-            review.record = { assessment in try opened.record(assessment, assessor: assessor, at: Date()) }
+            review.record = { assessment in try await opened.record(assessment, assessor: assessor, at: Date()) }
         }
         return review
     }

@@ -6,7 +6,7 @@ import RespectModel
 import RespectReports
 
 /// `respect check`: evaluate one submission and report the verdict and what is missing.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Evaluate a submission and report the outcome, section figures and the missing-evidence list.",
@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
             try OutputDestination.checkWritable(output, inputs: [submission] + [framework].compactMap { $0 })
             let engine = try engine.engine()
@@ -81,7 +81,10 @@ struct CheckCommand: ParsableCommand {
                 report = HTMLCheckReport().render(assessment)
             }
             try OutputDestination.write(report, to: output)
-            if let store { printError("respect: recorded as run \(try assessorOptions.record(assessment, in: store)) in \(store.path)") }
+            if let store {
+                let run = try await assessorOptions.record(assessment, in: store)
+                printError("respect: recorded as run \(run) in \(store.location)")
+            }
             throw RespectExit.forVerdict(assessment.outcome.verdict)
         } catch {
             throw RespectExit.report(error)

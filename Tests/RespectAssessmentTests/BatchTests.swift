@@ -3,7 +3,6 @@ import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectReports
-import RespectReports
 import RespectTestSupport
 import Testing
 
@@ -78,6 +77,10 @@ struct BatchTests {
         #expect(achieved[8] == "respect-standard@2017")
         #expect(achieved[9] == "2026-10-01", "each submission's own as-of date by default")
         #expect(achieved[10] == InputFile(role: "submission", path: round + "/achieved.xml")?.sha256)
+        let registeredNumber = try #require(BatchRowFormat.csvHeader.firstIndex(of: "registered number"))
+        #expect(registeredNumber == 11, "the registered number is the last column, after the sha256")
+        #expect(achieved[registeredNumber] == assessment.submission.provider.registeredNumber)
+        #expect(achieved[registeredNumber] == "1190001")
 
         // Not yet: the safety-critical failures are named and come first in the reasons.
         let notYet = try #require(rows.first { $0[2] == "not-yet" })
@@ -88,6 +91,7 @@ struct BatchTests {
         let invalid = try #require(rows.first { $0[2] == "invalid" })
         #expect(invalid[3].isEmpty && invalid[4].isEmpty && invalid[5].isEmpty)
         #expect(invalid[7].hasPrefix("\(round)/invalid-date.xml:10: "))
+        #expect(invalid[11].isEmpty, "a file that was not scored has no registered number")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["round.csv"], "no temporary file left behind")
     }
 
@@ -114,6 +118,28 @@ struct BatchTests {
         let errors = try #require(broken["errors"] as? [String])
         #expect(errors.first?.hasPrefix("\(round)/not-well-formed.xml:8") == true)
         #expect(broken["provider"] == nil)
+    }
+
+    @Test("the registered number tells apart, in the CSV and the JSONL, charities that share a name")
+    func registeredNumberColumn() throws {
+        let files = [StoreFixtures.northgate1100001, StoreFixtures.northgate1100002, StoreFixtures.northgateSC045678,
+                     StoreFixtures.northgateUnregistered].map(TestSupport.fixture)
+        let framework = TestSupport.fixture("engine/mini-framework.xml")
+        let csv = try CommandLineRunner.run(["batch"] + files + ["--framework", framework, "--csv", "-"])
+        #expect(csv.exitCode == 0)
+        let records = CSVRecords.parse(csv.standardOutput)
+        let header = try #require(records.first)
+        let provider = try #require(header.firstIndex(of: "provider"))
+        let number = try #require(header.firstIndex(of: "registered number"))
+        let rows = records.dropFirst()
+        #expect(rows.map { $0[number] } == ["1100001", "1100002", "SC045678", ""])
+        #expect(Set(rows.map { $0[provider].lowercased() }) == ["northgate family safety"])
+
+        let jsonl = try CommandLineRunner.run(["batch"] + files + ["--framework", framework, "--jsonl", "-"])
+        let objects = try jsonl.standardOutput.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["registeredNumber"] as? String } == ["1100001", "1100002", "SC045678", nil])
     }
 
     @Test("--csv - writes the CSV to standard output and the summary to standard error")

@@ -3,7 +3,7 @@ public import RespectModel
 
 /// What an assessor adds to a batch: findings to apply to each submission, and a run store that
 /// records each scored submission. Both are used from many workers at once, so they must be
-/// safe to share (a run store serialises its writes; each run is one transaction).
+/// safe to share (a run store takes records from many tasks at once; each run is one transaction).
 public struct BatchReview: Sendable {
     /// The findings files; those that concern a submission are applied to it.
     public var findings: FindingsSet

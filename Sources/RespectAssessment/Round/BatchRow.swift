@@ -55,6 +55,9 @@ public struct BatchRow: Sendable, Codable {
     /// Lowercase hexadecimal SHA-256 of the file's bytes, when it could be read.
     public var sha256: String?
     public var provider: String?
+    /// The provider's charity number, else its company number, normalised
+    /// (`Provider.registeredNumber`): what tells apart organisations that share a name.
+    public var registeredNumber: String?
     public var outcome: BatchOutcome
     /// `id@edition` of the framework applied.
     public var framework: String?
@@ -74,12 +77,14 @@ public struct BatchRow: Sendable, Codable {
     /// Why the run could not be recorded in the store, if it could not.
     public var storeError: String?
 
-    public init(file: String, sha256: String? = nil, provider: String? = nil, outcome: BatchOutcome, framework: String? = nil,
+    public init(file: String, sha256: String? = nil, provider: String? = nil, registeredNumber: String? = nil,
+                outcome: BatchOutcome, framework: String? = nil,
                 asOf: CalendarDate? = nil, mandatoryMet: Int? = nil, mandatoryApplicable: Int? = nil, missingCount: Int? = nil,
                 safetyCriticalFailures: [String] = [], reasons: [String] = [], errors: [String] = []) {
         self.file = file
         self.sha256 = sha256
         self.provider = provider
+        self.registeredNumber = registeredNumber
         self.outcome = outcome
         self.framework = framework
         self.asOf = asOf

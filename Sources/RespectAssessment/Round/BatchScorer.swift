@@ -26,6 +26,7 @@ public struct BatchScorer: Sendable {
     }
 
     /// The row for one file; never throws: a file that cannot be scored gets a row saying why.
+    /// Suspends only to record the run (`review.record`).
     public func score(file: String) async -> BatchRow {
         let request = AssessmentRequest(submission: .file(file), framework: fixedFramework, asOf: asOf, today: today,
                                         findings: review.findings)
@@ -35,6 +36,7 @@ public struct BatchScorer: Sendable {
                 var row = BatchRow(file: file, sha256: result.input.sha256, provider: result.submission.provider.name,
                                    outcome: BatchOutcome(result.figures.verdict), framework: result.resolved.edition.reference,
                                    asOf: result.asOf)
+                row.registeredNumber = result.submission.provider.registeredNumber
                 row.fill(from: result.figures)
                 return row
             }
@@ -43,6 +45,7 @@ public struct BatchScorer: Sendable {
             var row = BatchRow(file: file, sha256: result.input.sha256, provider: result.submission.provider.name,
                                outcome: BatchOutcome(result.assessment.outcome.verdict),
                                framework: result.resolved.edition.reference, asOf: result.asOf)
+            row.registeredNumber = result.submission.provider.registeredNumber
             row.fill(from: AssessmentFigures(result.assessment))
             do {
                 row.run = try await record(result.assessment)
@@ -59,6 +62,7 @@ public struct BatchScorer: Sendable {
     static func row(file: String, failure: AssessmentFailure) -> BatchRow {
         var row = BatchRow(file: file, sha256: failure.input?.sha256, provider: failure.submission?.provider.name,
                            outcome: outcome(for: failure.error), framework: failure.framework, asOf: failure.asOf)
+        row.registeredNumber = failure.submission?.provider.registeredNumber
         if case .load(.notInstalled) = failure.error {
             // Located at the submission that needs the edition, not at the standards folder.
             row.errors = ["\(file): \(failure.error.description)"]

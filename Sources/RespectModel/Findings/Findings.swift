@@ -65,7 +65,7 @@ public struct FindingsSubject: Sendable, Hashable, Codable {
     }
 
     static func number(_ text: String) -> String {
-        text.filter { !$0.isWhitespace }.uppercased()
+        Provider.registeredNumber(text) ?? ""
     }
 }
 

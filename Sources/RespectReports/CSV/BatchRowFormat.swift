@@ -3,9 +3,11 @@ public import RespectAssessment
 
 /// How a batch row is written: a CSV record (RFC 4180, through `CSVWriter`) or one JSON line.
 public enum BatchRowFormat {
-    /// The CSV header.
+    /// The CSV header. Columns are only ever added at the end, so a reader that takes them
+    /// by position keeps working.
     public static let csvHeader = ["provider", "file", "outcome", "mandatory met", "mandatory applicable", "missing count",
-                                   "safety-critical failures", "first reasons", "framework", "as of", "sha256"]
+                                   "safety-critical failures", "first reasons", "framework", "as of", "sha256",
+                                   "registered number"]
 
     /// The CSV header record, ending with CRLF.
     public static var csvHeaderRecord: String { CSVWriter.record(csvHeader) }
@@ -22,7 +24,7 @@ public enum BatchRowFormat {
             row.mandatoryMet.map(String.init) ?? "", row.mandatoryApplicable.map(String.init) ?? "",
             row.missingCount.map(String.init) ?? "", row.safetyCriticalFailures.joined(separator: "; "),
             reasons.prefix(reasonsInCSV).joined(separator: " | "), row.framework ?? "",
-            row.asOf?.description ?? "", row.sha256 ?? "",
+            row.asOf?.description ?? "", row.sha256 ?? "", row.registeredNumber ?? "",
         ])
     }
 

@@ -9,8 +9,10 @@ public struct DiffTextReport {
     public func render(_ diff: AssessmentDiff) -> String {
         var out = TextBuffer()
         out.line("Changes from \(side(diff.old)) to \(side(diff.new))")
-        if diff.old.provider != diff.new.provider {
-            out.line("  Note: different providers (\(diff.old.provider) / \(diff.new.provider))")
+        if let warning = Self.organisationWarning(diff) {
+            out.line("  Note: " + warning)
+        } else if diff.old.provider != diff.new.provider {
+            out.line("  Note: the same organisation under different names (\(diff.old.provider) / \(diff.new.provider))")
         }
         if diff.old.framework != diff.new.framework {
             out.line("  Note: different framework editions (\(diff.old.framework) / \(diff.new.framework))")
@@ -52,6 +54,17 @@ public struct DiffTextReport {
             for item in diff.evidenceExpired { out.line("  ! \(item.id) '\(item.title)': \(item.why.joined(separator: "; "))") }
         }
         return out.text
+    }
+
+    /// The warning a diff between two organisations carries, `nil` for one organisation:
+    /// "different organisations: A (registered number 1) and B (registered number 2)".
+    public static func organisationWarning(_ diff: AssessmentDiff) -> String? {
+        guard !diff.organisation.same else { return nil }
+        func name(_ side: AssessmentDiff.Side) -> String {
+            "\(side.provider) (\(side.registeredNumber.map { "registered number \($0)" } ?? "no registered number"))"
+        }
+        let basis = diff.organisation.comparedBy == .name ? "; compared by name, as a registered number is missing" : ""
+        return "different organisations: \(name(diff.old)) and \(name(diff.new))\(basis)"
     }
 
     private func side(_ side: AssessmentDiff.Side) -> String {
