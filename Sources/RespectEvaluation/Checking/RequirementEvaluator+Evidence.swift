@@ -105,8 +105,9 @@ extension RequirementEvaluator {
                                     line: item.line, evidenceID: item.id, date: reviewBy))
         }
         if let months = rule.maximumAgeMonths {
-            // The last day the item still counts is issued + months; after that it is too old.
-            let lastDay = item.issued.adding(months: months)
+            // The last day the item still counts: the latest as-of date whose oldest accepted
+            // issue date (as-of − months) is not after the item's.
+            let lastDay = item.issued.lastDay(withinMonths: months)
             if lastDay >= asOf, lastDay < horizon {
                 warnings.append(Warning(kind: .ageLimitSoon,
                                         message: "\(item.id) '\(item.title)' (“\(label())”) stops counting after \(lastDay), when it becomes older than \(months) months",
