@@ -130,8 +130,14 @@ struct FindingsTests {
         #expect(unknown.count == 2)
         #expect(unknown.allSatisfy { $0.file == file.source && ($0.line ?? 0) > 0 })
         let indicatorLine = try #require(file.findings.first { $0.targetID == "no-such-indicator" }?.line)
-        #expect(unknown.contains { $0.line == indicatorLine && $0.message.contains("no-such-indicator") })
-        #expect(assessment.warnings.contains { $0.kind == .findingNotApplied && $0.message.contains("E1") })
+        #expect(unknown.contains { $0.line == indicatorLine && $0.cause == .unknownFindingTarget(target: .indicator, id: "no-such-indicator", edition: "mini@1") })
+        #expect(unknown.contains { $0.cause == .unknownFindingTarget(target: .evidence, id: "E99", edition: nil) })
+        let changed = try #require(assessment.warnings.first { $0.kind == .findingNotApplied })
+        guard case .findingNotApplied(.evidence, "E1", .fileChanged(let judged)) = changed.cause else {
+            Issue.record("expected the changed document of E1: \(changed.cause)")
+            return
+        }
+        #expect(judged == file.findings.first { $0.targetID == "E1" }?.fileSHA256)
     }
 
     @Test("findings about another provider are ignored with a warning")
@@ -140,7 +146,10 @@ struct FindingsTests {
         #expect(assessment.status("training-recent") == .met)
         #expect(assessment.findings?.files.map(\.matched) == [false])
         #expect(assessment.findings?.entries.isEmpty == true)
-        #expect(assessment.warnings.contains { $0.kind == .findingsNotForSubmission && $0.file?.hasSuffix("other-provider.xml") == true })
+        let warning = try #require(assessment.warnings.first { $0.kind == .findingsNotForSubmission })
+        #expect(warning.file?.hasSuffix("other-provider.xml") == true)
+        #expect(warning.cause == .findingsNotForSubmission(subject: try findings("other-provider.xml").subject, provider: "Mini Test Services",
+                                                           submissionSHA256: submissionSHA256))
     }
 
     @Test("a subject pinned to the submission's SHA-256 applies to that file only")
@@ -166,6 +175,10 @@ struct FindingsTests {
         #expect(assessment.findings?.entries.first?.state == state)
         #expect(assessment.status("training-recent") == status)
         #expect(assessment.warnings.contains { $0.kind == .findingExpired } == (state == .expired))
+        if state == .expired {
+            #expect(assessment.warnings.contains { $0.cause == .findingExpired(target: .indicator, id: "training-recent",
+                                                                               expired: CalendarDate(expires)!, asOf: asOf) })
+        }
     }
 
     @Test("a finding on an indicator that does not apply is not applied")
@@ -175,6 +188,7 @@ struct FindingsTests {
         let assessment = try evaluator.evaluate(oneToOne, asOf: asOf, findings: [file], submissionSHA256: nil)
         #expect(assessment.status("iss-in-place") == .notApplicable)
         #expect(assessment.findings?.entries.first?.state == .notApplicable)
+        #expect(assessment.warnings.contains { $0.cause == .findingNotApplied(target: .indicator, id: "iss-in-place", because: .indicatorNotApplicable) })
     }
 
     @Test("a findings file without an assessor, or expiring before its date, is rejected with its line")

@@ -34,8 +34,9 @@ struct MonthEndExpiryTests {
         #expect(assessment.status("training-recent") == .partlyMet)
         #expect(ageWarning(assessment, "E2") == nil)
         let tooOld = try #require(assessment.indicator("training-recent")?.reasons.first { $0.kind == .tooOld })
-        #expect(tooOld.evidenceID == "E2")
-        #expect(tooOld.required == "2026-07-01")
+        #expect(tooOld == .tooOld(evidenceID: "E2", evidenceType: TermReference(id: "training-record", label: "Training record"),
+                                  issued: CalendarDate("2026-06-30")!, oldestAccepted: CalendarDate("2026-07-01")!,
+                                  maximumAgeMonths: 6, asOf: CalendarDate("2027-01-01")!))
     }
 
     @Test("an item issued on 28 February in the year before a leap year counts until 29 February", arguments: [

@@ -96,18 +96,11 @@ public struct BatchScorer: Sendable {
         let ranked = missing.enumerated().sorted { lhs, rhs in
             (Self.rank(lhs.element), lhs.offset) < (Self.rank(rhs.element), rhs.offset)
         }
-        row.reasons = ranked.map { Self.reason($0.element) }
+        row.missing = ranked.map { BatchRow.MissingEntry($0.element) }
     }
 
     private static func rank(_ item: MissingEvidenceFigure) -> Int {
         item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2
-    }
-
-    /// "7.1.1 iss-in-place-for-every-intervention (safety-critical): <first reason>".
-    static func reason(_ item: MissingEvidenceFigure) -> String {
-        let tag = item.safetyCritical ? " (safety-critical)" : item.level == .mandatory ? "" : " (desirable)"
-        let why = item.firstReason ?? item.firstToProvide ?? item.status.label
-        return "\(item.indicator.number) \(item.indicator.id)\(tag): \(why)"
     }
 
     /// The outcome a loading error means.

@@ -51,8 +51,8 @@ struct FindingsApplication {
             let matched = file.subject.matches(submission.provider, submissionSHA256: submissionSHA256)
             files.append(FindingsFileResult(file: file.source, subject: file.subject, matched: matched, findings: file.findings.count))
             guard matched else {
-                warnings.append(Warning(kind: .findingsNotForSubmission,
-                                        message: "findings for \(file.subject.description) do not concern this submission (\(submission.provider.name)\(submissionSHA256.map { ", SHA-256 \($0.prefix(12))…" } ?? "")); ignored",
+                warnings.append(Warning(.findingsNotForSubmission(subject: file.subject, provider: submission.provider.name,
+                                                                  submissionSHA256: submissionSHA256),
                                         file: file.source))
                 continue
             }
@@ -156,26 +156,21 @@ struct FindingsApplication {
     }
 
     private func warning(for entry: FindingEntry, finding: Finding) -> Warning? {
-        let what = "\(entry.kind.rawValue) '\(entry.targetID)'"
+        let cause: Warning.Cause
         switch entry.state {
         case .applied, .superseded:
             return nil
         case .expired:
-            return Warning(kind: .findingExpired,
-                           message: "the finding on \(what) expired on \(entry.expires.map(\.description) ?? ""), before the as-of date \(asOf); it no longer applies",
-                           line: entry.line, date: entry.expires, file: entry.file)
+            guard let expires = entry.expires else { return nil }
+            cause = .findingExpired(target: entry.kind, id: entry.targetID, expired: expires, asOf: asOf)
         case .unknownTarget:
-            let place = entry.kind == .indicator ? "framework \(framework.identity.reference)" : "the submission"
-            return Warning(kind: .unknownFindingTarget, message: "the finding names \(what), which is not in \(place); ignored",
-                           line: entry.line, file: entry.file)
+            cause = .unknownFindingTarget(target: entry.kind, id: entry.targetID,
+                                          edition: entry.kind == .indicator ? framework.identity.reference : nil)
         case .notApplicable:
-            return Warning(kind: .findingNotApplied,
-                           message: "the finding on \(what) is ignored: the indicator does not apply to the services and risk levels this submission declares",
-                           line: entry.line, file: entry.file)
+            cause = .findingNotApplied(target: entry.kind, id: entry.targetID, because: .indicatorNotApplicable)
         case .fileChanged:
-            return Warning(kind: .findingNotApplied,
-                           message: "the finding on \(what) is ignored: the assessor judged a document with SHA-256 \(finding.fileSHA256?.prefix(12) ?? "")…, but the submission now names another file",
-                           line: entry.line, file: entry.file)
+            cause = .findingNotApplied(target: entry.kind, id: entry.targetID, because: .fileChanged(judgedSHA256: finding.fileSHA256 ?? ""))
         }
+        return Warning(cause, line: entry.line, file: entry.file)
     }
 }

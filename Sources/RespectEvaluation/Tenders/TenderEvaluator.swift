@@ -67,10 +67,8 @@ public struct TenderEvaluator: Sendable {
                                      safetyCriticalFailures: [], problems: [], assessment: nil, input: nil)
         var reasons: [TenderReason] = []
         if accepted == nil {
-            let list = tender.frameworks.editions.map(\.reference).joined(separator: ", ")
-            reasons.append(TenderReason(kind: .editionNotAccepted,
-                                        message: "the bid targets \(bid.target.reference); the tender accepts \(list)" + TenderRules.cite(tender.frameworks.clause),
-                                        clause: tender.frameworks.clause, actual: bid.target.reference, required: list))
+            reasons.append(TenderReason(.editionNotAccepted(bid: bid.target.reference, accepted: tender.frameworks.editions.map(\.reference)),
+                                        clause: tender.frameworks.clause))
         }
         guard let framework = accepted ?? otherEdition else {
             result.reasons = reasons
@@ -81,8 +79,7 @@ public struct TenderEvaluator: Sendable {
             assessment = try Evaluator(framework: framework).evaluate(bid, asOf: tender.timetable.deadline)
         } catch {
             result.problems = error.problems.map(\.description)
-            result.reasons = reasons + [TenderReason(kind: .notEvaluated,
-                                                     message: "the bid could not be evaluated against \(framework.identity.reference): " + error.problems.map(\.message).joined(separator: "; "))]
+            result.reasons = reasons + [TenderReason(.notEvaluated(edition: framework.identity.reference, problems: error.problems.map(\.message)))]
             return result
         }
         result.assessment = assessment
@@ -109,7 +106,7 @@ public struct TenderEvaluator: Sendable {
     public static func unreadable(file: String, problems: [String]) -> TenderBidResult {
         TenderBidResult(file: file, provider: "", target: nil, compliant: false, unsafe: false, rank: nil, outcome: nil,
                         outcomeLabel: nil, mandatoryMet: nil, mandatoryApplicable: nil, score: nil,
-                        reasons: [TenderReason(kind: .unreadable, message: "the bid could not be read: " + problems.joined(separator: "; "))],
+                        reasons: [TenderReason(.unreadable(problems: problems))],
                         sections: [], safetyCriticalFailures: [], problems: problems, assessment: nil, input: nil)
     }
 
@@ -134,11 +131,9 @@ public struct TenderEvaluator: Sendable {
     /// One reason per failing safety-critical indicator, with the engine's first reason.
     private func safetyReasons(_ assessment: Assessment) -> [TenderReason] {
         assessment.safetyCriticalFailures.map { failure in
-            let why = assessment.indicator(failure.id)?.reasons.first?.message
-            return TenderReason(kind: .safetyCritical,
-                                message: "UNSAFE: safety-critical indicator \(failure.number) \(failure.id) is not met" + (why.map { ": \($0)" } ?? ""),
-                                actual: assessment.indicator(failure.id)?.status.rawValue, required: IndicatorStatus.met.rawValue,
-                                indicator: failure.id)
+            let result = assessment.indicator(failure.id)
+            return TenderReason(.safetyCritical(indicator: IndicatorMention(id: failure.id, number: failure.number),
+                                                status: result?.status ?? .notMet, firstReason: result?.reasons.first))
         }
     }
 }

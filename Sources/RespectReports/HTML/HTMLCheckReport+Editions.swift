@@ -10,8 +10,8 @@ extension HTMLCheckReport {
         for item in checklist.items {
             table.addRow(.fragment([.element("code", text: item.indicator.id), .text(" \(item.indicator.number): \(item.indicator.text)")]), [
                 .fragment([HTMLBadge.status(item.status), .text(" " + item.carryOver.label)]),
-                .text(item.origin.isEmpty ? "new" : "\(item.origin.joined(separator: " + ")) (\(item.relation))"),
-                item.newlyRequired.isEmpty ? "—" : .element("ul", item.newlyRequired.map { .element("li", text: $0) }),
+                .text(item.origin.isEmpty ? "new" : "\(item.origin.joined(separator: " + ")) (\(wording.relation(item.relation)))"),
+                item.newlyRequired.isEmpty ? "—" : .element("ul", item.newlyRequired.map { .element("li", text: wording.message($0)) }),
             ])
         }
         return HTMLPage.section(id: "migration", heading: "Migration checklist: \(checklist.from) → \(checklist.to)", [

@@ -15,7 +15,7 @@ extension HTMLCheckReport {
         ]
         for file in findings.files where !file.matched {
             content.append(.element("p", class: "muted", [.element("code", text: file.file),
-                                                          .text(": about \(file.subject.description), not this submission; ignored.")]))
+                                                          .text(": about \(wording.findingsSubject(file.subject)), not this submission; ignored.")]))
         }
         if !findings.entries.isEmpty {
             var table = HTMLTable(caption: "Assessor findings", columns: [

@@ -13,10 +13,13 @@ public struct HTMLCheckReport: Sendable {
     public var includeIndicatorDetail: Bool
     /// How many unlinked candidate items a checklist entry names before "and N more".
     public var maxCandidatesShown: Int
+    /// The words for the engine's typed values.
+    public var wording: any Wording
 
-    public init(includeIndicatorDetail: Bool = true, maxCandidatesShown: Int = 5) {
+    public init(includeIndicatorDetail: Bool = true, maxCandidatesShown: Int = 5, wording: any Wording = EnglishWording()) {
         self.includeIndicatorDetail = includeIndicatorDetail
         self.maxCandidatesShown = max(1, maxCandidatesShown)
+        self.wording = wording
     }
 
     /// The whole HTML document.
@@ -80,7 +83,7 @@ public struct HTMLCheckReport: Sendable {
             return .element("li", [
                 .element("strong", text: "✗ \(failure.number) "), .element("code", text: failure.id), ": ", .text(failure.text),
                 " ", byID[failure.id].map { HTMLBadge.status($0.status) } ?? .empty,
-                reasons.isEmpty ? .empty : .element("ul", reasons.map { .element("li", text: $0.message) }),
+                reasons.isEmpty ? .empty : .element("ul", reasons.map { .element("li", text: wording.message($0)) }),
             ])
         }
         let count = a.safetyCriticalFailures.count

@@ -14,9 +14,9 @@ extension TextReport {
             case .partly: mark = style.yellow("~ partly")
             case .notCovered: mark = style.red("✗ not covered")
             }
-            let origin = item.origin.isEmpty ? "new" : "from \(item.origin.joined(separator: " + ")) (\(item.relation))"
+            let origin = item.origin.isEmpty ? "new" : "from \(item.origin.joined(separator: " + ")) (\(wording.relation(item.relation)))"
             out.line("  \(mark)  \(item.indicator.number) \(item.indicator.id) — \(origin)")
-            for required in item.newlyRequired { out.line("      \(required)") }
+            for required in item.newlyRequired { out.line("      \(wording.message(required))") }
         }
         if !checklist.dropped.isEmpty {
             out.line("  Dropped in \(checklist.to) (evidence linked only to these no longer counts): " + checklist.dropped.map(\.id).joined(separator: ", "))

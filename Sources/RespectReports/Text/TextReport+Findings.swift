@@ -13,7 +13,7 @@ extension TextReport {
         let moved = automated.id == a.outcome.id ? "unchanged" : "changed"
         out.line("  Outcome by the engine alone: \(automated.label); with the findings: \(a.outcome.label) (\(moved))")
         for file in findings.files where !file.matched {
-            out.line("  Ignored \(file.file): about \(file.subject.description), not this submission")
+            out.line("  Ignored \(file.file): about \(wording.findingsSubject(file.subject)), not this submission")
         }
         for entry in findings.applied {
             out.line("  \(mark(entry.decision)) \(entry.kind.rawValue) \(entry.targetID): engine: \(automatedWords(entry)) → assessor: \(entry.decision.label)")

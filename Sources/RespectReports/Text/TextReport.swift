@@ -7,10 +7,13 @@ public struct TextReport {
     public var style: TextStyle
     /// Include every indicator's status, not only the unmet ones.
     public var includeAllIndicators: Bool
+    /// The words for the engine's typed values.
+    public var wording: any Wording
 
-    public init(style: TextStyle = .plain, includeAllIndicators: Bool = false) {
+    public init(style: TextStyle = .plain, includeAllIndicators: Bool = false, wording: any Wording = EnglishWording()) {
         self.style = style
         self.includeAllIndicators = includeAllIndicators
+        self.wording = wording
     }
 
     public func render(_ assessment: Assessment) -> String {
@@ -55,7 +58,7 @@ public struct TextReport {
         let byID = Dictionary(uniqueKeysWithValues: a.indicators.map { ($0.id, $0) })
         for failure in a.safetyCriticalFailures {
             out.line("  ✗ \(failure.number) \(failure.id): \(failure.text)")
-            for reason in byID[failure.id]?.reasons ?? [] { out.line("      - \(reason.message)") }
+            for reason in byID[failure.id]?.reasons ?? [] { out.line("      - \(wording.message(reason))") }
         }
     }
 
@@ -107,10 +110,10 @@ public struct TextReport {
             for item in group.items {
                 let tag = item.safetyCritical ? style.red("[SAFETY-CRITICAL]") : (item.level == .mandatory ? "[mandatory]" : "[desirable]")
                 out.line("  \(tag) \(item.indicator.number) \(item.indicator.id) (\(item.status.label)\(TextReport.assessorNote(byID[item.indicator.id]))): \(item.indicator.text)")
-                for provide in item.toProvide { out.line("      Provide: \(provide)") }
-                for why in item.why { out.line("      Why:     \(why)") }
+                for provide in item.toProvide { out.line("      Provide: \(wording.message(provide))") }
+                for why in item.why { out.line("      Why:     \(wording.message(why))") }
                 if !item.unlinkedCandidates.isEmpty {
-                    out.line("      Note:    " + TextReport.unlinkedNote(item.unlinkedCandidates))
+                    out.line("      Note:    " + wording.unlinkedNote(item.unlinkedCandidates))
                 }
                 out.line("      Hint:    \(item.remediation)")
                 if let action = item.plannedAction {
@@ -118,14 +121,6 @@ public struct TextReport {
                 }
             }
         }
-    }
-
-    /// "E7 exists but is not linked…", naming at most three items.
-    static func unlinkedNote(_ ids: [String]) -> String {
-        let shown = ids.prefix(3).joined(separator: ", ")
-        let rest = ids.count > 3 ? " and \(ids.count - 3) more" : ""
-        let verb = ids.count == 1 ? "exists but is" : "exist but are"
-        return "items of this type (\(shown)\(rest)) \(verb) not linked to this indicator; link them in <supports> if they apply"
     }
 
     private func assessorList(_ a: Assessment, _ out: inout TextBuffer) {
@@ -143,7 +138,7 @@ public struct TextReport {
             let note = TextReport.assessorNote(result)
             out.line("  \(result.number) \(result.id): \(result.status.label)\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
             if result.status != .met {
-                for reason in result.reasons { out.line("      - \(reason.message)") }
+                for reason in result.reasons { out.line("      - \(wording.message(reason))") }
             }
         }
     }
@@ -153,8 +148,7 @@ public struct TextReport {
         out.blank()
         out.line(style.yellow("WARNINGS (\(a.warnings.count))"))
         for warning in a.warnings {
-            let place = warning.file.map { file in warning.line.map { "\(file):\($0): " } ?? "\(file): " }
-            out.line("  ! " + (place ?? warning.line.map { "line \($0): " } ?? "") + warning.message)
+            out.line("  ! " + wording.location(warning) + wording.message(warning))
         }
     }
 }
