@@ -10,6 +10,8 @@ public protocol ResultWording: Sendable {
     func message(_ provision: Provision) -> String
     /// Something to know that is not a shortfall (without its location).
     func message(_ warning: Warning) -> String
+    /// An outcome rule's condition with the submission's figures.
+    func message(_ condition: ConditionResult) -> String
     /// A tender rule a bid fails.
     func message(_ reason: TenderReason) -> String
     /// What a migrated submission's new indicator asks for.

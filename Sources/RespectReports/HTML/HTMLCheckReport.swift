@@ -137,8 +137,8 @@ public struct HTMLCheckReport: Sendable {
         }
         let items = trial.conditions.map { condition in
             HTMLNode.element("li", class: condition.holds ? "holds" : "fails", [
-                HTMLBadge.condition(holds: condition.holds), " ", .text(condition.rule),
-                .element("span", class: "condition-detail", text: condition.detail),
+                HTMLBadge.condition(holds: condition.holds), " ", .text(wording.conditionRule(condition)),
+                .element("span", class: "condition-detail", text: wording.conditionDetail(condition)),
             ])
         }
         return .fragment([heading, .element("ul", class: "conditions", items)])

@@ -223,7 +223,8 @@ public struct HTMLTenderReport: Sendable {
                 .element("li", class: "fails", [
                     .text("Not “\(trial.label)”, because:"),
                     .element("ul", trial.conditions.filter { !$0.holds }.map { condition in
-                        .element("li", [.text(condition.rule + ": "), .element("span", class: "condition-detail", text: condition.detail)])
+                        .element("li", [.text(wording.conditionRule(condition) + ": "),
+                                        .element("span", class: "condition-detail", text: wording.conditionDetail(condition))])
                     }),
                 ])
             }))

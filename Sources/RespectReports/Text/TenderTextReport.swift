@@ -108,7 +108,7 @@ public struct TenderTextReport {
         for trial in a.outcome.rulesTried where !trial.matched {
             out.line("    Not '\(trial.label)', because:")
             for condition in trial.conditions where !condition.holds {
-                out.line("      ✗ \(condition.rule): \(condition.detail)")
+                out.line("      ✗ \(wording.message(condition))")
             }
         }
     }

@@ -78,7 +78,7 @@ public struct TextReport {
             let shown = trial.matched ? trial.conditions : trial.conditions.filter { !$0.holds }
             if trial.matched && shown.isEmpty { out.line("    (no conditions: the fallback outcome)") }
             for condition in shown {
-                out.line("    \(condition.holds ? "✓" : "✗") \(condition.rule): \(condition.detail)")
+                out.line("    \(condition.holds ? "✓" : "✗") \(wording.message(condition))")
             }
         }
     }

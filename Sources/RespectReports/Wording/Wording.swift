@@ -33,6 +33,11 @@ public protocol Wording: ResultWording {
     /// itself) and the old and new values (nil: none).
     func requirementChange(_ change: RequirementChange) -> (subject: String?, old: String?, new: String?)
 
+    /// An outcome condition as the framework states it, with its figures: "at least 50% of
+    /// applicable mandatory indicators are met".
+    func conditionRule(_ condition: ConditionResult) -> String
+    /// The submission's figures against a condition: "2 of 5 met (40%)".
+    func conditionDetail(_ condition: ConditionResult) -> String
     /// A threshold as a requirement: "≥ 26 weeks".
     func threshold(_ threshold: FactThreshold) -> String
     /// A tender reason's two figures in words: the bid's and the required one.
