@@ -55,7 +55,7 @@ let package = Package(
         // The run store: every recorded check in SQLite (GRDB), for history and diffs.
         .target(
             name: "RespectStore",
-            dependencies: ["RespectEvaluation", "RespectModel", "RespectReports", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RespectEvaluation", "RespectModel", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).

@@ -2,7 +2,6 @@ public import Foundation
 import GRDB
 public import RespectEvaluation
 public import RespectModel
-import RespectReports
 
 /// The run store: an SQLite file in which every recorded check is kept whole, for an audit
 /// trail, a provider's history and diffs between runs.
@@ -45,9 +44,10 @@ public struct RunStore: Sendable {
         }
     }
 
-    /// Records one run: the result exactly as `check --format json` prints it, its input
-    /// files' SHA-256 (from `assessment.inputs`), the findings considered, who ran it and when.
-    /// Returns the new run's id.
+    /// Records one run: the result's typed data as `ResultCoding` encodes it (codes and
+    /// figures, no sentences: a report words it when it is read back), its input files' SHA-256
+    /// (from `assessment.inputs`), the findings considered, who ran it and when. Returns the new
+    /// run's id.
     @discardableResult
     public func record(_ assessment: Assessment, assessor: String, at time: Date) throws(StoreError) -> Int64 {
         try record(assessment, assessor: assessor, at: time, beforeCommit: { _ in })
@@ -59,7 +59,7 @@ public struct RunStore: Sendable {
                 beforeCommit: (Int64) throws -> Void) throws(StoreError) -> Int64 {
         let json: String
         do {
-            json = try JSONReport.render(assessment)
+            json = String(decoding: try ResultCoding.encode(assessment), as: UTF8.self)
         } catch {
             throw StoreError(path: path, action: "encode the result for", underlying: error)
         }
@@ -85,10 +85,11 @@ public struct RunStore: Sendable {
                     try row.insert(db)
                 }
                 for entry in assessment.findings?.entries ?? [] {
+                    let automated = String(decoding: try ResultCoding.encode(entry.automated), as: UTF8.self)
                     var row = RunFindingRow(runId: id, kind: entry.kind.rawValue, targetID: entry.targetID,
                                             decision: entry.decision.rawValue, state: entry.state.rawValue,
                                             reason: entry.reason, assessor: entry.assessor, date: entry.date.description,
-                                            expires: entry.expires?.description, automated: entry.automated,
+                                            expires: entry.expires?.description, automated: automated,
                                             file: entry.file, line: entry.line)
                     try row.insert(db)
                 }
@@ -132,7 +133,7 @@ public struct RunStore: Sendable {
         let (row, inputs) = fetched
         guard let row else { return nil }
         do {
-            let assessment = try JSONDecoder().decode(Assessment.self, from: Data(row.resultJSON.utf8))
+            let assessment = try ResultCoding.decode(Assessment.self, from: Data(row.resultJSON.utf8))
             return StoredRun(summary: RunSummary(row), assessment: assessment,
                              inputs: inputs.map { InputFile(role: $0.role, path: $0.path, sha256: $0.sha256) })
         } catch {

@@ -21,7 +21,7 @@ struct RunRow: Codable, FetchableRecord, MutablePersistableRecord {
     var verdict: String
     var outcomeID: String
     var outcomeLabel: String
-    /// The full result, exactly as `check --format json` prints it.
+    /// The full result's typed data, as `ResultCoding` encodes it (no sentences).
     var resultJSON: String
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -52,6 +52,7 @@ struct RunFindingRow: Codable, FetchableRecord, MutablePersistableRecord {
     var assessor: String
     var date: String
     var expires: String?
+    /// The engine's view of the target (`AutomatedView`), as `ResultCoding` encodes it.
     var automated: String
     var file: String
     var line: Int

@@ -59,6 +59,11 @@ struct FindingsTests {
         #expect(training.assessorDecision?.decision == .rejected)
         #expect(training.assessorDecision?.assessor == "A. Assessor")
         #expect(training.reasons.first?.kind == .assessorFinding)
+        guard case .assessorFinding(let finding) = training.reasons.first else { return }
+        #expect(finding.effect == .indicatorDecision && finding.decision == .rejected && finding.assessor == "A. Assessor")
+        #expect(finding.date == CalendarDate("2026-06-20") && finding.evidenceID == nil)
+        let summary = try #require(assessment.findings?.entries.first { $0.targetID == "training-recent" })
+        #expect(summary.automated == .status(.met))
         #expect(assessment.findings?.automatedOutcome.verdict == .achieved)
         #expect(assessment.outcome.verdict == .notYet, "a mandatory indicator unmet with no action plan")
         #expect(assessment.missingEvidence.flatMap(\.items).contains { $0.indicator.id == "training-recent" })
@@ -100,10 +105,12 @@ struct FindingsTests {
         #expect(facilitation.automatedStatus == .needsAssessor)
         #expect(!facilitation.evidenceUsed.contains("E6"))
         let e6 = try #require(assessment.findings?.entries.first { $0.targetID == "E6" })
-        #expect(e6.automated.hasPrefix("counted for") && e6.automated.contains("facilitation"))
+        #expect(e6.automated == .countedFor(["facilitation"]))
         #expect(e6.changes.contains { $0.id == "facilitation" && $0.from == .needsAssessor && $0.to == .notMet })
         let e2 = try #require(assessment.findings?.entries.first { $0.targetID == "E2" })
-        #expect(e2.automated.contains("too-old for training-recent"))
+        #expect(e2.automated == .notCounted([IndicatorReason(indicator: "training-recent", reason: .tooOld(
+            evidenceID: "E2", evidenceType: TermReference(id: "training-record", label: "Training record"), issued: CalendarDate("2025-09-01")!,
+            oldestAccepted: CalendarDate("2025-10-01")!, maximumAgeMonths: 12, asOf: late))]))
     }
 
     @Test("an item needing a site visit makes the indicators it made met need an assessor")
@@ -113,6 +120,8 @@ struct FindingsTests {
         #expect(policy.automatedStatus == .met)
         #expect(policy.status == .needsAssessor)
         #expect(policy.reasons.first?.evidenceID == "E1")
+        guard case .assessorFinding(let finding) = policy.reasons.first else { Issue.record("not an assessor's finding"); return }
+        #expect(finding.effect == .evidenceNeedsSiteVisit && finding.decision == .needsSiteVisit)
     }
 
     @Test("unknown indicators and items, changed documents and repeated findings are listed and warned about with file and line")
@@ -121,7 +130,9 @@ struct FindingsTests {
         let assessment = try assess([file])
         let entries = try #require(assessment.findings?.entries)
         #expect(entries.first { $0.targetID == "no-such-indicator" }?.state == .unknownTarget)
+        #expect(entries.first { $0.targetID == "no-such-indicator" }?.automated == .unknownIndicator)
         #expect(entries.first { $0.targetID == "E99" }?.state == .unknownTarget)
+        #expect(entries.first { $0.targetID == "E99" }?.automated == .unknownEvidence)
         #expect(entries.first { $0.targetID == "E1" }?.state == .fileChanged)
         #expect(entries.filter { $0.targetID == "duration" }.map(\.state) == [.superseded, .applied], "the later finding wins")
         #expect(assessment.status("duration") == .met)

@@ -4,7 +4,7 @@ public import RespectModel
 /// edition. Encoding it as JSON with sorted keys gives byte-identical output for identical inputs.
 public struct Assessment: Sendable, Codable {
     /// The engine's verdict is advice; people decide accreditation.
-    public var advisory: String
+    public var advisory: Advisory
     public var engineVersion: String
     public var asOf: CalendarDate
     public var framework: FrameworkSummary
@@ -37,8 +37,12 @@ public struct FrameworkSummary: Sendable, Codable {
     public var edition: String
     public var revision: Int
     public var title: String
+    /// The framework file's own provenance notice.
     public var notice: String
     public var supersededBy: String?
+    /// The tender reference, when the edition was evaluated with a tender's stricter
+    /// thresholds and local indicators.
+    public var evaluatedForTender: String? = nil
 }
 
 /// Which submission was evaluated.

@@ -9,8 +9,6 @@ public struct Evaluator: Sendable {
     /// How far ahead "expires soon" warnings look, in days.
     public var warningHorizonDays: Int
 
-    public static let advisory = "This verdict is advisory. Accreditation against the Respect Standard is decided by Respect's assessors and an independent panel, after a desk review, interviews and a site visit. Indicators marked 'needs assessor' can only be confirmed by them."
-
     /// `framework.indicators` and their ids, worked out once: one evaluator often scores a
     /// whole batch.
     let indicators: [Indicator]
@@ -72,7 +70,7 @@ public struct Evaluator: Sendable {
         let decision = OutcomeRules(framework: framework, results: results, sections: sections,
                                     index: index, asOf: asOf).decide()
         return Assessment(
-            advisory: Evaluator.advisory,
+            advisory: .selfAssessment,
             engineVersion: EngineVersion.current,
             asOf: asOf,
             framework: FrameworkSummary(id: framework.identity.id, edition: framework.identity.edition,

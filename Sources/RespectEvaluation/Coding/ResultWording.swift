@@ -18,6 +18,10 @@ public protocol ResultWording: Sendable {
     func message(_ note: MigrationNote) -> String
     /// A change in what an indicator asks for between two editions.
     func message(_ change: RequirementChange) -> String
+    /// The engine's own view of what a finding judges.
+    func message(_ view: AutomatedView) -> String
+    /// The notice that a result is advice.
+    func message(_ advisory: Advisory) -> String
 }
 
 extension CodingUserInfoKey {

@@ -98,14 +98,6 @@ public struct MigrationChecklist: Sendable, Codable {
         case partly
         /// Nothing counts yet.
         case notCovered = "not-covered"
-
-        public var label: String {
-            switch self {
-            case .carried: "carried"
-            case .partly: "partly"
-            case .notCovered: "not covered"
-            }
-        }
     }
 
     /// One applicable new indicator.

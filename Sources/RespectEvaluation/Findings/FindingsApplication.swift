@@ -139,19 +139,19 @@ struct FindingsApplication {
         return .applied
     }
 
-    /// The engine's own view of the finding's target, in words.
-    private func automatedView(of finding: Finding) -> String {
+    /// The engine's own view of the finding's target.
+    private func automatedView(of finding: Finding) -> AutomatedView {
         switch finding.kind {
         case .indicator:
-            return automated.indicators.first { $0.id == finding.targetID }?.status.rawValue ?? "unknown indicator"
+            return automated.indicators.first { $0.id == finding.targetID }.map { .status($0.status) } ?? .unknownIndicator
         case .evidence:
-            guard submission.evidence.contains(where: { $0.id == finding.targetID }) else { return "unknown evidence item" }
+            guard submission.evidence.contains(where: { $0.id == finding.targetID }) else { return .unknownEvidence }
             let countedFor = automated.indicators.filter { $0.evidenceUsed.contains(finding.targetID) }.map(\.id)
-            if !countedFor.isEmpty { return "counted for " + countedFor.joined(separator: ", ") }
+            if !countedFor.isEmpty { return .countedFor(countedFor) }
             let doubts = automated.indicators.flatMap { result in
-                result.reasons.filter { $0.evidenceID == finding.targetID }.map { "\($0.kind.rawValue) for \(result.id)" }
+                result.reasons.filter { $0.evidenceID == finding.targetID }.map { IndicatorReason(indicator: result.id, reason: $0) }
             }
-            return doubts.isEmpty ? "not counted" : "not counted: " + Array(Set(doubts)).sorted().joined(separator: ", ")
+            return .notCounted(IndicatorReason.eachKindOnce(doubts))
         }
     }
 

@@ -14,8 +14,6 @@ public struct TenderEvaluator: Sendable {
     /// Every framework threshold the tender replaced, edition by edition.
     public let thresholdChanges: [ThresholdChange]
 
-    public static let advisory = "This comparison is advisory. It applies the tender's rules to what each bid's evidence shows as of the deadline; accreditation is decided by Respect's assessors and an independent panel, and the award by the commissioner."
-
     /// Prepares the accepted editions.
     ///
     /// - Parameter frameworks: the accepted editions (others are ignored).
@@ -40,7 +38,6 @@ public struct TenderEvaluator: Sendable {
             }
             var (copy, replaced) = framework.overridingThresholds(tender.thresholds)
             if let local = tender.localIndicators { copy = copy.adding(local) }
-            copy.notice += " Evaluated for tender \(tender.reference): with its stricter thresholds and local indicators."
             prepared[target.reference] = copy
             changes += replaced
         }
@@ -74,9 +71,10 @@ public struct TenderEvaluator: Sendable {
             result.reasons = reasons
             return result
         }
-        let assessment: Assessment
+        var assessment: Assessment
         do {
             assessment = try Evaluator(framework: framework).evaluate(bid, asOf: tender.timetable.deadline)
+            if accepted != nil { assessment.framework.evaluatedForTender = tender.reference }
         } catch {
             result.problems = error.problems.map(\.description)
             result.reasons = reasons + [TenderReason(.notEvaluated(edition: framework.identity.reference, problems: error.problems.map(\.message)))]
@@ -122,7 +120,7 @@ public struct TenderEvaluator: Sendable {
             ranking: tender.ranking.map { CriterionSummary(id: $0.id, label: $0.label, weight: $0.weight.doubleValue,
                                                            measure: $0.measure, section: $0.sectionID, clause: $0.clause) },
             clauses: tender.clauses)
-        return TenderResult(advisory: TenderEvaluator.advisory, engineVersion: EngineVersion.current, tender: summary,
+        return TenderResult(advisory: .tenderComparison, engineVersion: EngineVersion.current, tender: summary,
                             asOf: tender.timetable.deadline, thresholdChanges: thresholdChanges, bids: ranked,
                             compliantCount: ranked.filter(\.compliant).count,
                             unsafeBids: ranked.filter(\.unsafe).map(\.file))

@@ -4,7 +4,7 @@ public import RespectModel
 /// is byte-identical for identical inputs.
 public struct TenderResult: Sendable, Codable {
     /// The check is advice; the commissioner decides.
-    public var advisory: String
+    public var advisory: Advisory
     public var engineVersion: String
     public var tender: TenderSummary
     /// The deadline: every bid's evidence is judged as of this date.

@@ -12,16 +12,6 @@ public enum SectionOutcome: String, Sendable, Codable {
     /// No indicator of the section applies to the bid; satisfies no requirement.
     case notApplicable = "not-applicable"
 
-    /// Plain words for reports.
-    public var label: String {
-        switch self {
-        case .achieved: "achieved"
-        case .workingTowards: "working towards"
-        case .notYet: "not yet"
-        case .notApplicable: "not applicable"
-        }
-    }
-
     /// Whether this outcome is one of the `accepted` verdicts.
     public func isAccepted(by accepted: [Verdict]) -> Bool {
         switch self {

@@ -37,7 +37,7 @@ extension HTMLCheckReport {
             .element("p", class: "entry-head", [
                 HTMLBadge.level(item.level, safetyCritical: item.safetyCritical), " ",
                 .element("strong", text: item.indicator.number), " ", .element("code", text: item.indicator.id), " ",
-                HTMLBadge.status(item.status),
+                HTMLBadge.status(item.status, wording: wording),
             ]),
             .element("p", class: "entry-text", text: item.indicator.text),
             Self.definitionList(fields, class: "fields"),

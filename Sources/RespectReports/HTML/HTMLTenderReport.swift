@@ -27,7 +27,7 @@ public struct HTMLTenderReport: Sendable {
         if let clauses = clauses(result) { page.append(clauses) }
         page.append(inputs(result))
         page.footer = [
-            .element("p", text: result.advisory),
+            .element("p", text: wording.message(result.advisory)),
             .element("p", class: "muted", text: "Respect Standard self-assessment engine \(result.engineVersion); bids judged as of the deadline, \(result.asOf)."),
         ]
         return page.render()
@@ -62,7 +62,7 @@ public struct HTMLTenderReport: Sendable {
             .element("p", class: "kicker", text: "Tender check · advisory report"),
             .element("h1", text: "Tender \(tender.reference): bid comparison"),
             .element("p", class: "subtitle", text: tender.title),
-            .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(result.advisory)]),
+            .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(wording.message(result.advisory))]),
         ]
         if let notice = tender.notice { nodes.append(.element("p", class: "notice", [.element("strong", text: "Notice: "), .text(notice)])) }
         nodes.append(HTMLCheckReport.definitionList(terms, class: "meta"))

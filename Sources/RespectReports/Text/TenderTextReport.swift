@@ -24,7 +24,7 @@ public struct TenderTextReport {
         for bid in result.bids { detail(bid, &out) }
         clauses(result, &out)
         out.blank()
-        out.line(style.dim(result.advisory))
+        out.line(style.dim(wording.message(result.advisory)))
         return out.text
     }
 

@@ -30,7 +30,7 @@ public struct TextReport {
         crosswalk(assessment, &out)
         warnings(assessment, &out)
         out.blank()
-        out.line(style.dim(assessment.advisory))
+        out.line(style.dim(wording.message(assessment.advisory)))
         return out.text
     }
 
@@ -109,7 +109,7 @@ public struct TextReport {
             out.line(style.bold("\(group.sectionNumber) \(group.sectionTitle)"))
             for item in group.items {
                 let tag = item.safetyCritical ? style.red("[SAFETY-CRITICAL]") : (item.level == .mandatory ? "[mandatory]" : "[desirable]")
-                out.line("  \(tag) \(item.indicator.number) \(item.indicator.id) (\(item.status.label)\(TextReport.assessorNote(byID[item.indicator.id]))): \(item.indicator.text)")
+                out.line("  \(tag) \(item.indicator.number) \(item.indicator.id) (\(wording.status(item.status))\(assessorNote(byID[item.indicator.id]))): \(item.indicator.text)")
                 for provide in item.toProvide { out.line("      Provide: \(wording.message(provide))") }
                 for why in item.why { out.line("      Why:     \(wording.message(why))") }
                 if !item.unlinkedCandidates.isEmpty {
@@ -135,8 +135,8 @@ public struct TextReport {
         out.line(style.bold("ALL INDICATORS"))
         for result in a.indicators {
             let used = result.evidenceUsed.isEmpty ? "" : " [evidence: \(result.evidenceUsed.joined(separator: ", "))]"
-            let note = TextReport.assessorNote(result)
-            out.line("  \(result.number) \(result.id): \(result.status.label)\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
+            let note = assessorNote(result)
+            out.line("  \(result.number) \(result.id): \(wording.status(result.status))\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
             if result.status != .met {
                 for reason in result.reasons { out.line("      - \(wording.message(reason))") }
             }

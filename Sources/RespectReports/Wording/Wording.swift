@@ -12,6 +12,14 @@ public import RespectModel
 public protocol Wording: ResultWording {
     /// An indicator status: "partly met".
     func status(_ status: IndicatorStatus) -> String
+    /// What became of an assessor's finding: "superseded by a later finding".
+    func findingState(_ state: FindingState) -> String
+    /// Whether old evidence covers a migrated indicator: "not covered".
+    func carryOver(_ carryOver: MigrationChecklist.CarryOver) -> String
+    /// A reason's code for an indicator, in a short list: "too-old for training-recent".
+    func reasonCode(_ reason: IndicatorReason) -> String
+    /// The framework's notice, and that a tender's thresholds were applied, when they were.
+    func frameworkNotice(_ framework: FrameworkSummary) -> String
     /// A tender section outcome: "working towards".
     func sectionOutcome(_ outcome: SectionOutcome) -> String
     /// How an indicator is confirmed: "case-file sample".
