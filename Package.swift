@@ -113,7 +113,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectStoreTests",
-            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectTestSupport"],
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import RespectTestSupport
 import Testing
 import RespectEvaluation
@@ -66,6 +67,27 @@ struct RunStoreTests {
         #expect(run.assessment.outcome.id == assessment.outcome.id, "the stored JSON decodes back to the result")
         #expect(run.assessment.indicators.map(\.status) == assessment.indicators.map(\.status))
         #expect(run.assessment.findings?.entries == assessment.findings?.entries)
+    }
+
+    @Test("a run is stored as typed data (codes and figures, no sentences) and reads back to the same bytes")
+    func storesTypedData() throws {
+        let path = Self.temporaryStorePath()
+        let store = try RunStore(path: path)
+        let assessment = try Self.assessment("store/mini-later.xml", findings: ["findings/unknown-and-stale.xml"])
+        #expect(!assessment.warnings.isEmpty && assessment.indicators.contains { !$0.reasons.isEmpty && !$0.toProvide.isEmpty })
+        let id = try store.record(assessment, assessor: "a", at: Date(timeIntervalSince1970: 0))
+        let (json, automated) = try DatabaseQueue(path: path).read { db in
+            (try String.fetchOne(db, sql: "SELECT resultJSON FROM run WHERE id = ?", arguments: [id]) ?? "",
+             try String.fetchAll(db, sql: "SELECT automated FROM runFinding WHERE runId = ? ORDER BY id", arguments: [id]))
+        }
+        #expect(!json.contains("\"message\""), "the store keeps no English")
+        #expect(json.contains("\"code\":\"no-evidence\"") && json.contains("\"code\":\"finding-expired\""))
+        #expect(Data(json.utf8) == (try ResultCoding.encode(assessment)), "exactly ResultCoding's bytes")
+        let stored = try #require(try store.run(id: id)).assessment
+        #expect(try ResultCoding.encode(stored) == Data(json.utf8), "reads back to the same typed data")
+        #expect(automated.count == assessment.findings?.entries.count)
+        #expect(try automated.map { try ResultCoding.decode(AutomatedView.self, from: Data($0.utf8)) } == assessment.findings?.entries.map(\.automated))
+        #expect(automated.allSatisfy { !$0.contains("\"message\"") })
     }
 
     @Test("history lists a provider's runs by name in any case, or by charity number, oldest first")

@@ -48,6 +48,27 @@ public struct SectionOutcomeResult: Sendable, Codable, Hashable {
     /// …to the contract start, when the tender says so.
     public var actionsBy: CalendarDate?
 
+    public init(section: String, number: String, title: String, outcome: SectionOutcome, accept: [Verdict], accepted: Bool,
+                clause: String?, applicable: Int, mandatoryMet: Int, mandatoryApplicable: Int, unmetMandatory: [IndicatorMention],
+                safetyCriticalFailures: [IndicatorMention], withoutAction: [IndicatorMention], actionsFrom: CalendarDate,
+                actionsBy: CalendarDate?) {
+        self.section = section
+        self.number = number
+        self.title = title
+        self.outcome = outcome
+        self.accept = accept
+        self.accepted = accepted
+        self.clause = clause
+        self.applicable = applicable
+        self.mandatoryMet = mandatoryMet
+        self.mandatoryApplicable = mandatoryApplicable
+        self.unmetMandatory = unmetMandatory
+        self.safetyCriticalFailures = safetyCriticalFailures
+        self.withoutAction = withoutAction
+        self.actionsFrom = actionsFrom
+        self.actionsBy = actionsBy
+    }
+
     /// The unmet mandatory indicators that are not safety-critical.
     public var otherUnmet: [IndicatorMention] {
         unmetMandatory.filter { !safetyCriticalFailures.contains($0) }
