@@ -29,9 +29,10 @@ struct BatchCommand: AsyncParsableCommand {
             provider, file, outcome, mandatory met, mandatory applicable, missing count, \
             safety-critical failures, first reasons (or the first errors), framework, as of, \
             sha256. --jsonl FILE writes one JSON object per line with the same fields (camelCase \
-            keys) and the full reasons and errors lists. Files are written atomically; `-` \
-            writes to standard output (the summary then goes to standard error). A progress bar \
-            is shown on standard error when it is a terminal.
+            keys), every missing-evidence entry (its first reason and what to provide, each \
+            with a stable code, its figures and a message) and every error. Files are written \
+            atomically; `-` writes to standard output (the summary then goes to standard error). \
+            A progress bar is shown on standard error when it is a terminal.
 
             Assessors: --findings FILE|DIR applies the findings that concern each submission \
             (as `check` does); --store FILE records every scored submission as a run, each in \
