@@ -50,7 +50,7 @@ struct OutcomeRules {
         return OutcomeDecision(id: "none", verdict: .notYet, label: "No outcome rule matched", description: nil, rulesTried: trials)
     }
 
-    /// Whether `condition` holds; `check(_:)` says why, in words.
+    /// Whether `condition` holds; `check(_:)` adds the figures behind it.
     private func holds(_ condition: OutcomeCondition) -> Bool {
         switch condition {
         case .allMandatoryMet(let acceptNeedsAssessor):
