@@ -122,7 +122,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectStoreTests",
-            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQLite", "RespectTestSupport"],
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQLite", "RespectTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
