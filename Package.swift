@@ -133,7 +133,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectCommandLineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectTestSupport", "respect"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
     ]
