@@ -30,6 +30,8 @@ public enum TypedSamples {
         .factUnitMismatch(fact: weeks, stated: StatedValue(value: .number(ExactDecimal(6)), unit: "months"), threshold: threshold),
         .factKindMismatch(fact: weeks, stated: StatedValue(value: .boolean(true), unit: nil), threshold: threshold),
         .thresholdFailed(fact: weeks, stated: sixteenWeeks, threshold: threshold),
+        .factNotBacked(fact: weeks, source: nil, sourceType: nil, allowedSourceTypes: [policy]),
+        .factNotBacked(fact: weeks, source: "E2", sourceType: TermReference(id: "training-record", label: "Training record"), allowedSourceTypes: nil),
         .serviceNotOffered(serviceType: iss),
         .alternativesNotMet(met: 1, required: 2, of: 3),
         .notApplicable(serviceTypes: [iss], riskLevels: nil),
@@ -51,6 +53,8 @@ public enum TypedSamples {
         .oneOf(alternatives: [[.evidence(evidence)], [.fact(fact: weeks, threshold: threshold), .service(serviceType: iss)]]),
         .moreOf(count: 1, options: [[.evidence(evidence)], [.service(serviceType: iss)]]),
         .answerFinding(assessor: "A. Assessor", date: date, assessorReason: "Attendance only."),
+        .factSource(fact: weeks, allowedSourceTypes: [policy]),
+        .factSource(fact: weeks, allowedSourceTypes: nil),
     ]
 
     public static let warnings: [Warning] = [

@@ -168,7 +168,8 @@ public struct IndicatorResult: Sendable, Codable {
     public var reasons: [Reason]
     /// Ids of the evidence items that counted.
     public var evidenceUsed: [String]
-    /// What to provide to meet it (empty when met or not applicable).
+    /// What to provide to meet it (empty when met or not applicable; for an indicator that
+    /// needs an assessor, what would back the facts it relies on, if any).
     public var toProvide: [Provision]
     public var remediation: String
     /// Items of a needed type that exist but are not linked to this indicator.

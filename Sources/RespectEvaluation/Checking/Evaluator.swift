@@ -105,11 +105,17 @@ public struct Evaluator: Sendable {
         result.evidenceUsed = outcome.evidenceUsed
         if outcome.satisfied {
             switch indicator.verification {
-            case .desk:
+            case .desk where outcome.unbacked.isEmpty:
                 result.status = .met
+            case .desk:
+                // A fact it relies on cites nothing that can show it: an assessor must see it.
+                result.status = .needsAssessor
+                result.reasons = outcome.unbacked
+                result.toProvide = outcome.sourceProvisions
             case .siteVisit, .caseSample:
                 result.status = .needsAssessor
-                result.reasons = [.needsAssessor(verification: indicator.verification)]
+                result.reasons = outcome.unbacked + [.needsAssessor(verification: indicator.verification)]
+                result.toProvide = outcome.sourceProvisions
             }
         } else {
             result.status = outcome.hasProgress ? .partlyMet : .notMet

@@ -11,14 +11,11 @@ import RespectModel
 public struct HTMLCheckReport: Sendable {
     /// Include the per-indicator table (every indicator, grouped by section).
     public var includeIndicatorDetail: Bool
-    /// How many unlinked candidate items a checklist entry names before "and N more".
-    public var maxCandidatesShown: Int
     /// The words for the engine's typed values.
     public var wording: any Wording
 
-    public init(includeIndicatorDetail: Bool = true, maxCandidatesShown: Int = 5, wording: any Wording = EnglishWording()) {
+    public init(includeIndicatorDetail: Bool = true, wording: any Wording = EnglishWording()) {
         self.includeIndicatorDetail = includeIndicatorDetail
-        self.maxCandidatesShown = max(1, maxCandidatesShown)
         self.wording = wording
     }
 

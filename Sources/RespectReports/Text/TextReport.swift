@@ -114,7 +114,7 @@ public struct TextReport {
                 for provide in item.toProvide { out.line("      Provide: \(wording.message(provide))") }
                 for why in item.why { out.line("      Why:     \(wording.message(why))") }
                 if !item.unlinkedCandidates.isEmpty {
-                    out.line("      Note:    " + wording.unlinkedNote(item.unlinkedCandidates))
+                    out.line("      Note:    " + wording.unlinkedNote(item.unlinkedCandidates, mustShow: item.indicator.text))
                 }
                 out.line("      Hint:    \(item.remediation)")
                 if let action = item.plannedAction {
@@ -127,8 +127,15 @@ public struct TextReport {
     private func assessorList(_ a: Assessment, _ out: inout TextBuffer) {
         guard !a.forAssessor.isEmpty else { return }
         out.blank()
-        out.line(style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": paper evidence in place; a site visit or case-file sample must confirm")
-        for item in a.forAssessor { out.line("  ? \(item.number) \(item.id): \(item.text)") }
+        out.line(style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": paper evidence in place; an assessor must confirm (site visit, case-file sample, or the document behind a stated fact)")
+        let byID = Dictionary(a.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for item in a.forAssessor {
+            out.line("  ? \(item.number) \(item.id): \(item.text)")
+            // Why it waits, when it is not only the verification mode: a fact without a source.
+            for reason in byID[item.id]?.reasons ?? [] where reason.kind == .factNotBacked {
+                out.line("      - " + wording.message(reason))
+            }
+        }
     }
 
     private func indicators(_ a: Assessment, _ out: inout TextBuffer) {

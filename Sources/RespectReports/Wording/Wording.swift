@@ -54,8 +54,10 @@ public protocol Wording: ResultWording {
     func sectionDetail(_ section: SectionOutcomeResult) -> String
     /// A framework threshold a tender replaced: "programme-weeks ≥ 22 weeks → ≥ 26 weeks".
     func thresholdChange(_ change: ThresholdChange) -> String
-    /// Items of a needed type that are in the pack but not linked to the indicator.
-    func unlinkedNote(_ ids: [String]) -> String
+    /// Items of a needed type that are in the pack but not linked to the indicator: what an
+    /// item must show to count there (`mustShow`, the indicator's text), that an assessor
+    /// reads it, and which items they are — never an invitation to link any of them.
+    func unlinkedNote(_ ids: [String], mustShow: String) -> String
     /// A batch row's missing-evidence entry on one line: "7.1.1 iss-… (safety-critical): why".
     func batchEntry(_ entry: BatchRow.MissingEntry) -> String
 }
