@@ -146,4 +146,31 @@ public enum TypedSamples {
     ]
 
     public static let advisories: [Advisory] = Advisory.allCases
+
+    static let factAddition = FactAddition(fact: weeks, value: StatedValue(value: .number(ExactDecimal(23)), unit: "weeks"),
+                                           thresholds: [threshold], sourceTypes: [policy], changesValue: true)
+    static let offer = ServiceOffer(serviceType: iss, riskLevels: [TermReference(id: "high", label: "High")])
+
+    public static let planCauses: [PlanCause] = [
+        .safetyCritical,
+        .allMandatory,
+        .mandatoryPercent(minPercent: ExactDecimal("62.5")!),
+        .sectionCoverage(minPercent: ExactDecimal(50), level: .desirable, section: SectionMention(id: "org", number: "1", title: "Organisation")),
+        .actionPlan(withinMonths: 6),
+    ]
+
+    public static let planAdditions: [PlanAddition] = [
+        .evidence(evidence),
+        .fact(factAddition),
+        .fact(FactAddition(fact: weeks, value: sixteenWeeks, thresholds: [], sourceTypes: nil, changesValue: false)),
+        .service(offer),
+    ]
+
+    public static let planChanges: [PlanChange] = [
+        .meet(additions: [.evidence(evidence), .fact(factAddition)]),
+        .awaitAssessor(additions: [.service(offer)], verification: .caseSample),
+        .addAction(from: date, to: later),
+        .assessorOnly(verification: .siteVisit),
+        .answerFinding(assessor: "A. Assessor", date: date, assessorReason: "Attendance only."),
+    ]
 }

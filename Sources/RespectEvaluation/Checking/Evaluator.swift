@@ -77,7 +77,8 @@ public struct Evaluator: Sendable {
                                         revision: framework.identity.revision, title: framework.title,
                                         notice: framework.notice, supersededBy: framework.identity.supersededBy),
             submission: SubmissionSummary(file: submission.source, provider: submission.provider, target: submission.target,
-                                          services: submission.services, evidenceItems: submission.evidence.count,
+                                          services: submission.services, offered: submission.services.map(offer),
+                                          evidenceItems: submission.evidence.count,
                                           actionPlanEntries: submission.actionPlan.count,
                                           items: submission.evidence.map(EvidenceItemSummary.init)),
             outcome: decision,
@@ -124,6 +125,12 @@ public struct Evaluator: Sendable {
             result.unlinkedCandidates = outcome.unlinkedCandidates
         }
         return (result, outcome.warnings)
+    }
+
+    /// An offered service with the framework's labels.
+    private func offer(_ service: OfferedService) -> ServiceOffer {
+        ServiceOffer(serviceType: framework.vocabulary.serviceTypeReference(service.serviceType),
+                     riskLevels: service.riskLevels.map(framework.vocabulary.riskLevelReference))
     }
 
     private static func notApplicable(_ applicability: Applicability, in framework: Framework) -> Reason {
