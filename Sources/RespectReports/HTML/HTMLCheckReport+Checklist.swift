@@ -11,10 +11,14 @@ extension HTMLCheckReport {
             ])
         }
         var content: [HTMLNode] = [
-            .element("p", text: "A checklist to work through, section by section: tick each box when the evidence is in the pack and linked to the indicator. In each section, safety-critical items come first, then mandatory, then desirable."),
+            .element("p", text: "A checklist to work through in the order that lifts the verdict: first what each step of the plan needs, then the rest section by section. Tick each box when the evidence is in the pack and linked to the indicator. Within each group, safety-critical items come first, then mandatory, then desirable."),
         ]
-        for group in a.missingEvidence where !group.items.isEmpty {
-            content.append(.element("h3", text: "\(group.sectionNumber) \(group.sectionTitle)"))
+        for group in a.missingInPlanOrder {
+            switch group.kind {
+            case .step(let number, let step): content.append(.element("h3", text: wording.missingHeading(step: step, number: number)))
+            case .section(let number, let title, let afterPlan):
+                content.append(.element("h3", text: wording.missingHeading(sectionNumber: number, title: title, afterPlan: afterPlan)))
+            }
             content.append(.element("ul", class: "checklist", group.items.map(entry)))
         }
         return HTMLPage.section(id: "missing", heading: "What is missing (\(plural(count, "indicator")))", content)

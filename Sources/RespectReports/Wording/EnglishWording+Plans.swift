@@ -43,7 +43,9 @@ extension EnglishWording {
             if !fact.changesValue {
                 return "cite as the source of \(fact.fact.id) (stated: \(statedValue(fact.value))) \(source) that shows it"
             }
-            let passes = fact.thresholds.isEmpty ? "" : " (needs " + fact.thresholds.map(threshold).joined(separator: " and ") + ")"
+            // "(needs ≥ 22 weeks)"; nothing for a yes/no answer, whose value says it all.
+            let passes = fact.thresholds.isEmpty || fact.value.value.kind == .boolean ? ""
+                : " (needs " + fact.thresholds.map(threshold).joined(separator: " and ") + ")"
             return "state \(fact.fact.id) = \(statedValue(fact.value))\(passes), citing \(source) that shows it"
         case .service(let offer):
             return "offer \(offer.serviceType.label) (service type \(offer.serviceType.id))"
