@@ -34,7 +34,7 @@ public struct TextReport {
         crosswalk(assessment, &out)
         warnings(assessment, &out)
         out.blank()
-        out.line(style.dim(wording.message(assessment.advisory)))
+        out.wrapped(wording.message(assessment.advisory), first: "", rest: "")
         return out.text
     }
 
@@ -47,7 +47,8 @@ public struct TextReport {
         out.line(style.bold("Respect Standard self-assessment (advisory)"))
         out.line("Provider:   " + identity.joined(separator: ", "))
         out.line("Submission: \(a.submission.file) (\(a.submission.evidenceItems) evidence items, \(a.submission.actionPlanEntries) actions)")
-        out.line("Framework:  \(a.framework.title) [\(a.framework.id)@\(a.framework.edition), encoding revision \(a.framework.revision)]")
+        out.wrapped("\(a.framework.title) [\(a.framework.id)@\(a.framework.edition), encoding revision \(a.framework.revision)]",
+                    first: "Framework:  ", rest: "            ")
         if let successor = a.framework.supersededBy {
             out.line("            " + style.yellow("SUPERSEDED") + " by edition \(successor)")
         }
@@ -64,7 +65,7 @@ public struct TextReport {
             out.wrapped(wording.conditionState(condition, limit: 12), first: "  " + (condition.holds ? "✓ " : "✗ "), rest: "    ")
         }
         let t = a.totals
-        out.wrapped("Mandatory met: \(t.mandatoryMet) of \(t.mandatoryApplicable) applicable; desirable met: \(t.desirableMet) of \(t.desirableApplicable); needs assessor: \(t.needsAssessor); not applicable: \(t.notApplicable)",
+        out.wrapped("\(t.mandatoryMet) of \(t.mandatoryApplicable) mandatory met · \(t.desirableMet) of \(t.desirableApplicable) desirable met · \(t.needsAssessor) awaiting an assessor · \(t.notApplicable) not applicable",
                     first: "  ", rest: "    ")
         out.line(style.dim("  (" + wording.verdictIDs(a.outcome) + ")"))
     }
@@ -82,7 +83,8 @@ public struct TextReport {
     private func safety(_ a: Assessment, _ out: inout TextBuffer) {
         guard !a.safetyCriticalFailures.isEmpty else { return }
         out.blank()
-        out.line(style.red("SAFETY-CRITICAL FAILURES (\(a.safetyCriticalFailures.count))") + ": survivor safety comes first; no positive verdict is possible until these are met.")
+        out.wrapped("survivor safety comes first; no positive verdict is possible until these are met.",
+                    first: style.red("SAFETY-CRITICAL FAILURES (\(a.safetyCriticalFailures.count))") + ": ", rest: "  ")
         let byID = Dictionary(uniqueKeysWithValues: a.indicators.map { ($0.id, $0) })
         for failure in a.safetyCriticalFailures {
             out.wrapped("\(failure.number) \(failure.id): \(failure.text)", first: "  ✗ ", rest: "      ")
@@ -155,7 +157,8 @@ public struct TextReport {
     private func assessorList(_ a: Assessment, _ out: inout TextBuffer) {
         guard !a.forAssessor.isEmpty else { return }
         out.blank()
-        out.line(style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": paper evidence in place; an assessor must confirm (site visit, case-file sample, or the document behind a stated fact)")
+        out.wrapped("paper evidence in place; an assessor must confirm (site visit, case-file sample, or the document behind a stated fact)",
+                    first: style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": ", rest: "  ")
         let byID = Dictionary(a.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for item in a.forAssessor {
             out.wrapped("\(item.number) \(item.id): \(item.text)", first: "  ? ", rest: "      ")
@@ -186,7 +189,8 @@ public struct TextReport {
         let notCounted = a.warnings.filter(\.meansEvidenceWillNotCount)
         guard !notCounted.isEmpty else { return }
         out.blank()
-        out.line(style.yellow("EVIDENCE THAT WILL NOT COUNT (\(notCounted.count))") + ": the outcome below is worked out without it; correct the file and check again.")
+        out.wrapped("the outcome below is worked out without it; correct the file and check again.",
+                    first: style.yellow("EVIDENCE THAT WILL NOT COUNT (\(notCounted.count))") + ": ", rest: "  ")
         for warning in notCounted {
             out.line("  ! " + wording.location(warning) + wording.message(warning))
         }
