@@ -25,12 +25,12 @@ enum FuzzHarness {
     static let loader = DocumentLoader(schemas: SchemaSet(directory: root + "/standards/schema"))
 
     static let frameworks: [Framework] = [
-        "Tests/RespectEngineTests/Fixtures/engine/mini-framework.xml",
+        "Tests/Fixtures/engine/mini-framework.xml",
         "standards/respect-standard-2017.xml",
     ].compactMap { try? loader.loadFramework(contentsOf: root + "/" + $0) }
 
     static let submissions: [Submission] = [
-        "Tests/RespectEngineTests/Fixtures/engine/mini-achieved.xml",
+        "Tests/Fixtures/engine/mini-achieved.xml",
         "examples/submissions/working-towards.xml",
     ].compactMap { try? loader.loadSubmission(contentsOf: root + "/" + $0) }
 
