@@ -42,6 +42,16 @@ import Testing
         (#"<entry code="a"><refs> x y </refs></entry>"#, true),
         (#"<entry code="a"><refs>x <!-- c -->y!</refs></entry>"#, false),
         (#"<entry code="a"><refs>x<!-- c -->y</refs></entry>"#, true),
+        // Token: white space collapsed byte by byte. CR LF and a lone CR are white space, a
+        // no-break space is not, and a space before a combining mark still is.
+        (##"<entry code="a" tag="&#13;&#10;#ab&#13;"/>"##, true),
+        (##"<entry code="a" tag="#a\##u{A0}b"/>"##, true),
+        (##"<entry code="a" tag="#a \##u{301}"/>"##, false),
+        // Patterns match code points: "é" is one, "e" and five combining marks are six.
+        (##"<entry code="a" tag="#\##u{E9}t\##u{E9}"/>"##, true),
+        (##"<entry code="a" tag="#e\##u{301}\##u{301}\##u{301}\##u{301}\##u{301}"/>"##, false),
+        (#"<entry code="a" short="caf\#u{E9}"/>"#, false),
+        (#"<entry code="caf\#u{E9}"/>"#, false),
     ])
     func theScreenAgreesWithLibxml2(entry: String, valid: Bool) throws {
         let schema = try Self.schema("patterns.xsd")
