@@ -1,7 +1,7 @@
 import Foundation
 import RespectCorpus
 import RespectModel
-import RespectXML
+@testable import RespectXML
 import RespectTestSupport
 import Testing
 
@@ -10,14 +10,20 @@ import Testing
 /// full schema; everything else is decided (and explained) by the full schema. Values compare as
 /// XSD compares them: UTF-8 bytes after the type's white-space rule.
 @Suite struct IdentityScreenTests {
-    static let schemaDirectory = TestSupport.standardsDirectory + "/schema"
+    /// The shipped schemas, screened as a batch screens them.
+    static let screenedSchemas = SchemaSet(directory: TestSupport.standardsDirectory + "/schema", screening: .whenRecognised)
 
     static func schema(_ kind: DocumentKind) throws -> XMLSchema {
-        try TestSupport.schemas.schema(for: kind)
+        try screenedSchemas.schema(for: kind)
     }
 
     static func identityFixture(_ name: String) -> String {
         TestSupport.fixture("xml/identity/" + name)
+    }
+
+    /// A fixture schema screened although it is not a shipped one, to test the screen itself.
+    static func screenedFixture(_ name: String) throws -> XMLSchema {
+        try XMLSchema(contentsOf: identityFixture(name), admitting: .anySchema)
     }
 
     static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
@@ -38,7 +44,7 @@ import Testing
     }
 
     @Test func aNumericKeyStaysWithLibxml2AndStillRejectsEqualNumbers() throws {
-        let schema = try XMLSchema(contentsOf: Self.identityFixture("numeric-key.xsd"))
+        let schema = try Self.screenedFixture("numeric-key.xsd")
         #expect(schema.nativeIdentityConstraints.isEmpty)
         let document = #"<list xmlns="urn:respect-test:numeric"><entry number="7"/><entry number="007"/></list>"#
         let verdicts = try schema.verdicts(bytes: Self.bytes(document), sourceName: "numbers.xml")
@@ -59,7 +65,7 @@ import Testing
         (#"<entry code="a"/><entry code="b"/><entry code="c"/>"#, "", true),
     ])
     func theScreenAgreesWithLibxml2OnEveryShape(entries: String, links: String, valid: Bool) throws {
-        let schema = try XMLSchema(contentsOf: Self.identityFixture("token-key.xsd"))
+        let schema = try Self.screenedFixture("token-key.xsd")
         #expect(schema.nativeIdentityConstraints == ["entryCode", "entryLabel", "linkTarget"])
         let document = #"<book xmlns="urn:respect-test:token"><entries>"# + entries + "</entries>" + links + "</book>"
         let verdicts = try schema.verdicts(bytes: Self.bytes(document), sourceName: "book.xml")
@@ -87,7 +93,7 @@ import Testing
     ])
     func keysCompareAsBytesAfterTheWhiteSpaceRule(root: String, content: String, valid: Bool) throws {
         let (schemaName, namespace) = root == "book" ? ("token-key.xsd", "urn:respect-test:token") : ("replace-key.xsd", "urn:respect-test:replace")
-        let schema = try XMLSchema(contentsOf: Self.identityFixture(schemaName))
+        let schema = try Self.screenedFixture(schemaName)
         let document = "<\(root) xmlns=\"\(namespace)\">" + content + "</\(root)>"
         let verdicts = try schema.verdicts(bytes: Self.bytes(document), sourceName: root + ".xml")
         #expect(verdicts.full == valid)
