@@ -47,9 +47,11 @@ struct EngineOptions: ParsableArguments {
                              exitCode: RespectExit.noInput)
     }
 
-    func loader() throws -> DocumentLoader {
+    /// The loader for the standards folder and limits; `screening` is the use case's choice
+    /// (`.whenRecognised` for runs over many files).
+    func loader(screening: ValidationScreening = .never) throws -> DocumentLoader {
         let directory = try standardsDirectory()
-        return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema"),
+        return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema", screening: screening),
                               limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxElements: maxElements),
                               maxEvidenceItems: maxEvidenceItems)
     }

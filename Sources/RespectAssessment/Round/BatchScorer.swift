@@ -1,6 +1,6 @@
 import RespectEvaluation
 public import RespectModel
-import RespectXML
+public import RespectXML
 
 /// Scores one submission file of a batch: read, hash, validate, evaluate against the framework
 /// it targets (or the one given for all), and reduce the assessment to a `BatchRow`.
@@ -9,6 +9,10 @@ import RespectXML
 /// compiled schemas and the framework cache are shared, everything else is per call. Nothing
 /// it is given is kept, so memory does not grow with the number of files scored.
 public struct BatchScorer: Sendable {
+    /// How a round's loader validates submissions: through the validation screen, which a
+    /// round of many files repays (its verdicts are libxml2's full validation's).
+    public static let screening = ValidationScreening.whenRecognised
+
     public let loader: DocumentLoader
     public let frameworks: FrameworkCache
     /// The framework for every submission (`--framework`); nil: each submission's own target.
