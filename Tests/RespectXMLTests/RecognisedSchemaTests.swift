@@ -86,4 +86,21 @@ import Testing
         #expect(screen.isCompiled)
         #expect(schema.nativeIdentityConstraints == ["evidenceId", "factId", "serviceType", "factSource"])
     }
+
+    /// The first validations race to compile the screen (`scripts/tsan.sh` runs this under the
+    /// thread sanitizer).
+    @Test func documentsValidatedAtOnceShareOneScreen() async throws {
+        let schema = try XMLSchema(contentsOf: Self.schemaDirectory + "/submission-v1.xsd", screening: .whenRecognised)
+        let achieved = try Self.fileBytes(TestSupport.examplesDirectory + "/submissions/achieved.xml")
+        let accepted = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    (try? XMLDocumentReader().read(bytes: achieved, sourceName: "achieved.xml") { _ in schema }) != nil
+                }
+            }
+            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+        }
+        #expect(accepted == 8)
+        #expect(schema.screen?.isCompiled == true)
+    }
 }
