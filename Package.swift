@@ -33,11 +33,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
-        .target(
-            name: "RespectXML",
-            dependencies: ["CLibXML2", .product(name: "Crypto", package: "swift-crypto")],
-            swiftSettings: strict
-        ),
+        .target(name: "RespectXML", dependencies: ["CLibXML2"], swiftSettings: strict),
         .target(
             name: "RespectModel",
             dependencies: ["RespectXML", .product(name: "Crypto", package: "swift-crypto")],

@@ -1,5 +1,3 @@
-import Crypto
-
 /// The shipped XSDs the validation screen serves, recognised by the SHA-256 of their bytes.
 ///
 /// The screen is proven equal to libxml2's full validation on exactly these files by the
@@ -16,18 +14,6 @@ enum RecognisedSchemas {
 
     /// True when `bytes` are exactly one of the recognised files.
     static func recognise(_ bytes: [UInt8]) -> Bool {
-        sha256.values.contains(digest(of: bytes))
-    }
-
-    /// The SHA-256 of `bytes` in lowercase hexadecimal.
-    static func digest(of bytes: [UInt8]) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
+        sha256.values.contains(SHA256Digest.hex(of: bytes))
     }
 }
