@@ -6,7 +6,9 @@
 //   CLibXML2 (system libxml2) → RespectXML (the only code touching C pointers)
 //   → RespectModel (domain types and loaders) → RespectEvaluation (verdicts)
 //   → RespectAssessment (the use cases every front end calls) → RespectReports (words: text,
-//   JSON, CSV, HTML) → RespectStore (recorded runs) → respect (command line).
+//   JSON, CSV, HTML) → respect (command line). Beside the reports, RespectStore is the run
+//   store's contract (a protocol and its values), and RespectStoreSQLite its SQLite (GRDB)
+//   implementation.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -21,6 +23,8 @@ let package = Package(
         .executable(name: "respect", targets: ["respect"]),
         .library(name: "RespectEvaluation", targets: ["RespectEvaluation"]),
         .library(name: "RespectAssessment", targets: ["RespectAssessment"]),
+        .library(name: "RespectStore", targets: ["RespectStore"]),
+        .library(name: "RespectStoreSQLite", targets: ["RespectStoreSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,10 +56,13 @@ let package = Package(
             dependencies: ["RespectAssessment", "RespectEvaluation", "RespectModel"],
             swiftSettings: strict
         ),
-        // The run store: every recorded check in SQLite (GRDB), for history and diffs.
+        // The run store's contract: the `RunStore` protocol, the values it records and reads
+        // back, and `StoreError`. No database in it; results are kept in `ResultCoding`'s JSON.
+        .target(name: "RespectStore", dependencies: ["RespectEvaluation", "RespectModel"], swiftSettings: strict),
+        // The run store in an SQLite file (GRDB), the embedded default.
         .target(
-            name: "RespectStore",
-            dependencies: ["RespectEvaluation", "RespectModel", "RespectReports", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "RespectStoreSQLite",
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
@@ -64,7 +71,7 @@ let package = Package(
             name: "respect",
             dependencies: [
                 "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
-                "RespectStore", "RespectCorpus",
+                "RespectStore", "RespectStoreSQLite", "RespectCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -78,11 +85,12 @@ let package = Package(
         ),
 
         // Tests: one target per module, and a shared support target (fixture paths, loaders,
-        // the command-line runner, the hostile-input workspace). Fixtures live in Tests/Fixtures.
+        // the command-line runner, the hostile-input workspace, the run store contract suite).
+        // Fixtures live in Tests/Fixtures.
         // Targets that run the `respect` binary as a user would depend on it so it is built.
         .target(
             name: "RespectTestSupport",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectStore"],
             path: "Tests/RespectTestSupport",
             swiftSettings: strict
         ),
@@ -103,7 +111,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectAssessmentTests",
-            dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore", "RespectTestSupport", "respect"],
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore", "RespectStoreSQLite",
+                           "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -113,7 +122,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectStoreTests",
-            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectTestSupport"],
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQLite", "RespectTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -123,7 +133,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectCommandLineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectTestSupport", "respect"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
     ]

@@ -122,7 +122,15 @@ enum FuzzHarness {
             _ = error.description
             return
         }
-        let results = submissions.map { evaluator.assess($0, otherEdition: frameworks.first) }
+        let results = submissions.map { bid in
+            let accepted = evaluator.framework(for: bid.target)
+            let evaluation = (accepted ?? frameworks.first).map { framework in
+                Result { () throws(SubmissionMismatch) in
+                    try Evaluator(framework: framework).evaluate(bid, asOf: tender.timetable.deadline)
+                }
+            }
+            return evaluator.judge(bid, evaluation: evaluation, accepted: accepted != nil)
+        }
         let result = evaluator.compare(results)
         _ = TenderTextReport().render(result)
         _ = TenderCSVReport.render(result)

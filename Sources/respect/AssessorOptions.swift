@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
+import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectStore
+import RespectStoreSQLite
 
 /// Options for assessors, shared by the commands that score submissions: the findings to
 /// apply, the run store to record into, and who is running it.
 ///
-/// A command that scores many submissions loads the findings and opens the store once
-/// (`loadFindings`, `openStore`), then per submission calls `LoadedFindings.concerning` and
-/// `Evaluator.evaluate(_:asOf:findings:submissionSHA256:)`, and `RunStore.record`.
+/// A command loads the findings and opens the store once (`loadFindings`, `openStore`) and
+/// hands the findings to the use cases (`AssessmentRequest.findings`), which apply those that
+/// concern each submission; it records each result with `record`.
 struct AssessorOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("""
         An assessor's findings file, or a folder: every findings file in it that concerns the \
@@ -25,24 +27,8 @@ struct AssessorOptions: ParsableArguments {
     var assessor: String?
 
     /// Reads every findings file named, and every findings file in the folders named.
-    func loadFindings(loader: DocumentLoader) throws -> LoadedFindings {
-        var loaded = LoadedFindings()
-        for path in findings {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw CommandFailure(description: "\(path): no such findings file or folder", exitCode: RespectExit.noInput)
-            }
-            guard isDirectory.boolValue else {
-                loaded.named.append(try loader.loadFindings(contentsOf: path))
-                continue
-            }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            for name in names.sorted() where name.hasSuffix(".xml") {
-                let file = (path as NSString).appendingPathComponent(name)
-                if case .findings(let found) = try loader.load(contentsOf: file) { loaded.inFolders.append(found) }
-            }
-        }
-        return loaded
+    func loadFindings(loader: DocumentLoader) throws -> FindingsSet {
+        try FindingsSet(paths: findings, loader: loader)
     }
 
     /// The name recorded with a run.
@@ -52,34 +38,22 @@ struct AssessorOptions: ParsableArguments {
         return environment["LOGNAME"] ?? environment["USER"] ?? NSUserName()
     }
 
-    /// The run store named by `--store`, opened (and migrated), or `nil` without `--store`.
-    func openStore() throws -> RunStore? {
+    /// The SQLite run store named by `--store`, opened (and migrated), or `nil` without `--store`.
+    func openStore() throws -> SQLiteRunStore? {
         guard let store else { return nil }
         do {
-            return try RunStore(path: store)
+            return try SQLiteRunStore(path: store)
         } catch {
             throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
         }
     }
 
     /// Records one run in `store`; returns its id.
-    func record(_ assessment: Assessment, in store: RunStore) throws -> Int64 {
+    func record(_ assessment: Assessment, in store: any RunStore) async throws -> Int64 {
         do {
-            return try store.record(assessment, assessor: assessorName, at: Date())
+            return try await store.record(assessment, assessor: assessorName, at: Date())
         } catch {
             throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
         }
-    }
-}
-
-/// Findings files read for a run of a command: those named, and those found in folders.
-struct LoadedFindings: Sendable {
-    var named: [Findings] = []
-    var inFolders: [Findings] = []
-
-    /// The findings to apply to a submission: every file named (one about another submission is
-    /// ignored with a warning when applied), and the files in folders that concern it.
-    func concerning(_ submission: Submission, submissionSHA256: String?) -> [Findings] {
-        named + inFolders.filter { $0.subject.matches(submission.provider, submissionSHA256: submissionSHA256) }
     }
 }

@@ -5,6 +5,7 @@ import RespectEvaluation
 import RespectModel
 import RespectReports
 import RespectStore
+import RespectStoreSQLite
 import RespectXML
 
 /// `respect batch`: score a whole round of submissions in parallel.
@@ -17,7 +18,9 @@ struct BatchCommand: AsyncParsableCommand {
             (hidden ones skipped). Every submission is validated and evaluated against the \
             framework edition it targets (loaded once per run from the standards folder), or the \
             one --framework names, as of --as-of, else its own asOf date, else today. Files are \
-            scored on all cores; results come out in path order.
+            scored on all cores; results come out in path order. Each file goes through the \
+            same steps as `respect check`: a submission written for an older installed edition \
+            of the framework --framework names is carried over through the editions' links.
 
             A file that cannot be scored (not well-formed, invalid against the XSD, unreadable \
             or empty, inconsistent, targeting an edition that is not installed, or not a \
@@ -30,10 +33,12 @@ struct BatchCommand: AsyncParsableCommand {
             files per second). --csv FILE writes one row per submission, with the header: \
             provider, file, outcome, mandatory met, mandatory applicable, missing count, \
             safety-critical failures, first reasons (or the first errors), framework, as of, \
-            sha256. --jsonl FILE writes one JSON object per line with the same fields (camelCase \
-            keys) and the full reasons and errors lists. Files are written atomically; `-` \
-            writes to standard output (the summary then goes to standard error). A progress bar \
-            is shown on standard error when it is a terminal.
+            sha256, registered number (the charity number, else the company number). --jsonl FILE \
+            writes one JSON object per line with the same fields (camelCase keys), every \
+            missing-evidence entry (its first reason and what to provide, each with a stable \
+            code, its figures and a message) and every error. Output files are written as \
+            `respect --help` describes; `-` writes to standard output (the summary then goes to \
+            standard error). A progress bar is shown on standard error when it is a terminal.
 
             Assessors: --findings FILE|DIR applies the findings that concern each submission \
             (as `check` does); --store FILE records every scored submission as a run, each in \
@@ -89,38 +94,30 @@ struct BatchCommand: AsyncParsableCommand {
         let files: [String]
         var csvOutput: StreamingOutput?
         var jsonOutput: StreamingOutput?
-        var store: RunStore?
+        var store: SQLiteRunStore?
         do {
-            let loader = try engine.loader(screening: BatchScorer.screening)
-            let standards = try engine.standardsDirectory()
-            _ = try loader.schemas.schema(for: .submission)  // a broken XSD stops the batch before it starts
-            let cache = FrameworkCache(directory: standards, loader: loader)
-            if let framework { _ = try cache.framework(framework) }
-            files = try SubmissionFiles.collect(paths)
-            guard !files.isEmpty else {
-                throw CommandFailure(description: "no *.xml files found in \(paths.joined(separator: ", "))", exitCode: RespectExit.noInput)
+            let engine = try engine.engine(screening: BatchScorer.screening)
+            _ = try engine.loader.schemas.schema(for: .submission)  // a broken XSD stops the batch before it starts
+            if let framework { _ = try engine.library.edition(framework) }
+            do {
+                files = try SubmissionFiles.collect(paths)
+            } catch {
+                throw AssessmentError.noInput(error.description)
             }
-            var configured = BatchScorer(loader: loader, frameworks: cache, fixedFramework: framework,
+            guard !files.isEmpty else {
+                throw AssessmentError.noInput("no *.xml files found in \(paths.joined(separator: ", "))")
+            }
+            var configured = BatchScorer(engine: engine, fixedFramework: framework,
                                          asOf: asOf.flatMap { CalendarDate($0) }, today: .today())
-            configured.review = try review(loader: loader, store: &store)
+            configured.review = try review(loader: engine.loader, store: &store)
             scorer = configured
             csvOutput = try csv.map { try StreamingOutput(path: $0) }
             jsonOutput = try jsonl.map { try StreamingOutput(path: $0) }
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
         } catch let error as XMLInputError {
             printError(error.description)
             throw RespectExit.dataError
-        } catch let missing as SubmissionFiles.Missing {
-            printError("respect: " + missing.description)
-            throw RespectExit.noInput
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
         } catch {
-            printError("respect: \(error)")
-            throw RespectExit.dataError
+            throw RespectExit.report(error)
         }
         let outputs = [csvOutput, jsonOutput].compactMap { $0 }
         var recorded = 0
@@ -130,7 +127,7 @@ struct BatchCommand: AsyncParsableCommand {
         var writeFailure: CommandFailure?
         let progress = ProgressBar(total: files.count, label: "batch")
         try csvOutput?.write(BatchRowFormat.csvHeaderRecord)
-        await BatchRunner.run(files: files, parallelism: jobs, window: jobs * 4, score: { scorer.score(file: $0) }) { row in
+        await BatchRunner.run(files: files, parallelism: jobs, window: jobs * 4, score: { await scorer.score(file: $0) }) { row in
             tally.add(row)
             if !row.outcome.isScored {
                 progress.clear()
@@ -167,7 +164,7 @@ struct BatchCommand: AsyncParsableCommand {
         let summary = BatchSummary(tally: tally, seconds: (ContinuousClock.now - started).seconds, jobs: jobs).text
         if csv == "-" || jsonl == "-" { printError(summary) } else { print(summary, terminator: "") }
         if let store {
-            printError("respect: recorded \(recorded) run\(recorded == 1 ? "" : "s") in \(store.path)"
+            printError("respect: recorded \(recorded) run\(recorded == 1 ? "" : "s") in \(store.location)"
                        + (storeFailures > 0 ? "; \(storeFailures) could not be recorded" : ""))
         }
         if storeFailures > 0 { throw RespectExit.cannotCreate }
@@ -175,16 +172,12 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     /// The findings and run store of `--findings` and `--store`, loaded and opened once.
-    private func review(loader: DocumentLoader, store: inout RunStore?) throws -> BatchReview {
-        var review = BatchReview()
-        let loaded = try assessorOptions.loadFindings(loader: loader)
-        if !loaded.named.isEmpty || !loaded.inFolders.isEmpty {
-            review.findings = { submission, sha256 in loaded.concerning(submission, submissionSHA256: sha256) }
-        }
+    private func review(loader: DocumentLoader, store: inout SQLiteRunStore?) throws -> BatchReview {
+        var review = BatchReview(findings: try assessorOptions.loadFindings(loader: loader))
         if let opened = try assessorOptions.openStore() {
             store = opened
             let assessor = assessorOptions.assessorName
-            review.record = { assessment in try opened.record(assessment, assessor: assessor, at: Date()) }
+            review.record = { assessment in try await opened.record(assessment, assessor: assessor, at: Date()) }
         }
         return review
     }

@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectReports
 
 /// `respect check`: evaluate one submission and report the verdict and what is missing.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Evaluate a submission and report the outcome, section figures and the missing-evidence list.",
@@ -59,24 +60,16 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
             try OutputDestination.checkWritable(output, inputs: [submission] + [framework].compactMap { $0 })
-            let loader = try engine.loader()
-            let standards = try engine.standardsDirectory()
-            let submission = try loader.loadSubmission(contentsOf: self.submission)
-            let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
-            let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
+            let engine = try engine.engine()
             let store = try assessorOptions.openStore()
-            let submissionFile = InputFile(role: "submission", path: self.submission)
-            let findings = try assessorOptions.loadFindings(loader: loader)
-                .concerning(submission, submissionSHA256: submissionFile?.sha256)
-            let (evaluated, extraInputs) = try EditionAwareCheck(standards: standards, loader: loader)
-                .assess(submission, entry: entry, asOf: date, crosswalkPath: crosswalk,
-                        findings: findings, submissionSHA256: submissionFile?.sha256)
-            var assessment = evaluated
-            assessment.inputs = ([submissionFile, InputFile(role: "framework", path: entry.path)] + extraInputs).compactMap { $0 }
-                + Findings.inputFiles(findings, concerning: submission, submissionSHA256: submissionFile?.sha256)
+            let request = AssessmentRequest(submission: .file(submission), framework: framework,
+                                            asOf: asOf.flatMap { CalendarDate($0) }, today: .today(),
+                                            findings: try assessorOptions.loadFindings(loader: engine.loader),
+                                            crosswalk: crosswalk.map { .file($0) })
+            let assessment = try engine.assess(request).assessment
             let report: String
             switch format {
             case .text:
@@ -88,20 +81,13 @@ struct CheckCommand: ParsableCommand {
                 report = HTMLCheckReport().render(assessment)
             }
             try OutputDestination.write(report, to: output)
-            if let store { printError("respect: recorded as run \(try assessorOptions.record(assessment, in: store)) in \(store.path)") }
+            if let store {
+                let run = try await assessorOptions.record(assessment, in: store)
+                printError("respect: recorded as run \(run) in \(store.location)")
+            }
             throw RespectExit.forVerdict(assessment.outcome.verdict)
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
-        } catch let error as SubmissionMismatch {
-            printError(error.description)
-            throw RespectExit.dataError
-        } catch let error as CrosswalkMismatch {
-            printError(error.description)
-            throw RespectExit.dataError
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
+        } catch {
+            throw RespectExit.report(error)
         }
     }
 }

@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectReports
 import RespectStore
+import RespectStoreSQLite
 
 /// `respect diff`: what changed between two runs, or between two submission files.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "Show what changed between two recorded runs, or two submission files.",
@@ -17,6 +19,11 @@ struct DiffCommand: ParsableCommand {
             change, indicators whose status moved (old → new), and evidence added, removed, \
             replaced (same id, another document) or no longer counted because it became too old \
             or passed its review date.
+
+            Organisations are identified by their registered number (charity number, else \
+            company number). When the two sides are different organisations (different \
+            registered numbers, or, where a number is missing, different names) the diff says \
+            so: a warning on standard error, a note in the text and `organisation` in the JSON.
 
             Example:
               respect diff 3 7 --store runs.sqlite
@@ -56,41 +63,39 @@ struct DiffCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         let diff: AssessmentDiff
         do {
-            diff = try store.map { try runs(in: $0) } ?? files()
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
-        } catch let error as SubmissionMismatch {
-            printError(error.description)
-            throw RespectExit.dataError
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
+            if let store {
+                diff = try await runs(in: store)
+            } else {
+                diff = try files()
+            }
+        } catch {
+            throw RespectExit.report(error)
         }
+        if let warning = DiffTextReport.organisationWarning(diff) { printError("respect: warning: " + warning) }
         switch format {
         case .text: print(DiffTextReport().render(diff), terminator: "")
         case .json: print(try JSONReport.encode(diff), terminator: "")
         }
     }
 
-    private func runs(in path: String) throws -> AssessmentDiff {
+    private func runs(in path: String) async throws -> AssessmentDiff {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure(description: "\(path): no such run store", exitCode: RespectExit.noInput)
         }
         do {
-            let store = try RunStore(path: path)
-            func load(_ text: String) throws -> StoredRun {
+            let store = try SQLiteRunStore(path: path)
+            func load(_ text: String) async throws -> StoredRun {
                 let id = Int64(text) ?? 0
-                guard let run = try store.run(id: id) else {
+                guard let run = try await store.run(id: id) else {
                     throw CommandFailure(description: "\(path): no run \(id); `respect history PROVIDER --store \(path)` lists the runs",
                                          exitCode: RespectExit.noInput)
                 }
                 return run
             }
-            let (earlier, later) = (try load(old), try load(new))
+            let (earlier, later) = (try await load(old), try await load(new))
             return AssessmentDiff(old: earlier.assessment, new: later.assessment,
                                   oldRun: earlier.summary.run, newRun: later.summary.run)
         } catch let error as StoreError {
@@ -99,14 +104,9 @@ struct DiffCommand: ParsableCommand {
     }
 
     private func files() throws -> AssessmentDiff {
-        let loader = try engine.loader()
-        let standards = try engine.standardsDirectory()
-        func assess(_ path: String) throws -> Assessment {
-            let submission = try loader.loadSubmission(contentsOf: path)
-            let entry = try FrameworkCatalog.locate(framework ?? submission.target.reference, directory: standards, loader: loader)
-            let date = asOf.flatMap { CalendarDate($0) } ?? submission.asOf ?? CalendarDate.today()
-            return try Evaluator(framework: entry.framework).evaluate(submission, asOf: date)
-        }
-        return AssessmentDiff(old: try assess(old), new: try assess(new))
+        let engine = try engine.engine()
+        let date = asOf.flatMap { CalendarDate($0) }
+        return try engine.diff(old: AssessmentRequest(submission: .file(old), framework: framework, asOf: date, today: .today()),
+                               new: AssessmentRequest(submission: .file(new), framework: framework, asOf: date, today: .today()))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RespectAssessment
 import RespectModel
 import RespectXML
 
@@ -54,6 +55,11 @@ struct EngineOptions: ParsableArguments {
         return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema", screening: screening),
                               limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxElements: maxElements),
                               maxEvidenceItems: maxEvidenceItems)
+    }
+
+    /// The use cases over the standards folder, with these limits; `screening` as for `loader`.
+    func engine(screening: ValidationScreening = .never) throws -> AssessmentEngine {
+        AssessmentEngine(standards: try standardsDirectory(), loader: try loader(screening: screening))
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RespectAssessment
 import Foundation
 import RespectEvaluation
 import RespectModel
@@ -43,11 +44,8 @@ struct FrameworksDiffCommand: ParsableCommand {
     func run() throws {
         do {
             try OutputDestination.checkWritable(output)
-            let loader = try engine.loader()
-            let standards = try engine.standardsDirectory()
-            let oldEntry = try FrameworkCatalog.locate(old, directory: standards, loader: loader)
-            let newEntry = try FrameworkCatalog.locate(new, directory: standards, loader: loader)
-            let diff = EditionDiff(old: oldEntry.framework, new: newEntry.framework)
+            let library = try engine.engine().library
+            let diff = EditionDiff(old: try library.edition(old).framework, new: try library.edition(new).framework)
             let report: String
             switch format {
             case .text:
@@ -63,12 +61,8 @@ struct FrameworksDiffCommand: ParsableCommand {
                 printError("respect: \(diff.brokenLinks.count) declared link(s) name indicators that \(diff.new.reference) does not have (listed in the report)")
                 throw RespectExit.dataError
             }
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
+        } catch {
+            throw RespectExit.report(error)
         }
     }
 }

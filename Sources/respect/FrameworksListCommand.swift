@@ -39,12 +39,8 @@ struct FrameworksListCommand: ParsableCommand {
         let catalog: FrameworkCatalog
         do {
             catalog = try FrameworkCatalog(directory: try engine.standardsDirectory(), loader: try engine.loader())
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
+        } catch {
+            throw RespectExit.report(error)
         }
         let listings = catalog.entries.map { entry in
             let framework = entry.framework

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RespectAssessment
 import Foundation
 import RespectCorpus
 import RespectModel
@@ -43,21 +44,19 @@ struct GenerateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let entry: FrameworkCatalog.Entry
+        let edition: LoadedEdition
         do {
-            entry = try FrameworkCatalog.locate(framework, directory: try engine.standardsDirectory(), loader: try engine.loader())
+            edition = try engine.engine().library.edition(framework)
+        } catch {
+            throw RespectExit.report(error)
+        }
+        do {
             try FileManager.default.createDirectory(atPath: outdir, withIntermediateDirectories: true)
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
         } catch {
             printError("respect: cannot create the folder \(outdir): \(error.localizedDescription)")
             throw RespectExit.cannotCreate
         }
-        let generator = CorpusGenerator(framework: entry.framework, seed: seed)
+        let generator = CorpusGenerator(framework: edition.framework, seed: seed)
         let progress = ProgressBar(total: count, label: "generate")
         var profiles: [CorpusProfile: Int] = [:]
         var failure: String?
@@ -97,7 +96,7 @@ struct GenerateCommand: AsyncParsableCommand {
             throw RespectExit.cannotCreate
         }
         let notYet = profiles[.notYetGaps, default: 0] + profiles[.notYetUnsafe, default: 0]
-        print("Wrote \(count) submission\(count == 1 ? "" : "s") to \(outdir) against \(entry.framework.identity.reference) (seed \(seed)): "
+        print("Wrote \(count) submission\(count == 1 ? "" : "s") to \(outdir) against \(edition.framework.identity.reference) (seed \(seed)): "
               + "built for \(profiles[.achieved, default: 0]) achieved, \(profiles[.workingTowards, default: 0]) working towards, "
               + "\(notYet) not yet (\(profiles[.notYetUnsafe, default: 0]) with a safety-critical failure).")
     }

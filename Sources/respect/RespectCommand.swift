@@ -12,6 +12,11 @@ struct RespectCommand: AsyncParsableCommand {
             the standards folder: --standards DIR, else $RESPECT_STANDARDS, else ./standards, \
             else the standards folder of the checkout the program was built in.
 
+            Output files (--output, --csv, --jsonl): a regular file is replaced atomically (a \
+            temporary file in its folder, renamed over it), keeping its permissions and owner, \
+            so a failed run leaves the old file whole; a symbolic link is followed and its \
+            target written; a device, FIFO or socket is written directly, never replaced.
+
             Exit codes:
               0   achieved (check) / at least one compliant bid (tender) / success (other commands)
               10  working towards (check)

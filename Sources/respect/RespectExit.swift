@@ -1,30 +1,49 @@
 import ArgumentParser
 import Foundation
+import RespectAssessment
 import RespectModel
 
-/// The documented exit codes (sysexits for usage, data and input problems).
+/// The documented exit codes (`ExitStatus` in the core), as argument-parser exit codes.
 enum RespectExit {
-    static let success = ExitCode(0)
-    static let workingTowards = ExitCode(10)
-    static let notYet = ExitCode(20)
+    static let success = ExitCode(ExitStatus.success)
     /// `tender`: no bid is compliant.
-    static let noCompliantBid = ExitCode(30)
-    static let usage = ExitCode(64)
-    static let dataError = ExitCode(65)
-    static let noInput = ExitCode(66)
-    static let software = ExitCode(70)
-    static let cannotCreate = ExitCode(73)
+    static let noCompliantBid = ExitCode(ExitStatus.noCompliantBid)
+    static let usage = ExitCode(ExitStatus.code(for: .usage))
+    static let dataError = ExitCode(ExitStatus.code(for: .badData))
+    static let noInput = ExitCode(ExitStatus.code(for: .missingInput))
+    static let software = ExitCode(ExitStatus.code(for: .internalError))
+    static let cannotCreate = ExitCode(ExitStatus.code(for: .cannotWrite))
 
     static func forVerdict(_ verdict: Verdict) -> ExitCode {
-        switch verdict {
-        case .achieved: success
-        case .workingTowards: workingTowards
-        case .notYet: notYet
-        }
+        ExitCode(ExitStatus.code(for: verdict))
     }
 
-    static func forLoadError(_ error: DocumentLoadError) -> ExitCode {
-        error.isMissingInput ? noInput : dataError
+    static func forKind(_ kind: FailureKind) -> ExitCode {
+        ExitCode(ExitStatus.code(for: kind))
+    }
+
+    /// Reports `error` on standard error the way every command does, and returns the exit code
+    /// it means. An `ExitCode` passes through untouched.
+    static func report(_ error: any Error) -> ExitCode {
+        switch error {
+        case let code as ExitCode:
+            return code
+        case let failure as AssessmentFailure:
+            printError(failure.description)
+            return forKind(failure.kind)
+        case let error as AssessmentError:
+            printError(error.description)
+            return forKind(error.kind)
+        case let error as DocumentLoadError:
+            printError(error.description)
+            return forKind(AssessmentError.load(error).kind)
+        case let failure as CommandFailure:
+            printError("respect: " + failure.description)
+            return failure.exitCode
+        default:
+            printError("respect: \(error)")
+            return software
+        }
     }
 }
 

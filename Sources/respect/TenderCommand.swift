@@ -25,9 +25,13 @@ struct TenderCommand: ParsableCommand {
             met, mandatory applicable, score, reasons), html (one self-contained page: the \
             comparison table first, then each bid's reasons; write it with --output).
 
+            A bid written for an older installed edition of an accepted framework (say a 2012-era \
+            submission, when the tender accepts respect-standard@2017) is carried over to the \
+            accepted edition through its links, exactly as `respect check --framework` does.
+
             Exit code: 0 when at least one bid is compliant, 30 when none is, 65 when the tender \
             is invalid or does not fit an accepted edition, 66 when the tender, a bid path or \
-            an accepted edition is missing.
+            an accepted edition is missing, or no bid file is found.
 
             Example:
               respect tender examples/tender/tender-lot1.xml examples/tender/bids
@@ -42,7 +46,7 @@ struct TenderCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Bid submission files, or folders of them.", valueName: "bid"))
     var bids: [String]
 
-    @Option(name: .customLong("framework"), help: ArgumentHelp("A framework file for an accepted edition (repeatable); default: the standards folder.", valueName: "file"))
+    @Option(name: .customLong("framework"), help: ArgumentHelp("A framework file, or ID@EDITION, for an accepted edition (repeatable); default: the standards folder.", valueName: "file|id"))
     var frameworkFiles: [String] = []
 
     @Option(name: .long, help: "Output format: text, json, csv or html (one self-contained page to print or share).")
@@ -60,26 +64,13 @@ struct TenderCommand: ParsableCommand {
     func run() throws {
         do {
             try OutputDestination.checkWritable(output, inputs: [tender] + bids + frameworkFiles)
-            let loader = try engine.loader()
-            let standards = try engine.standardsDirectory()
-            let tender = try loader.loadTender(contentsOf: self.tender)
-            let explicit = try frameworkFiles.map { path throws(DocumentLoadError) in (try loader.loadFramework(contentsOf: path), path) }
-            var editions: [(framework: Framework, path: String)] = []
-            for target in tender.frameworks.editions {
-                if let found = explicit.first(where: { $0.0.identity.id == target.framework && $0.0.identity.edition == target.edition }) {
-                    editions.append(found)
-                } else {
-                    let entry = try FrameworkCatalog.locate(target.reference, directory: standards, loader: loader)
-                    editions.append((entry.framework, entry.path))
-                }
+            let engine = try engine.engine()
+            let request = TenderRequest(tender: .file(tender), bids: try bidFiles().map { .file($0) }, frameworks: frameworkFiles)
+            let result = try engine.compareBids(request)
+            for bid in result.bids where !bid.problems.isEmpty {
+                let what = bid.reasons.contains { $0.kind == .unreadable } ? "read" : "evaluated"
+                printError("respect: bid \(bid.file) could not be \(what):\n  " + bid.problems.joined(separator: "\n  "))
             }
-            let evaluator = try TenderEvaluator(tender: tender, frameworks: editions.map(\.framework))
-            var results: [TenderBidResult] = []
-            for file in try bidFiles() {
-                results.append(assess(file, evaluator: evaluator, loader: loader, standards: standards, editions: editions))
-            }
-            var result = evaluator.compare(results)
-            result.inputs = ([InputFile(role: "tender", path: self.tender)] + editions.map { InputFile(role: "framework", path: $0.path) }).compactMap { $0 }
             let report: String
             switch format {
             case .text:
@@ -91,58 +82,23 @@ struct TenderCommand: ParsableCommand {
             }
             try OutputDestination.write(report, to: output)
             if result.compliantCount == 0 { throw RespectExit.noCompliantBid }
-        } catch let error as DocumentLoadError {
-            printError(error.description)
-            throw RespectExit.forLoadError(error)
-        } catch let error as TenderMismatch {
-            printError("\(error.file): the tender does not fit an accepted framework edition:\n" + error.description)
-            throw RespectExit.dataError
-        } catch let failure as CommandFailure {
-            printError("respect: " + failure.description)
-            throw failure.exitCode
-        }
-    }
-
-    /// Loads and checks one bid; a bid that cannot be read becomes a not-compliant result.
-    private func assess(_ file: String, evaluator: TenderEvaluator, loader: DocumentLoader, standards: String,
-                        editions: [(framework: Framework, path: String)]) -> TenderBidResult {
-        let bid: Submission
-        do {
-            bid = try loader.loadSubmission(contentsOf: file)
         } catch {
-            printError("respect: bid \(file) could not be read:\n  " + error.diagnostics.map(\.description).joined(separator: "\n  "))
-            var result = TenderEvaluator.unreadable(file: file, problems: error.diagnostics.map(\.description))
-            result.input = InputFile(role: "bid", path: file)
-            return result
+            throw RespectExit.report(error)
         }
-        var frameworkPath = editions.first { $0.framework.identity.reference == bid.target.reference }?.path
-        var other: Framework?
-        if evaluator.framework(for: bid.target) == nil,
-           let entry = try? FrameworkCatalog.locate(bid.target.reference, directory: standards, loader: loader) {
-            other = entry.framework
-            frameworkPath = entry.path
-        }
-        var result = evaluator.assess(bid, otherEdition: other)
-        if !result.problems.isEmpty {
-            printError("respect: bid \(file) could not be evaluated:\n  " + result.problems.joined(separator: "\n  "))
-        }
-        result.input = InputFile(role: "bid", path: file)
-        result.assessment?.inputs = [result.input, frameworkPath.flatMap { InputFile(role: "framework", path: $0) }].compactMap { $0 }
-        return result
     }
 
     /// The bid files: files as given, folders searched recursively for *.xml files (the same
     /// rules as `respect batch`), without the tender itself.
-    private func bidFiles() throws -> [String] {
+    private func bidFiles() throws(AssessmentError) -> [String] {
         let tenderPath = URL(fileURLWithPath: tender).standardizedFileURL.path
         let files: [String]
         do {
             files = try SubmissionFiles.collect(bids).filter { URL(fileURLWithPath: $0).standardizedFileURL.path != tenderPath }
         } catch {
-            throw CommandFailure(description: error.description, exitCode: RespectExit.noInput)
+            throw .noInput(error.description)
         }
         guard !files.isEmpty else {
-            throw CommandFailure(description: "no bid files to check; give bid files or folders with *.xml files", exitCode: RespectExit.usage)
+            throw .noInput("no bid files found in \(bids.joined(separator: ", ")); give bid files or folders with *.xml files")
         }
         return files
     }

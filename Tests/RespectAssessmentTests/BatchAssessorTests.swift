@@ -2,6 +2,7 @@ import Foundation
 import RespectTestSupport
 import Testing
 import RespectStore
+import RespectStoreSQLite
 import RespectEvaluation
 
 /// `respect batch` with an assessor's findings and the run store: findings apply to the
@@ -32,7 +33,7 @@ struct BatchAssessorTests {
     }
 
     @Test("--store records one whole run per scored submission, none for a file that failed")
-    func storeRecordsRuns() throws {
+    func storeRecordsRuns() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("batch-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -44,13 +45,14 @@ struct BatchAssessorTests {
         #expect(result.exitCode == 65, "one file could not be scored")
         #expect(result.standardError.contains("recorded 3 runs in \(storePath)"))
 
-        let store = try RunStore(path: storePath)
-        #expect(try store.counts().runs == 3)
-        let history = try store.history(provider: "Brookfield Safer Relationships")
+        let store = try SQLiteRunStore(path: storePath)
+        #expect(try await store.counts().runs == 3)
+        let history = try await store.runs(matching: OrganisationQuery("Brookfield Safer Relationships"))
         #expect(history.count == 1)
         #expect(history.first?.assessor == "Test Assessor")
+        #expect(history.first?.registeredNumber != nil)
         let runID = try #require(history.first?.run)
-        let run = try #require(try store.run(id: runID))
+        let run = try #require(try await store.run(id: runID))
         #expect(run.assessment.outcome.verdict == .notYet, "the run records the outcome with the findings applied")
         #expect(run.inputs.map(\.role).sorted() == ["findings", "framework", "submission"])
     }

@@ -3,7 +3,6 @@ import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectReports
-import RespectReports
 import RespectTestSupport
 import Testing
 
@@ -78,6 +77,10 @@ struct BatchTests {
         #expect(achieved[8] == "respect-standard@2017")
         #expect(achieved[9] == "2026-10-01", "each submission's own as-of date by default")
         #expect(achieved[10] == InputFile(role: "submission", path: round + "/achieved.xml")?.sha256)
+        let registeredNumber = try #require(BatchRowFormat.csvHeader.firstIndex(of: "registered number"))
+        #expect(registeredNumber == 11, "the registered number is the last column, after the sha256")
+        #expect(achieved[registeredNumber] == assessment.submission.provider.registeredNumber)
+        #expect(achieved[registeredNumber] == "1190001")
 
         // Not yet: the safety-critical failures are named and come first in the reasons.
         let notYet = try #require(rows.first { $0[2] == "not-yet" })
@@ -88,10 +91,11 @@ struct BatchTests {
         let invalid = try #require(rows.first { $0[2] == "invalid" })
         #expect(invalid[3].isEmpty && invalid[4].isEmpty && invalid[5].isEmpty)
         #expect(invalid[7].hasPrefix("\(round)/invalid-date.xml:10: "))
+        #expect(invalid[11].isEmpty, "a file that was not scored has no registered number")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["round.csv"], "no temporary file left behind")
     }
 
-    @Test("the JSONL has one sorted-key object per file with the full reasons and the errors")
+    @Test("the JSONL has one sorted-key object per file with every missing entry (typed, with code and message) and the errors")
     func jsonlContent() throws {
         let folder = try Self.temporaryFolder()
         let path = folder + "/round.jsonl"
@@ -105,15 +109,45 @@ struct BatchTests {
 
         let working = try #require(objects.first { $0["outcome"] as? String == "working-towards" })
         let assessment = try Self.assess(round + "/nested/working-towards.xml")
-        let reasons = try #require(working["reasons"] as? [String])
-        #expect(reasons.count == assessment.missingEvidence.flatMap(\.items).count)
-        #expect(reasons.contains { $0.hasPrefix("1.1.3 gov-respect-membership: ") })
+        let missing = try #require(working["missing"] as? [[String: Any]])
+        #expect(missing.count == assessment.missingEvidence.flatMap(\.items).count)
+        let membership = try #require(missing.first { ($0["indicator"] as? [String: Any])?["id"] as? String == "gov-respect-membership" })
+        #expect((membership["indicator"] as? [String: Any])?["number"] as? String == "1.1.3")
+        let expected = try #require(assessment.missingEvidence.flatMap(\.items).first { $0.indicator.id == "gov-respect-membership" })
+        let reason = try #require(membership["reason"] as? [String: Any])
+        #expect(reason["code"] as? String == expected.why.first?.kind.rawValue)
+        #expect(reason["message"] as? String == expected.why.first.map(EnglishWording().message))
+        let provide = try #require(membership["toProvide"] as? [String: Any])
+        #expect(provide["code"] as? String == expected.toProvide.first?.kind.rawValue)
+        #expect(provide["message"] as? String == expected.toProvide.first.map(EnglishWording().message))
         #expect((working["errors"] as? [String])?.isEmpty == true)
 
         let broken = try #require(objects.first { $0["outcome"] as? String == "not-well-formed" })
         let errors = try #require(broken["errors"] as? [String])
         #expect(errors.first?.hasPrefix("\(round)/not-well-formed.xml:8") == true)
         #expect(broken["provider"] == nil)
+    }
+
+    @Test("the registered number tells apart, in the CSV and the JSONL, charities that share a name")
+    func registeredNumberColumn() throws {
+        let files = [StoreFixtures.northgate1100001, StoreFixtures.northgate1100002, StoreFixtures.northgateSC045678,
+                     StoreFixtures.northgateUnregistered].map(TestSupport.fixture)
+        let framework = TestSupport.fixture("engine/mini-framework.xml")
+        let csv = try CommandLineRunner.run(["batch"] + files + ["--framework", framework, "--csv", "-"])
+        #expect(csv.exitCode == 0)
+        let records = CSVRecords.parse(csv.standardOutput)
+        let header = try #require(records.first)
+        let provider = try #require(header.firstIndex(of: "provider"))
+        let number = try #require(header.firstIndex(of: "registered number"))
+        let rows = records.dropFirst()
+        #expect(rows.map { $0[number] } == ["1100001", "1100002", "SC045678", ""])
+        #expect(Set(rows.map { $0[provider].lowercased() }) == ["northgate family safety"])
+
+        let jsonl = try CommandLineRunner.run(["batch"] + files + ["--framework", framework, "--jsonl", "-"])
+        let objects = try jsonl.standardOutput.split(separator: "\n").map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.map { $0["registeredNumber"] as? String } == ["1100001", "1100002", "SC045678", nil])
     }
 
     @Test("--csv - writes the CSV to standard output and the summary to standard error")

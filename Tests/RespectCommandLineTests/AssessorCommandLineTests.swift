@@ -59,7 +59,10 @@ struct AssessorCommandLineTests {
         #expect(history.standardOutput.contains("R. Okafor"))
         #expect(history.standardOutput.contains("J. Patel"))
         let json = try CommandLineRunner.run(["history", "1000001", "--store", store, "--format", "json"])
-        let runs = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let listing = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let organisations = try #require(listing["organisations"] as? [[String: Any]])
+        #expect(organisations.map { $0["registeredNumber"] as? String } == ["1000001"])
+        let runs = try #require(organisations.first?["runs"] as? [[String: Any]])
         #expect(runs.map { $0["run"] as? Int } == [1, 2])
         #expect(runs.map { $0["verdict"] as? String } == ["achieved", "not-yet"])
 

@@ -31,9 +31,20 @@ public enum HostileProcess {
     /// 500 MB, or `RESPECT_HOSTILE_MEMORY_MB` (sanitizer builds use several times the memory).
     public static let memoryLimitBytes = (ProcessInfo.processInfo.environment["RESPECT_HOSTILE_MEMORY_MB"].flatMap { Int($0) } ?? 500) << 20
 
+    /// The user an unprivileged run runs as, when the tests run as root: `nobody`.
+    public static let unprivilegedUser: uid_t = 65534
+
+    /// True when `run(_:scratch:unprivileged:)` can run `respect` without root's powers: the
+    /// tests do not run as root, or `setpriv` is there to drop them.
+    public static var canRunUnprivileged: Bool {
+        getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    }
+
     /// Runs `respect` with `arguments` (use absolute paths); stdin is /dev/null, stdout and
-    /// stderr go to files in `scratch` (so a large report cannot block on a full pipe).
-    public static func run(_ arguments: [String], scratch: String) throws -> Result {
+    /// stderr go to files in `scratch` (so a large report cannot block on a full pipe). With
+    /// `unprivileged`, a test run as root runs it as `unprivilegedUser` (through `setpriv`), so
+    /// permissions apply to it as they do to any user.
+    public static func run(_ arguments: [String], scratch: String, unprivileged: Bool = false) throws -> Result {
         let stamp = UUID().uuidString
         let outPath = scratch + "/stdout-\(stamp)", errPath = scratch + "/stderr-\(stamp)"
         defer {
@@ -47,10 +58,16 @@ public enum HostileProcess {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
-        let executable = CommandLineRunner.executable.path
+        var executable = CommandLineRunner.executable.path
+        var argumentList = [executable] + arguments
+        if unprivileged && getuid() == 0 {
+            let user = String(unprivilegedUser)
+            argumentList = ["setpriv", "--reuid=\(user)", "--regid=\(user)", "--clear-groups"] + argumentList
+            executable = "/usr/bin/setpriv"
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["RESPECT_STANDARDS"] = nil
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let argv = argumentList.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             argv.forEach { free($0) }

@@ -60,3 +60,18 @@ extension TenderBidResult {
         reasons.first { $0.kind == kind }
     }
 }
+
+extension TenderEvaluator {
+    /// Evaluates a bid against the tender's copy of the edition it targets (or `otherEdition`
+    /// when the tender does not accept it) as of the deadline, and judges it: what the use case
+    /// does for a bid read from a file, without reading one.
+    public func assess(_ bid: Submission, otherEdition: Framework? = nil) -> TenderBidResult {
+        let accepted = framework(for: bid.target)
+        let evaluation = (accepted ?? otherEdition).map { framework in
+            Result { () throws(SubmissionMismatch) in
+                try Evaluator(framework: framework).evaluate(bid, asOf: tender.timetable.deadline)
+            }
+        }
+        return judge(bid, evaluation: evaluation, accepted: accepted != nil)
+    }
+}

@@ -1,20 +1,20 @@
-import RespectEvaluation
+public import RespectEvaluation
 public import RespectModel
 public import RespectXML
 
-/// Scores one submission file of a batch: read, hash, validate, evaluate against the framework
-/// it targets (or the one given for all), and reduce the assessment to a `BatchRow`.
+/// Scores one submission file of a batch through `AssessmentEngine.assess` — the same pipeline
+/// as `respect check`, so a file gets the same verdict, counts and missing list in both — and
+/// reduces the result to a `BatchRow`.
 ///
-/// This is the whole per-file pipeline, safe to call from many threads at once: the loader's
-/// compiled schemas and the framework cache are shared, everything else is per call. Nothing
-/// it is given is kept, so memory does not grow with the number of files scored.
+/// Safe to call from many threads at once: the engine's standards library and compiled schemas
+/// are shared, everything else is per call. Nothing it is given is kept, so memory does not
+/// grow with the number of files scored.
 public struct BatchScorer: Sendable {
-    /// How a round's loader validates submissions: through the validation screen, which a
+    /// How a round's engine validates submissions: through the validation screen, which a
     /// round of many files repays (its verdicts are libxml2's full validation's).
     public static let screening = ValidationScreening.whenRecognised
 
-    public let loader: DocumentLoader
-    public let frameworks: FrameworkCache
+    public let engine: AssessmentEngine
     /// The framework for every submission (`--framework`); nil: each submission's own target.
     public let fixedFramework: String?
     /// The as-of date for every submission (`--as-of`); nil: each submission's own date, else `today`.
@@ -23,110 +23,95 @@ public struct BatchScorer: Sendable {
     /// Assessor findings to apply and a run store to record into (`--findings`, `--store`).
     public var review = BatchReview()
 
-    public init(loader: DocumentLoader, frameworks: FrameworkCache, fixedFramework: String? = nil,
-                asOf: CalendarDate? = nil, today: CalendarDate) {
-        self.loader = loader
-        self.frameworks = frameworks
+    public init(engine: AssessmentEngine, fixedFramework: String? = nil, asOf: CalendarDate? = nil, today: CalendarDate) {
+        self.engine = engine
         self.fixedFramework = fixedFramework
         self.asOf = asOf
         self.today = today
     }
 
     /// The row for one file; never throws: a file that cannot be scored gets a row saying why.
-    public func score(file: String) -> BatchRow {
-        var row = BatchRow(file: file, outcome: .unreadable)
+    /// Suspends only to record the run (`review.record`).
+    public func score(file: String) async -> BatchRow {
+        let request = AssessmentRequest(submission: .file(file), framework: fixedFramework, asOf: asOf, today: today,
+                                        findings: review.findings)
         do {
-            let bytes: [UInt8]
-            do {
-                bytes = try loader.reader.bytes(contentsOf: file)
-            } catch {
-                throw DocumentLoadError.input(error)
-            }
-            row.sha256 = InputFile.sha256(of: bytes)
-            let submission = try loader.loadSubmission(bytes: bytes, path: file)
-            row.provider = submission.provider.name
-            let framework = try frameworks.framework(fixedFramework ?? submission.target.reference)
-            row.framework = framework.entry.framework.identity.reference
-            let date = asOf ?? submission.asOf ?? today
-            row.asOf = date
-            let findings = review.findings?(submission, row.sha256 ?? "") ?? []
-            if findings.isEmpty && review.record == nil {
-                // Only the row's figures are needed: the rest of the assessment is not written.
-                fill(&row, from: try framework.evaluator.figures(of: submission, asOf: date))
+            guard let record = review.record else {
+                let result = try engine.figures(request)
+                var row = BatchRow(file: file, sha256: result.input.sha256, provider: result.submission.provider.name,
+                                   outcome: BatchOutcome(result.figures.verdict), framework: result.resolved.edition.reference,
+                                   asOf: result.asOf)
+                row.registeredNumber = result.submission.provider.registeredNumber
+                row.fill(from: result.figures)
                 return row
             }
-            var assessment: Assessment
-            if !findings.isEmpty {
-                assessment = try framework.evaluator.evaluate(submission, asOf: date, findings: findings, submissionSHA256: row.sha256)
-            } else {
-                assessment = try framework.evaluator.evaluate(submission, asOf: date)  // the store keeps the full result
+            // The store keeps the full result.
+            let result = try engine.assess(request)
+            var row = BatchRow(file: file, sha256: result.input.sha256, provider: result.submission.provider.name,
+                               outcome: BatchOutcome(result.assessment.outcome.verdict),
+                               framework: result.resolved.edition.reference, asOf: result.asOf)
+            row.registeredNumber = result.submission.provider.registeredNumber
+            row.fill(from: AssessmentFigures(result.assessment))
+            do {
+                row.run = try await record(result.assessment)
+            } catch {
+                row.storeError = "\(file): the run could not be recorded: \(error)"
             }
-            fill(&row, from: AssessmentFigures(assessment))
-            if let record = review.record {
-                assessment.inputs = [row.sha256.map { InputFile(role: "submission", path: file, sha256: $0) }, framework.input].compactMap { $0 }
-                    + Findings.inputFiles(findings, concerning: submission, submissionSHA256: row.sha256)
-                do {
-                    row.run = try record(assessment)
-                } catch {
-                    row.storeError = "\(file): the run could not be recorded: \(error)"
-                }
-            }
-        } catch let error as DocumentLoadError {
-            row.outcome = Self.outcome(for: error)
-            if case .notInstalled = error {
-                // Located at the submission that needs the edition, not at the standards folder.
-                row.errors = ["\(file): \(error.description)"]
-            } else {
-                row.errors = error.diagnostics.map(\.description)
-            }
-        } catch let error as SubmissionMismatch {
-            row.outcome = .inconsistent
-            row.errors = error.problems.map(\.description)
+            return row
         } catch {
-            row.outcome = .inconsistent
-            row.errors = ["\(file): \(error)"]
+            return Self.row(file: file, failure: error)
+        }
+    }
+
+    /// The row of a file that could not be scored, with what was learnt before the failure.
+    static func row(file: String, failure: AssessmentFailure) -> BatchRow {
+        var row = BatchRow(file: file, sha256: failure.input?.sha256, provider: failure.submission?.provider.name,
+                           outcome: outcome(for: failure.error), framework: failure.framework, asOf: failure.asOf)
+        row.registeredNumber = failure.submission?.provider.registeredNumber
+        if case .load(.notInstalled) = failure.error {
+            // Located at the submission that needs the edition, not at the standards folder.
+            row.errors = ["\(file): \(failure.error.description)"]
+        } else {
+            row.errors = failure.error.diagnostics.map(\.description)
         }
         return row
     }
 
-    private func fill(_ row: inout BatchRow, from figures: AssessmentFigures) {
-        row.outcome = BatchOutcome(figures.verdict)
-        row.mandatoryMet = figures.mandatoryMet
-        row.mandatoryApplicable = figures.mandatoryApplicable
-        row.safetyCriticalFailures = figures.safetyCriticalFailures.map { "\($0.number) \($0.id)" }
-        let missing = figures.missingEvidence
-        row.missingCount = missing.count
-        // Stable: within each rank, the framework's section order.
-        let ranked = missing.enumerated().sorted { lhs, rhs in
-            (Self.rank(lhs.element), lhs.offset) < (Self.rank(rhs.element), rhs.offset)
-        }
-        row.reasons = ranked.map { Self.reason($0.element) }
-    }
-
-    private static func rank(_ item: MissingEvidenceFigure) -> Int {
-        item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2
-    }
-
-    /// "7.1.1 iss-in-place-for-every-intervention (safety-critical): <first reason>".
-    static func reason(_ item: MissingEvidenceFigure) -> String {
-        let tag = item.safetyCritical ? " (safety-critical)" : item.level == .mandatory ? "" : " (desirable)"
-        let why = item.firstReason ?? item.firstToProvide ?? item.status.label
-        return "\(item.indicator.number) \(item.indicator.id)\(tag): \(why)"
-    }
-
-    /// The outcome a loading error means.
-    static func outcome(for error: DocumentLoadError) -> BatchOutcome {
+    /// The outcome a failure means.
+    static func outcome(for error: AssessmentError) -> BatchOutcome {
         switch error {
-        case .input(let input):
+        case .load(.input(let input)):
             switch input {
             case .notWellFormed, .doctypeNotAllowed, .tooDeep, .tooManyElements: .notWellFormed
             case .notValid, .schemaUnusable: .invalid
             case .fileNotFound, .notARegularFile, .unreadable, .empty, .tooLarge: .unreadable
             case .unknownDocument: .notASubmission
             }
-        case .wrongKind: .notASubmission
-        case .inconsistent: .inconsistent
-        case .notInstalled, .ambiguousEdition: .frameworkMissing
+        case .load(.wrongKind): .notASubmission
+        case .load(.inconsistent), .submissionMismatch, .crosswalkMismatch, .tenderMismatch: .inconsistent
+        case .load(.notInstalled), .load(.ambiguousEdition): .frameworkMissing
+        case .noInput: .unreadable
         }
+    }
+}
+
+extension BatchRow {
+    /// The verdict's figures: totals, safety-critical failures and the missing entries, most
+    /// urgent first (within each rank, the framework's section order).
+    mutating func fill(from figures: AssessmentFigures) {
+        outcome = BatchOutcome(figures.verdict)
+        mandatoryMet = figures.mandatoryMet
+        mandatoryApplicable = figures.mandatoryApplicable
+        safetyCriticalFailures = figures.safetyCriticalFailures.map { "\($0.number) \($0.id)" }
+        let entries = figures.missingEvidence
+        missingCount = entries.count
+        let ranked = entries.enumerated().sorted { lhs, rhs in
+            (Self.rank(lhs.element), lhs.offset) < (Self.rank(rhs.element), rhs.offset)
+        }
+        missing = ranked.map { BatchRow.MissingEntry($0.element) }
+    }
+
+    private static func rank(_ item: MissingEvidenceFigure) -> Int {
+        item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2
     }
 }

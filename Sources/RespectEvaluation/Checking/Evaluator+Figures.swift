@@ -1,14 +1,20 @@
 public import RespectModel
 
 extension Evaluator {
+    /// Checks that `submission` fits this edition's vocabulary (its services' types and risk
+    /// levels), without evaluating it: `evaluate` and `figures` throw exactly this.
+    public func checkFits(_ submission: Submission) throws(SubmissionMismatch) {
+        let errors = SubmissionConsistency.errors(framework: framework, submission: submission)
+        if !errors.isEmpty { throw SubmissionMismatch(file: submission.source, framework: framework.identity.reference, problems: errors) }
+    }
+
     /// The figures a batch row shows, equal to `AssessmentFigures(evaluate(submission, asOf:))`
     /// but cheaper: the parts of an assessment nobody reads then (warnings, evidence used,
     /// unlinked candidates, the outcome rules' details, summaries) are not written.
     ///
     /// - Throws: `SubmissionMismatch`, exactly when `evaluate(_:asOf:)` throws it.
     public func figures(of submission: Submission, asOf: CalendarDate) throws(SubmissionMismatch) -> AssessmentFigures {
-        let errors = SubmissionConsistency.errors(framework: framework, submission: submission)
-        if !errors.isEmpty { throw SubmissionMismatch(file: submission.source, problems: errors) }
+        try checkFits(submission)
 
         let index = EvidenceIndex(submission, indicators: indicatorIDs, indexesTypes: false)
         let requirements = RequirementEvaluator(index: index, vocabulary: framework.vocabulary, asOf: asOf,

@@ -5,6 +5,8 @@ public import RespectXML
 /// fairly. `description` lists every problem with its line.
 public struct SubmissionMismatch: Error, Sendable, CustomStringConvertible {
     public var file: String
+    /// `id@edition` of the framework edition the submission does not fit.
+    public var framework: String
     public var problems: [XMLDiagnostic]
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }
@@ -23,53 +25,44 @@ struct SubmissionConsistency {
         let vocabulary = framework.vocabulary
         let identity = framework.identity
         if submission.target.framework != identity.id || submission.target.edition != identity.edition {
-            warnings.append(Warning(kind: .editionMismatch,
-                                    message: "the submission targets \(submission.target.reference) but is evaluated against \(identity.reference)"))
+            warnings.append(Warning(.editionMismatch(target: submission.target.reference, edition: identity.reference)))
         }
         if let successor = identity.supersededBy {
-            warnings.append(Warning(kind: .supersededEdition,
-                                    message: "\(identity.reference) is superseded by edition \(successor)"))
+            warnings.append(Warning(.supersededEdition(edition: identity.reference, successor: successor)))
         }
         errors = Self.errors(framework: framework, submission: submission)
         let indicatorIDs = indicatorIDs ?? Set(framework.indicators.map(\.id))
         for item in submission.evidence {
             if vocabulary.evidenceType(item.type) == nil {
-                warnings.append(Warning(kind: .unknownEvidenceType,
-                                        message: "evidence \(item.id) has type '\(item.type)', which \(identity.reference) does not define; it cannot count for any indicator",
-                                        line: item.line, evidenceID: item.id))
+                warnings.append(Warning(.unknownEvidenceType(evidenceID: item.id, evidenceType: vocabulary.evidenceTypeReference(item.type),
+                                                             edition: identity.reference),
+                                        line: item.line))
             }
-            // One warning per item, however many unknown ids it lists.
+            // One warning per item, however many unknown ids it lists (the first five named).
             var seen = Set<String>()
             let unknown = item.supports.filter { !indicatorIDs.contains($0) && seen.insert($0).inserted }
             if !unknown.isEmpty {
-                let shown = unknown.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-                let message = unknown.count == 1
-                    ? "evidence \(item.id) supports \(shown), which is not an indicator of \(identity.reference)"
-                    : "evidence \(item.id) supports \(shown)\(unknown.count > 5 ? " and \(unknown.count - 5) more" : ""), which are not indicators of \(identity.reference)"
-                warnings.append(Warning(kind: .unknownIndicator, message: message, line: item.line, evidenceID: item.id))
+                warnings.append(Warning(.unknownIndicator(evidenceID: item.id, indicators: Array(unknown.prefix(5)), count: unknown.count,
+                                                          edition: identity.reference),
+                                        line: item.line))
             }
             if item.issued > asOf {
-                warnings.append(Warning(kind: .issuedAfterAsOf,
-                                        message: "evidence \(item.id) is dated \(item.issued), after the as-of date \(asOf); it does not count",
-                                        line: item.line, evidenceID: item.id, date: item.issued))
+                warnings.append(Warning(.issuedAfterAsOf(evidenceID: item.id, issued: item.issued, asOf: asOf), line: item.line))
             }
         }
         for fact in submission.facts {
             guard let definition = vocabulary.fact(fact.id) else {
-                warnings.append(Warning(kind: .unknownFact,
-                                        message: "fact '\(fact.id)' is not defined by \(identity.reference); it is ignored", line: fact.line))
+                warnings.append(Warning(.unknownFact(fact: fact.id, edition: identity.reference), line: fact.line))
                 continue
             }
             if definition.kind != fact.value.kind || definition.unit != fact.unit {
-                warnings.append(Warning(kind: .factUnitMismatch,
-                                        message: "fact '\(fact.id)' is stated as '\(fact.value)\(fact.unit.map { " " + $0 } ?? "")'; expected a \(definition.kind.rawValue)\(definition.unit.map { " in " + $0 } ?? "")",
+                warnings.append(Warning(.factUnitMismatch(fact: fact.id, stated: StatedValue(value: fact.value, unit: fact.unit),
+                                                          expectedKind: definition.kind, expectedUnit: definition.unit),
                                         line: fact.line))
             }
         }
         for action in submission.actionPlan where !indicatorIDs.contains(action.indicatorID) {
-            warnings.append(Warning(kind: .actionForUnknownIndicator,
-                                    message: "action-plan entry for '\(action.indicatorID)', which is not an indicator of \(identity.reference)",
-                                    line: action.line))
+            warnings.append(Warning(.actionForUnknownIndicator(indicator: action.indicatorID, edition: identity.reference), line: action.line))
         }
     }
 

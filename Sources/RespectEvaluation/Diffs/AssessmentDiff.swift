@@ -6,6 +6,10 @@ public import RespectModel
 public struct AssessmentDiff: Sendable, Codable {
     public var old: Side
     public var new: Side
+    /// Whether the two results are of the same organisation: by registered number when both
+    /// give one, else by name (`OrganisationMatch`). A diff between two organisations is
+    /// computed all the same; front ends warn.
+    public var organisation: OrganisationMatch
     /// `nil` when both results reached the same outcome rule.
     public var outcomeChange: OutcomeChange?
     /// Indicators whose status differs, in the later result's order (then any only in the earlier).
@@ -31,6 +35,8 @@ public struct AssessmentDiff: Sendable, Codable {
     public struct Side: Sendable, Codable, Hashable {
         public var file: String
         public var provider: String
+        /// The provider's charity number, else its company number, normalised; `nil` when it gives neither.
+        public var registeredNumber: String?
         public var framework: String
         public var asOf: CalendarDate
         public var outcome: OutcomeSummary
@@ -48,14 +54,15 @@ public struct AssessmentDiff: Sendable, Codable {
     public struct ExpiredEvidence: Sendable, Codable, Hashable {
         public var id: String
         public var title: String
-        /// The reasons now given, e.g. "too-old for gov-respect-membership".
-        public var why: [String]
+        /// The date reasons now given (too old, past review), for each indicator, each kind once.
+        public var why: [IndicatorReason]
     }
 
     /// Compares `old` with `new`; `oldRun`/`newRun` name stored runs in the result.
     public init(old: Assessment, new: Assessment, oldRun: Int64? = nil, newRun: Int64? = nil) {
         self.old = Side(old, run: oldRun)
         self.new = Side(new, run: newRun)
+        organisation = OrganisationMatch(old.submission.provider, new.submission.provider)
         let oldOutcome = OutcomeSummary(old.outcome)
         let newOutcome = OutcomeSummary(new.outcome)
         outcomeChange = oldOutcome == newOutcome ? nil : OutcomeChange(from: oldOutcome, to: newOutcome)
@@ -100,9 +107,9 @@ public struct AssessmentDiff: Sendable, Codable {
         evidenceExpired = newItems.compactMap { item in
             guard oldByID[item.id] != nil, countedBefore.contains(item.id), !countedAfter.contains(item.id) else { return nil }
             let why = new.indicators.flatMap { result in
-                result.reasons.filter { $0.evidenceID == item.id && dateKinds.contains($0.kind) }.map { "\($0.kind.rawValue) for \(result.id)" }
+                result.reasons.filter { $0.evidenceID == item.id && dateKinds.contains($0.kind) }.map { IndicatorReason(indicator: result.id, reason: $0) }
             }
-            return why.isEmpty ? nil : ExpiredEvidence(id: item.id, title: item.title, why: Array(Set(why)).sorted())
+            return why.isEmpty ? nil : ExpiredEvidence(id: item.id, title: item.title, why: IndicatorReason.eachKindOnce(why))
         }
     }
 
@@ -116,7 +123,7 @@ public struct AssessmentDiff: Sendable, Codable {
 extension AssessmentDiff.Side {
     init(_ assessment: Assessment, run: Int64?) {
         self.init(file: assessment.submission.file, provider: assessment.submission.provider.name,
-                  framework: "\(assessment.framework.id)@\(assessment.framework.edition)", asOf: assessment.asOf,
+                  registeredNumber: assessment.submission.provider.registeredNumber, framework: "\(assessment.framework.id)@\(assessment.framework.edition)", asOf: assessment.asOf,
                   outcome: OutcomeSummary(assessment.outcome), run: run)
     }
 }

@@ -67,6 +67,24 @@ public struct DocumentLoader: Sendable {
         return try SubmissionBuilder(file: path, maxEvidenceItems: maxEvidenceItems).build(root)
     }
 
+    /// Loads a framework from bytes already read; `path` names the file in every error.
+    public func loadFramework(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Framework {
+        let (_, root) = try readValidated(path, bytes: bytes, expecting: .framework)
+        return try FrameworkBuilder(file: path).build(root)
+    }
+
+    /// Loads a tender from bytes already read; `path` names the file in every error.
+    public func loadTender(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Tender {
+        let (_, root) = try readValidated(path, bytes: bytes, expecting: .tender)
+        return try TenderBuilder(file: path).build(root)
+    }
+
+    /// Loads a crosswalk from bytes already read; `path` names the file in every error.
+    public func loadCrosswalk(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Crosswalk {
+        let (_, root) = try readValidated(path, bytes: bytes, expecting: .crosswalk)
+        return try CrosswalkBuilder(file: path).build(root)
+    }
+
     /// Loads a commissioner's tender requirement file.
     public func loadTender(contentsOf path: String) throws(DocumentLoadError) -> Tender {
         let (_, root) = try readValidated(path, expecting: .tender)

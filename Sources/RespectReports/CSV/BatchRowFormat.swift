@@ -1,11 +1,14 @@
 import Foundation
 public import RespectAssessment
+import RespectEvaluation
 
 /// How a batch row is written: a CSV record (RFC 4180, through `CSVWriter`) or one JSON line.
 public enum BatchRowFormat {
-    /// The CSV header.
+    /// The CSV header. Columns are only ever added at the end, so a reader that takes them
+    /// by position keeps working.
     public static let csvHeader = ["provider", "file", "outcome", "mandatory met", "mandatory applicable", "missing count",
-                                   "safety-critical failures", "first reasons", "framework", "as of", "sha256"]
+                                   "safety-critical failures", "first reasons", "framework", "as of", "sha256",
+                                   "registered number"]
 
     /// The CSV header record, ending with CRLF.
     public static var csvHeaderRecord: String { CSVWriter.record(csvHeader) }
@@ -15,21 +18,20 @@ public enum BatchRowFormat {
 
     /// One CSV record, ending with CRLF. Numbers are empty for a file that was not scored; the
     /// "first reasons" column then holds its first errors.
-    public static func csvRecord(_ row: BatchRow) -> String {
-        let reasons = row.outcome.isScored ? row.reasons : row.errors
+    public static func csvRecord(_ row: BatchRow, wording: any Wording = EnglishWording()) -> String {
+        let reasons = row.outcome.isScored ? row.missing.prefix(reasonsInCSV).map(wording.batchEntry) : row.errors
         return CSVWriter.record([
             row.provider ?? "", row.file, row.outcome.rawValue,
             row.mandatoryMet.map(String.init) ?? "", row.mandatoryApplicable.map(String.init) ?? "",
             row.missingCount.map(String.init) ?? "", row.safetyCriticalFailures.joined(separator: "; "),
             reasons.prefix(reasonsInCSV).joined(separator: " | "), row.framework ?? "",
-            row.asOf?.description ?? "", row.sha256 ?? "",
+            row.asOf?.description ?? "", row.sha256 ?? "", row.registeredNumber ?? "",
         ])
     }
 
-    /// One JSON object on one line, keys sorted, ending with LF: identical rows give identical bytes.
-    public static func jsonLine(_ row: BatchRow) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(row), as: UTF8.self) + "\n"
+    /// One JSON object on one line, keys sorted, ending with LF: identical rows give identical
+    /// bytes. Each reason and provision carries its `code`, figures and `message`.
+    public static func jsonLine(_ row: BatchRow, wording: any Wording = EnglishWording()) throws -> String {
+        String(decoding: try ResultCoding.encode(row, userInfo: [.resultWording: wording]), as: UTF8.self) + "\n"
     }
 }

@@ -4,13 +4,20 @@ import RespectModel
 /// Renders what changed between two results: the outcome, indicators that moved, evidence
 /// added, removed, replaced or expired.
 public struct DiffTextReport {
-    public init() {}
+    /// The words for the engine's typed values.
+    public var wording: any Wording
+
+    public init(wording: any Wording = EnglishWording()) {
+        self.wording = wording
+    }
 
     public func render(_ diff: AssessmentDiff) -> String {
         var out = TextBuffer()
         out.line("Changes from \(side(diff.old)) to \(side(diff.new))")
-        if diff.old.provider != diff.new.provider {
-            out.line("  Note: different providers (\(diff.old.provider) / \(diff.new.provider))")
+        if let warning = Self.organisationWarning(diff) {
+            out.line("  Note: " + warning)
+        } else if diff.old.provider != diff.new.provider {
+            out.line("  Note: the same organisation under different names (\(diff.old.provider) / \(diff.new.provider))")
         }
         if diff.old.framework != diff.new.framework {
             out.line("  Note: different framework editions (\(diff.old.framework) / \(diff.new.framework))")
@@ -27,7 +34,7 @@ public struct DiffTextReport {
         } else {
             out.line("INDICATORS THAT MOVED (\(diff.indicatorChanges.count))")
             let table = TextTable.render(header: ["Indicator", "Before", "Now"], rows: diff.indicatorChanges.map {
-                ["\($0.number) \($0.id)", $0.from?.label ?? "(not in framework)", $0.to?.label ?? "(not in framework)"]
+                ["\($0.number) \($0.id)", $0.from.map(wording.status) ?? "(not in framework)", $0.to.map(wording.status) ?? "(not in framework)"]
             })
             table.split(separator: "\n").forEach { out.line(String($0)) }
         }
@@ -49,9 +56,20 @@ public struct DiffTextReport {
         list("EVIDENCE REPLACED (same id, another document or date)", diff.evidenceReplaced, sign: "~", &out)
         if !diff.evidenceExpired.isEmpty {
             out.line("EVIDENCE THAT STOPPED COUNTING (too old or past review) (\(diff.evidenceExpired.count))")
-            for item in diff.evidenceExpired { out.line("  ! \(item.id) '\(item.title)': \(item.why.joined(separator: "; "))") }
+            for item in diff.evidenceExpired { out.line("  ! \(item.id) '\(item.title)': \(item.why.map(wording.reasonCode).joined(separator: "; "))") }
         }
         return out.text
+    }
+
+    /// The warning a diff between two organisations carries, `nil` for one organisation:
+    /// "different organisations: A (registered number 1) and B (registered number 2)".
+    public static func organisationWarning(_ diff: AssessmentDiff) -> String? {
+        guard !diff.organisation.same else { return nil }
+        func name(_ side: AssessmentDiff.Side) -> String {
+            "\(side.provider) (\(side.registeredNumber.map { "registered number \($0)" } ?? "no registered number"))"
+        }
+        let basis = diff.organisation.comparedBy == .name ? "; compared by name, as a registered number is missing" : ""
+        return "different organisations: \(name(diff.old)) and \(name(diff.new))\(basis)"
     }
 
     private func side(_ side: AssessmentDiff.Side) -> String {

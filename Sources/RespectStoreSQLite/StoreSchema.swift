@@ -53,6 +53,17 @@ enum StoreSchema {
                 table.column("line", .integer).notNull()
             }
         }
+        migrator.registerMigration("v4-registered-number") { db in
+            // Organisations are told apart by registered number: the charity number, else the
+            // company number, as runs recorded before this migration already stored them.
+            try db.alter(table: "run") { table in
+                table.add(column: "registeredNumber", .text)
+            }
+            try db.create(index: "run_on_registeredNumber", on: "run", columns: ["registeredNumber"])
+            try db.execute(sql: """
+                UPDATE run SET registeredNumber = COALESCE(NULLIF(charityNumber, ''), NULLIF(companyNumber, ''))
+                """)
+        }
         return migrator
     }
 }
