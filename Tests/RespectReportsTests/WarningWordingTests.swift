@@ -42,16 +42,22 @@ struct WarningWordingTests {
             ("</facts>", "</facts>\n  <actionPlan><action indicator=\"nowhere\" due=\"2026-12-01\" owner=\"Lead\">Something</action></actionPlan>"),
         ])
         #expect(messages(assessment, .unknownIndicator)
-            == ["evidence E2 supports 'u0', 'u1', 'u2', 'u3', 'u4' and 2 more, which are not indicators of mini@1"])
+            == ["evidence E2 supports 'u0', 'u1', 'u2', 'u3', 'u4' and 2 more, which are not indicators of mini@1; those links count for nothing"])
         #expect(messages(assessment, .unknownEvidenceType)
-            == ["evidence E4 has type 'data-reprot', which mini@1 does not define; it cannot count for any indicator"])
+            == ["evidence E4 has type 'data-reprot', which mini@1 does not define; it cannot count for any indicator (did you mean `data-report`?)"])
         #expect(messages(assessment, .unknownFact) == ["fact 'no-such-fact' is not defined by mini@1; it is ignored"])
-        #expect(messages(assessment, .factUnitMismatch) == ["fact 'programme-weeks' is stated as '6 months'; expected a number in weeks"])
+        #expect(messages(assessment, .factUnitMismatch) == ["fact 'programme-weeks' is stated as '6 months'; expected a number in weeks, so it cannot count"])
         #expect(messages(assessment, .issuedAfterAsOf) == ["evidence E7 is dated 2026-07-01, after the as-of date 2026-06-30; it does not count"])
-        #expect(messages(assessment, .actionForUnknownIndicator) == ["action-plan entry for 'nowhere', which is not an indicator of mini@1"])
+        #expect(messages(assessment, .actionForUnknownIndicator) == ["action-plan entry for 'nowhere', which is not an indicator of mini@1; it covers nothing"])
         let one = try TestSupport.assessMini([("<supports>training-recent</supports>\n    </item>\n    <item id=\"E3\"",
                                                "<supports>training-recent u0</supports>\n    </item>\n    <item id=\"E3\"")])
-        #expect(messages(one, .unknownIndicator) == ["evidence E2 supports 'u0', which is not an indicator of mini@1"])
+        #expect(messages(one, .unknownIndicator) == ["evidence E2 supports 'u0', which is not an indicator of mini@1; the link counts for nothing"])
+        let missingUnit = try TestSupport.assessMini([("unit=\"weeks\" source=\"E1\">24", "source=\"E1\">24")])
+        #expect(messages(missingUnit, .factUnitMismatch) == ["fact 'programme-weeks' is stated without its unit, so it cannot count; add unit=\"weeks\""])
+        let nearIndicator = try TestSupport.assessMini([("<supports>training-recent</supports>\n    </item>\n    <item id=\"E3\"",
+                                                        "<supports>training-recnet</supports>\n    </item>\n    <item id=\"E3\"")])
+        #expect(messages(nearIndicator, .unknownIndicator)
+            == ["evidence E2 supports 'training-recnet', which is not an indicator of mini@1; the link counts for nothing (did you mean `training-recent`?)"])
     }
 
     @Test("editions: another edition than targeted, a superseded one, and a carried-over submission")

@@ -16,12 +16,14 @@ extension Warning: Codable {
                                   maximumAgeMonths: try fields.figure("maximumAgeMonths"), indicators: try fields.figure("indicators"))
         case .unknownIndicator:
             cause = .unknownIndicator(evidenceID: try fields.figure("evidenceID"), indicators: try fields.figure("indicators"),
-                                      count: try fields.figure("unknownCount"), edition: try fields.figure("edition"))
+                                      count: try fields.figure("unknownCount"), edition: try fields.figure("edition"),
+                                      nearest: try fields.optionalFigure("nearest") ?? [:])
         case .unknownEvidenceType:
             cause = .unknownEvidenceType(evidenceID: try fields.figure("evidenceID"), evidenceType: try fields.figure("evidenceType"),
-                                         edition: try fields.figure("edition"))
+                                         edition: try fields.figure("edition"), nearest: try fields.optionalFigure("nearest"))
         case .unknownFact:
-            cause = .unknownFact(fact: try fields.figure("fact"), edition: try fields.figure("edition"))
+            cause = .unknownFact(fact: try fields.figure("fact"), edition: try fields.figure("edition"),
+                                 nearest: try fields.optionalFigure("nearest"))
         case .factUnitMismatch:
             cause = .factUnitMismatch(fact: try fields.figure("fact"), stated: try fields.figure("stated"),
                                       expectedKind: try fields.figure("expectedKind"), expectedUnit: try fields.optionalFigure("expectedUnit"))
@@ -32,7 +34,8 @@ extension Warning: Codable {
         case .supersededEdition:
             cause = .supersededEdition(edition: try fields.figure("edition"), successor: try fields.figure("successor"))
         case .actionForUnknownIndicator:
-            cause = .actionForUnknownIndicator(indicator: try fields.figure("indicator"), edition: try fields.figure("edition"))
+            cause = .actionForUnknownIndicator(indicator: try fields.figure("indicator"), edition: try fields.figure("edition"),
+                                               nearest: try fields.optionalFigure("nearest"))
         case .migratedEdition:
             cause = .migratedEdition(from: try fields.figure("from"), to: try fields.figure("to"))
         case .findingsNotForSubmission:
@@ -71,18 +74,21 @@ extension Warning: Codable {
             try fields.encode(lastDay, forKey: "lastDay")
             try fields.encode(months, forKey: "maximumAgeMonths")
             try fields.encode(indicators, forKey: "indicators")
-        case .unknownIndicator(let id, let indicators, let count, let edition):
+        case .unknownIndicator(let id, let indicators, let count, let edition, let nearest):
             try fields.encode(id, forKey: "evidenceID")
             try fields.encode(indicators, forKey: "indicators")
             try fields.encode(count, forKey: "unknownCount")
             try fields.encode(edition, forKey: "edition")
-        case .unknownEvidenceType(let id, let type, let edition):
+            if !nearest.isEmpty { try fields.encode(nearest, forKey: "nearest") }
+        case .unknownEvidenceType(let id, let type, let edition, let nearest):
             try fields.encode(id, forKey: "evidenceID")
             try fields.encode(type, forKey: "evidenceType")
             try fields.encode(edition, forKey: "edition")
-        case .unknownFact(let fact, let edition):
+            try fields.encodeIfPresent(nearest, forKey: "nearest")
+        case .unknownFact(let fact, let edition, let nearest):
             try fields.encode(fact, forKey: "fact")
             try fields.encode(edition, forKey: "edition")
+            try fields.encodeIfPresent(nearest, forKey: "nearest")
         case .factUnitMismatch(let fact, let stated, let kind, let unit):
             try fields.encode(fact, forKey: "fact")
             try fields.encode(stated, forKey: "stated")
@@ -98,9 +104,10 @@ extension Warning: Codable {
         case .supersededEdition(let edition, let successor):
             try fields.encode(edition, forKey: "edition")
             try fields.encode(successor, forKey: "successor")
-        case .actionForUnknownIndicator(let indicator, let edition):
+        case .actionForUnknownIndicator(let indicator, let edition, let nearest):
             try fields.encode(indicator, forKey: "indicator")
             try fields.encode(edition, forKey: "edition")
+            try fields.encodeIfPresent(nearest, forKey: "nearest")
         case .migratedEdition(let from, let to):
             try fields.encode(from, forKey: "from")
             try fields.encode(to, forKey: "to")

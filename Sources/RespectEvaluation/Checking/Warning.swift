@@ -26,12 +26,13 @@ public struct Warning: Sendable {
         /// it counts for `indicators`.
         case ageLimitSoon(item: EvidenceMention, lastDay: CalendarDate, maximumAgeMonths: Int, indicators: [String])
         /// An item supports ids that are not indicators of `edition`: the first five of them,
-        /// and how many there are.
-        case unknownIndicator(evidenceID: String, indicators: [String], count: Int, edition: String)
-        /// An item's type is not in `edition`'s vocabulary; it cannot count.
-        case unknownEvidenceType(evidenceID: String, evidenceType: TermReference, edition: String)
-        /// A fact `edition` does not define; it is ignored.
-        case unknownFact(fact: String, edition: String)
+        /// how many there are, and the nearest indicator id for those that have one near.
+        case unknownIndicator(evidenceID: String, indicators: [String], count: Int, edition: String, nearest: [String: String])
+        /// An item's type is not in `edition`'s vocabulary; it cannot count. `nearest`: the
+        /// nearest type id (by id or label), if one is near.
+        case unknownEvidenceType(evidenceID: String, evidenceType: TermReference, edition: String, nearest: String?)
+        /// A fact `edition` does not define; it is ignored. `nearest`: the nearest fact id.
+        case unknownFact(fact: String, edition: String, nearest: String?)
         /// A fact stated as another kind or in another unit than the framework defines.
         case factUnitMismatch(fact: String, stated: StatedValue, expectedKind: FactDefinition.Kind, expectedUnit: String?)
         /// An item dated after the as-of date; it does not count.
@@ -40,8 +41,9 @@ public struct Warning: Sendable {
         case editionMismatch(target: String, edition: String)
         /// The edition applied is superseded by the framework's edition `successor`.
         case supersededEdition(edition: String, successor: String)
-        /// An action-plan entry for an id that is not an indicator of `edition`.
-        case actionForUnknownIndicator(indicator: String, edition: String)
+        /// An action-plan entry for an id that is not an indicator of `edition`. `nearest`: the
+        /// nearest indicator id.
+        case actionForUnknownIndicator(indicator: String, edition: String, nearest: String?)
         /// The submission, written for `from`, was carried over to `to` through the editions' links.
         case migratedEdition(from: String, to: String)
         /// A findings file about another subject than this submission (its provider and SHA-256); ignored.
@@ -105,7 +107,7 @@ public struct Warning: Sendable {
     public var evidenceID: String? {
         switch cause {
         case .reviewDueSoon(let item, _, _), .ageLimitSoon(let item, _, _, _): item.id
-        case .unknownIndicator(let id, _, _, _), .unknownEvidenceType(let id, _, _), .issuedAfterAsOf(let id, _, _): id
+        case .unknownIndicator(let id, _, _, _, _), .unknownEvidenceType(let id, _, _, _), .issuedAfterAsOf(let id, _, _): id
         default: nil
         }
     }
@@ -119,6 +121,17 @@ public struct Warning: Sendable {
         case .issuedAfterAsOf(_, let issued, _): issued
         case .findingExpired(_, _, let expired, _): expired
         default: nil
+        }
+    }
+
+    /// True for what makes evidence in the submission count for nothing, whatever the date: an
+    /// unknown evidence type, a link to an id that is not an indicator, a fact the edition does
+    /// not define or states in another kind or unit, an action for an unknown indicator.
+    /// `respect validate` refuses a file with any; every report lists them first.
+    public var meansEvidenceWillNotCount: Bool {
+        switch cause {
+        case .unknownIndicator, .unknownEvidenceType, .unknownFact, .factUnitMismatch, .actionForUnknownIndicator: true
+        default: false
         }
     }
 

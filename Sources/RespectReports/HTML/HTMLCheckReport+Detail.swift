@@ -48,6 +48,22 @@ extension HTMLCheckReport {
         return .element("ul", result.reasons.map { .element("li", text: wording.message($0)) })
     }
 
+    /// What counts for nothing, shown before the outcome, which is worked out without it.
+    func notCounted(_ a: Assessment) -> HTMLNode {
+        let notCounted = a.warnings.filter(\.meansEvidenceWillNotCount)
+        let items = notCounted.map { warning -> HTMLNode in
+            .element("li", [
+                .element("span", class: "tag", text: wording.warningTag(warning.kind)), " ",
+                wording.location(warning).isEmpty ? .empty : .element("strong", text: wording.location(warning)),
+                .text(wording.message(warning)),
+            ])
+        }
+        return HTMLPage.section(id: "not-counted", heading: "Evidence that will not count (\(notCounted.count))", [
+            .element("p", text: "The outcome below is worked out without these: correct the submission and check again."),
+            .element("ul", class: "plain-list", items),
+        ])
+    }
+
     func warnings(_ a: Assessment) -> HTMLNode {
         guard !a.warnings.isEmpty else {
             return HTMLPage.section(id: "warnings", heading: "Warnings", [.element("p", text: "None.")])

@@ -27,6 +27,7 @@ public struct HTMLCheckReport: Sendable {
         let a = assessment
         var page = HTMLPage(title: "Respect Standard self-assessment (advisory): \(a.submission.provider.name)")
         page.header = header(a)
+        if a.warnings.contains(where: \.meansEvidenceWillNotCount) { page.append(notCounted(a)) }
         if !a.safetyCriticalFailures.isEmpty { page.append(safetyBanner(a)) }
         page.append(outcome(a))
         if a.findings != nil { page.append(findingsSection(a)) }

@@ -19,6 +19,7 @@ public struct TextReport {
     public func render(_ assessment: Assessment) -> String {
         var out = TextBuffer()
         header(assessment, &out)
+        notCounted(assessment, &out)
         safety(assessment, &out)
         outcome(assessment, &out)
         findings(assessment, &out)
@@ -140,6 +141,19 @@ public struct TextReport {
             if result.status != .met {
                 for reason in result.reasons { out.line("      - \(wording.message(reason))") }
             }
+        }
+    }
+
+    /// What counts for nothing (a misspelt evidence type, a link to an id that is not an
+    /// indicator, a fact without its unit…): first, before the outcome, because the outcome is
+    /// worked out without it.
+    private func notCounted(_ a: Assessment, _ out: inout TextBuffer) {
+        let notCounted = a.warnings.filter(\.meansEvidenceWillNotCount)
+        guard !notCounted.isEmpty else { return }
+        out.blank()
+        out.line(style.yellow("EVIDENCE THAT WILL NOT COUNT (\(notCounted.count))") + ": the outcome below is worked out without it; correct the file and check again.")
+        for warning in notCounted {
+            out.line("  ! " + wording.location(warning) + wording.message(warning))
         }
     }
 

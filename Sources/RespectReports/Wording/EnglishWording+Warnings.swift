@@ -9,25 +9,33 @@ extension EnglishWording {
             return "\(evidence(item)) is due for review by \(reviewBy), \(days) day\(days == 1 ? "" : "s") after the as-of date"
         case .ageLimitSoon(let item, let lastDay, let months, let indicators):
             return "\(evidence(item)) stops counting after \(lastDay), when it becomes older than \(months) months (counts for \(indicators.joined(separator: ", ")))"
-        case .unknownIndicator(let id, let indicators, let count, let edition):
+        case .unknownIndicator(let id, let indicators, let count, let edition, let nearest):
             let shown = indicators.map { "'\($0)'" }.joined(separator: ", ")
-            return count == 1
-                ? "evidence \(id) supports \(shown), which is not an indicator of \(edition)"
-                : "evidence \(id) supports \(shown)\(count > indicators.count ? " and \(count - indicators.count) more" : ""), which are not indicators of \(edition)"
-        case .unknownEvidenceType(let id, let type, let edition):
+            let text = count == 1
+                ? "evidence \(id) supports \(shown), which is not an indicator of \(edition); the link counts for nothing"
+                : "evidence \(id) supports \(shown)\(count > indicators.count ? " and \(count - indicators.count) more" : ""), which are not indicators of \(edition); those links count for nothing"
+            let hints = indicators.compactMap { unknown in nearest[unknown].map { (unknown, $0) } }
+            if hints.count == 1, indicators.count == 1 { return text + " (did you mean `\(hints[0].1)`?)" }
+            return text + (hints.isEmpty ? "" : " (did you mean: " + hints.map { "'\($0.0)' → `\($0.1)`" }.joined(separator: ", ") + "?)")
+        case .unknownEvidenceType(let id, let type, let edition, let nearest):
             return "evidence \(id) has type '\(type.id)', which \(edition) does not define; it cannot count for any indicator"
-        case .unknownFact(let fact, let edition):
-            return "fact '\(fact)' is not defined by \(edition); it is ignored"
+                + (nearest.map { " (did you mean `\($0)`?)" } ?? "")
+        case .unknownFact(let fact, let edition, let nearest):
+            return "fact '\(fact)' is not defined by \(edition); it is ignored" + (nearest.map { " (did you mean `\($0)`?)" } ?? "")
         case .factUnitMismatch(let fact, let stated, let kind, let unit):
-            return "fact '\(fact)' is stated as '\(statedValue(stated))'; expected a \(kind.rawValue)\(unit.map { " in " + $0 } ?? "")"
+            if stated.unit == nil, let unit, stated.value.kind == kind {
+                return "fact '\(fact)' is stated without its unit, so it cannot count; add unit=\"\(unit)\""
+            }
+            return "fact '\(fact)' is stated as '\(statedValue(stated))'; expected a \(kind.rawValue)\(unit.map { " in " + $0 } ?? ""), so it cannot count"
         case .issuedAfterAsOf(let id, let issued, let asOf):
             return "evidence \(id) is dated \(issued), after the as-of date \(asOf); it does not count"
         case .editionMismatch(let target, let edition):
             return "the submission targets \(target) but is evaluated against \(edition)"
         case .supersededEdition(let edition, let successor):
             return "\(edition) is superseded by edition \(successor)"
-        case .actionForUnknownIndicator(let indicator, let edition):
-            return "action-plan entry for '\(indicator)', which is not an indicator of \(edition)"
+        case .actionForUnknownIndicator(let indicator, let edition, let nearest):
+            return "action-plan entry for '\(indicator)', which is not an indicator of \(edition); it covers nothing"
+                + (nearest.map { " (did you mean `\($0)`?)" } ?? "")
         case .migratedEdition(let from, let to):
             return "the submission targets \(from); its evidence was carried over to \(to) through the declared links between the editions (see the migration checklist)"
         case .findingsNotForSubmission(let subject, let provider, let sha256):
