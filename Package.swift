@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 //
 // The Respect Standard self-assessment engine.
 //
@@ -6,9 +6,11 @@
 //   CLibXML2 (system libxml2) → RespectXML (the only code touching C pointers)
 //   → RespectModel (domain types and loaders) → RespectEvaluation (verdicts)
 //   → RespectAssessment (the use cases every front end calls) → RespectReports (words: text,
-//   JSON, CSV, HTML) → respect (command line). Beside the reports, RespectStore is the run
-//   store's contract (a protocol and its values), and RespectStoreSQLite its SQLite (GRDB)
-//   implementation.
+//   JSON, CSV, HTML) → respect (command line). Beside the reports, RespectStore is the stores'
+//   contract (the run store and the service store: protocols and their values), RespectStoreSQL
+//   the service store written once in SQL over a small driver protocol, and RespectStoreSQLite
+//   the SQLite (GRDB) implementation of both. RespectServer (Hummingbird) is the web
+//   application: routes → use cases, accounts, sessions, the JSON API.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -24,6 +26,7 @@ let package = Package(
         .library(name: "RespectEvaluation", targets: ["RespectEvaluation"]),
         .library(name: "RespectAssessment", targets: ["RespectAssessment"]),
         .library(name: "RespectStore", targets: ["RespectStore"]),
+        .library(name: "RespectStoreSQL", targets: ["RespectStoreSQL"]),
         .library(name: "RespectStoreSQLite", targets: ["RespectStoreSQLite"]),
     ],
     dependencies: [
@@ -59,10 +62,19 @@ let package = Package(
         // The run store's contract: the `RunStore` protocol, the values it records and reads
         // back, and `StoreError`. No database in it; results are kept in `ResultCoding`'s JSON.
         .target(name: "RespectStore", dependencies: ["RespectEvaluation", "RespectModel"], swiftSettings: strict),
-        // The run store in an SQLite file (GRDB), the embedded default.
+        // The service store written once in SQL over `SQLDriver` (execute, query, transaction,
+        // and a dialect for placeholders and column types), with its ordered, named migrations.
+        .target(
+            name: "RespectStoreSQL",
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectStore"],
+            swiftSettings: strict
+        ),
+        // The run store in an SQLite file (GRDB), the embedded default, and the GRDB driver the
+        // service store runs on.
         .target(
             name: "RespectStoreSQLite",
-            dependencies: ["RespectEvaluation", "RespectModel", "RespectStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectStore", "RespectStoreSQL",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
@@ -85,7 +97,8 @@ let package = Package(
         ),
 
         // Tests: one target per module, and a shared support target (fixture paths, loaders,
-        // the command-line runner, the hostile-input workspace, the run store contract suite).
+        // the command-line runner, the hostile-input workspace, the store contract suites, a
+        // server started in-process on a free loopback port and an HTTP client for it).
         // Fixtures live in Tests/Fixtures.
         // Targets that run the `respect` binary as a user would depend on it so it is built.
         .target(
@@ -122,7 +135,13 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectStoreTests",
-            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQLite", "RespectTestSupport"],
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQL", "RespectStoreSQLite",
+                           "RespectTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectStoreSQLTests",
+            dependencies: ["RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
