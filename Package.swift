@@ -20,7 +20,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "RespectEngine",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "respect", targets: ["respect"]),
         .library(name: "RespectEvaluation", targets: ["RespectEvaluation"]),
@@ -28,11 +28,19 @@ let package = Package(
         .library(name: "RespectStore", targets: ["RespectStore"]),
         .library(name: "RespectStoreSQL", targets: ["RespectStoreSQL"]),
         .library(name: "RespectStoreSQLite", targets: ["RespectStoreSQLite"]),
+        .library(name: "RespectServer", targets: ["RespectServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The web application. Hummingbird without its swift-configuration support (not used).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -77,14 +85,32 @@ let package = Package(
                            .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
+        // The web application (`respect serve`): Hummingbird routes → the use cases, accounts and
+        // roles, sessions, CSRF, the JSON API and its OpenAPI document, pages from templates.
+        .target(
+            name: "RespectServer",
+            dependencies: [
+                "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
+                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
         .target(name: "RespectCorpus", dependencies: ["RespectModel"], swiftSettings: strict),
         .executableTarget(
             name: "respect",
             dependencies: [
                 "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
-                "RespectStore", "RespectStoreSQLite", "RespectCorpus",
+                "RespectStore", "RespectStoreSQLite", "RespectCorpus", "RespectServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
@@ -103,7 +129,10 @@ let package = Package(
         // Targets that run the `respect` binary as a user would depend on it so it is built.
         .target(
             name: "RespectTestSupport",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectStore"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectStore", "RespectServer",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
             path: "Tests/RespectTestSupport",
             swiftSettings: strict
         ),
@@ -142,6 +171,12 @@ let package = Package(
         .testTarget(
             name: "RespectStoreSQLTests",
             dependencies: ["RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectServerTests",
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore",
+                           "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
         .testTarget(
