@@ -29,6 +29,9 @@ struct Route: Sendable {
     let operationID: String
     let access: Access
     let kind: Kind
+    /// The sign-in form checks its own CSRF token (from its cookie: there is no session yet, and
+    /// a session the browser brings is replaced).
+    var checksOwnCSRFToken: Bool { operationID == "signIn" }
     let handle: @Sendable (Request, RespectRequestContext, WebService) async throws -> Response
 
     init(_ method: HTTPRequest.Method, _ path: String, _ operationID: String, _ access: Access, kind: Kind = .api,
