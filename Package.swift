@@ -170,7 +170,7 @@ let package = Package(
         .testTarget(
             name: "RespectStoreTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQL", "RespectStoreSQLite",
-                           "RespectTestSupport"],
+                           "RespectTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(
@@ -191,7 +191,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectCommandLineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectReports", "RespectTestSupport", "respect"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
     ]

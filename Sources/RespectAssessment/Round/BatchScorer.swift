@@ -123,22 +123,15 @@ extension BatchRow {
         mandatoryMet = figures.mandatoryMet
         mandatoryApplicable = figures.mandatoryApplicable
         safetyCriticalFailures = figures.safetyCriticalFailures.map { "\($0.number) \($0.id)" }
-        let missing = figures.missingEvidence
-        missingCount = missing.count
-        let ranked = missing.enumerated().sorted { lhs, rhs in
+        let entries = figures.missingEvidence
+        missingCount = entries.count
+        let ranked = entries.enumerated().sorted { lhs, rhs in
             (Self.rank(lhs.element), lhs.offset) < (Self.rank(rhs.element), rhs.offset)
         }
-        reasons = ranked.map { Self.reason($0.element) }
+        missing = ranked.map { BatchRow.MissingEntry($0.element) }
     }
 
     private static func rank(_ item: MissingEvidenceFigure) -> Int {
         item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2
-    }
-
-    /// "7.1.1 iss-in-place-for-every-intervention (safety-critical): <first reason>".
-    static func reason(_ item: MissingEvidenceFigure) -> String {
-        let tag = item.safetyCritical ? " (safety-critical)" : item.level == .mandatory ? "" : " (desirable)"
-        let why = item.firstReason ?? item.firstToProvide ?? item.status.label
-        return "\(item.indicator.number) \(item.indicator.id)\(tag): \(why)"
     }
 }

@@ -10,8 +10,10 @@ enum FrameworkRoutes {
                 .sorted { $0.reference < $1.reference })
         },
         Route(.get, "/api/v1/frameworks/{reference}", "getFramework", .everyRole) { _, context, service in
-            guard let reference = context.parameters.get("reference"),
-                  let entry = try catalog(service).entry(reference: reference) else { throw ServiceError.notFound }
+            let parts = (context.parameters.get("reference") ?? "").split(separator: "@", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let entry = try catalog(service).entry(id: parts[0], edition: parts[1]) else {
+                throw ServiceError.notFound
+            }
             return try JSONBody.response(FrameworkDetail(entry.framework))
         },
     ]

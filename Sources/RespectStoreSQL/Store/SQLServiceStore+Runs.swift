@@ -49,7 +49,7 @@ extension SQLServiceStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, [.integer(id), .text(finding.kind.rawValue), .text(finding.targetID), .text(finding.decision.rawValue),
                       .text(finding.state.rawValue), .text(finding.reason), .text(finding.assessor),
-                      .text(finding.date.description), .init(finding.expires?.description), .text(finding.automated),
+                      .text(finding.date.description), .init(finding.expires?.description), .text(try finding.automated.stored()),
                       .text(finding.file), .init(finding.line)])
         }
         try await AuditWriter.append(transaction, at: run.recordedAt, author: author, action: .runRecorded,
@@ -131,6 +131,6 @@ extension SQLServiceStore {
                           guard let date = CalendarDate(text) else { throw SQLRowError(column: "expires", expected: "a date") }
                           return date
                       },
-                      automated: try row.text("automated"), file: try row.text("file"), line: try row.int("line"))
+                      automated: RecordedView(stored: try row.text("automated")), file: try row.text("file"), line: try row.int("line"))
     }
 }
