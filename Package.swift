@@ -25,11 +25,14 @@ let package = Package(
         .library(name: "RespectAssessment", targets: ["RespectAssessment"]),
         .library(name: "RespectStore", targets: ["RespectStore"]),
         .library(name: "RespectStoreSQLite", targets: ["RespectStoreSQLite"]),
+        .library(name: "RespectStorePostgres", targets: ["RespectStorePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -63,6 +66,17 @@ let package = Package(
         .target(
             name: "RespectStoreSQLite",
             dependencies: ["RespectEvaluation", "RespectModel", "RespectStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // The run store in PostgreSQL (postgres-nio), for shared deployments: several processes
+        // on one database.
+        .target(
+            name: "RespectStorePostgres",
+            dependencies: [
+                "RespectEvaluation", "RespectModel", "RespectStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
@@ -122,7 +136,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectStoreTests",
-            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQLite", "RespectTestSupport"],
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQLite", "RespectStorePostgres",
+                           "RespectTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(
