@@ -46,3 +46,17 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         return "\(location): cannot \(doing) the run store: \(message)\(later)"
     }
 }
+
+extension StoreError {
+    /// The error for a run whose stored result cannot be decoded. A result recorded before
+    /// results became typed data (engine 0.1.0, worded reasons) is named as such: its summary
+    /// still lists in a history, and its stored bytes are kept as they were.
+    public static func undecodable(run id: Int64, location: String, resultJSON: String, engineVersion: String,
+                                   underlying: any Error) -> StoreError {
+        if !resultJSON.contains("\"code\"") && resultJSON.contains("\"message\"") {
+            return StoreError(location: location, action: .decode(run: id),
+                              message: "the run was recorded by engine \(engineVersion) before results were kept as typed data; its summary is listed in the history and its result is kept as recorded, but this engine cannot read it back")
+        }
+        return StoreError(location: location, action: .decode(run: id), message: "\(underlying)")
+    }
+}

@@ -1,3 +1,4 @@
+public import Foundation
 public import RespectEvaluation
 public import RespectModel
 
@@ -30,13 +31,13 @@ public struct StoredFinding: Sendable, Hashable {
     public var date: CalendarDate
     public var expires: CalendarDate?
     /// The engine's view without findings.
-    public var automated: String
+    public var automated: RecordedView
     /// The findings file and the line of the finding in it.
     public var file: String
     public var line: Int
 
     public init(kind: FindingTargetKind, targetID: String, decision: FindingDecision, state: FindingState, reason: String,
-                assessor: String, date: CalendarDate, expires: CalendarDate?, automated: String, file: String, line: Int) {
+                assessor: String, date: CalendarDate, expires: CalendarDate?, automated: RecordedView, file: String, line: Int) {
         self.kind = kind
         self.targetID = targetID
         self.decision = decision
@@ -53,6 +54,30 @@ public struct StoredFinding: Sendable, Hashable {
     public init(_ entry: FindingEntry) {
         self.init(kind: entry.kind, targetID: entry.targetID, decision: entry.decision, state: entry.state,
                   reason: entry.reason, assessor: entry.assessor, date: entry.date, expires: entry.expires,
-                  automated: entry.automated, file: entry.file, line: entry.line)
+                  automated: .typed(entry.automated), file: entry.file, line: entry.line)
+    }
+}
+
+/// The engine's view beside a stored finding: typed, or, for a run recorded before views were
+/// typed, the words that engine recorded.
+public enum RecordedView: Sendable, Hashable {
+    case typed(AutomatedView)
+    case recordedText(String)
+
+    /// The form a store keeps: `ResultCoding`'s JSON of the typed view, or the recorded words.
+    public func stored() throws -> String {
+        switch self {
+        case .typed(let view): String(decoding: try ResultCoding.encode(view), as: UTF8.self)
+        case .recordedText(let text): text
+        }
+    }
+
+    /// Reads what a store kept: the typed view's JSON, else words recorded by an older engine.
+    public init(stored: String) {
+        if stored.hasPrefix("{"), let view = try? ResultCoding.decode(AutomatedView.self, from: Data(stored.utf8)) {
+            self = .typed(view)
+        } else {
+            self = .recordedText(stored)
+        }
     }
 }

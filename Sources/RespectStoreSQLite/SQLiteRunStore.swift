@@ -70,7 +70,7 @@ public struct SQLiteRunStore: RunStore {
                     try inputRow.insert(db)
                 }
                 for finding in findings {
-                    var findingRow = RunFindingRow(finding, runId: id)
+                    var findingRow = try RunFindingRow(finding, runId: id)
                     try findingRow.insert(db)
                 }
                 try beforeCommit?(id)
@@ -102,7 +102,8 @@ public struct SQLiteRunStore: RunStore {
                              inputs: inputs.map { InputFile(role: $0.role, path: $0.path, sha256: $0.sha256) },
                              findings: try findings.map { try $0.finding() })
         } catch {
-            throw StoreError(location: path, action: .decode(run: id), underlying: error)
+            throw StoreError.undecodable(run: id, location: path, resultJSON: row.resultJSON, engineVersion: row.engineVersion,
+                                         underlying: error)
         }
     }
 

@@ -88,10 +88,10 @@ struct RunFindingRow: Codable, FetchableRecord, MutablePersistableRecord {
 }
 
 extension RunFindingRow {
-    init(_ finding: StoredFinding, runId: Int64) {
+    init(_ finding: StoredFinding, runId: Int64) throws {
         self.init(runId: runId, kind: finding.kind.rawValue, targetID: finding.targetID, decision: finding.decision.rawValue,
                   state: finding.state.rawValue, reason: finding.reason, assessor: finding.assessor,
-                  date: finding.date.description, expires: finding.expires?.description, automated: finding.automated,
+                  date: finding.date.description, expires: finding.expires?.description, automated: try finding.automated.stored(),
                   file: finding.file, line: finding.line)
     }
 
@@ -107,7 +107,7 @@ extension RunFindingRow {
             expiry = parsed
         }
         return StoredFinding(kind: kind, targetID: targetID, decision: decision, state: state, reason: reason,
-                             assessor: assessor, date: date, expires: expiry, automated: automated, file: file, line: line)
+                             assessor: assessor, date: date, expires: expiry, automated: RecordedView(stored: automated), file: file, line: line)
     }
 }
 

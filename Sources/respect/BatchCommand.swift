@@ -32,10 +32,11 @@ struct BatchCommand: AsyncParsableCommand {
             provider, file, outcome, mandatory met, mandatory applicable, missing count, \
             safety-critical failures, first reasons (or the first errors), framework, as of, \
             sha256, registered number (the charity number, else the company number). --jsonl FILE \
-            writes one JSON object per line with the same fields (camelCase keys) and the full \
-            reasons and errors lists. Output files are written as `respect --help` describes; \
-            `-` writes to standard output (the summary then goes to standard error). A progress \
-            bar is shown on standard error when it is a terminal.
+            writes one JSON object per line with the same fields (camelCase keys), every \
+            missing-evidence entry (its first reason and what to provide, each with a stable \
+            code, its figures and a message) and every error. Output files are written as \
+            `respect --help` describes; `-` writes to standard output (the summary then goes to \
+            standard error). A progress bar is shown on standard error when it is a terminal.
 
             Assessors: --findings FILE|DIR applies the findings that concern each submission \
             (as `check` does); --store FILE records every scored submission as a run, each in \

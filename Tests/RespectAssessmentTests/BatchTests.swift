@@ -95,7 +95,7 @@ struct BatchTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["round.csv"], "no temporary file left behind")
     }
 
-    @Test("the JSONL has one sorted-key object per file with the full reasons and the errors")
+    @Test("the JSONL has one sorted-key object per file with every missing entry (typed, with code and message) and the errors")
     func jsonlContent() throws {
         let folder = try Self.temporaryFolder()
         let path = folder + "/round.jsonl"
@@ -109,9 +109,17 @@ struct BatchTests {
 
         let working = try #require(objects.first { $0["outcome"] as? String == "working-towards" })
         let assessment = try Self.assess(round + "/nested/working-towards.xml")
-        let reasons = try #require(working["reasons"] as? [String])
-        #expect(reasons.count == assessment.missingEvidence.flatMap(\.items).count)
-        #expect(reasons.contains { $0.hasPrefix("1.1.3 gov-respect-membership: ") })
+        let missing = try #require(working["missing"] as? [[String: Any]])
+        #expect(missing.count == assessment.missingEvidence.flatMap(\.items).count)
+        let membership = try #require(missing.first { ($0["indicator"] as? [String: Any])?["id"] as? String == "gov-respect-membership" })
+        #expect((membership["indicator"] as? [String: Any])?["number"] as? String == "1.1.3")
+        let expected = try #require(assessment.missingEvidence.flatMap(\.items).first { $0.indicator.id == "gov-respect-membership" })
+        let reason = try #require(membership["reason"] as? [String: Any])
+        #expect(reason["code"] as? String == expected.why.first?.kind.rawValue)
+        #expect(reason["message"] as? String == expected.why.first.map(EnglishWording().message))
+        let provide = try #require(membership["toProvide"] as? [String: Any])
+        #expect(provide["code"] as? String == expected.toProvide.first?.kind.rawValue)
+        #expect(provide["message"] as? String == expected.toProvide.first.map(EnglishWording().message))
         #expect((working["errors"] as? [String])?.isEmpty == true)
 
         let broken = try #require(objects.first { $0["outcome"] as? String == "not-well-formed" })

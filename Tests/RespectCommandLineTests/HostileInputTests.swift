@@ -1,4 +1,5 @@
 import Foundation
+import RespectAssessment
 import RespectEvaluation
 import RespectModel
 import RespectReports
@@ -182,30 +183,27 @@ struct HostileInputTests {
         if let line = hostile.line { #expect(text.contains("\(hostile.path):\(line)"), "the error is not located at line \(line)") }
     }
 
-    /// The library leg: load, find the framework, evaluate and render every report; the result
-    /// mapped to the command line's exit codes.
+    /// The library leg: the use case the command line calls (a submission through
+    /// `AssessmentEngine.assess`; a framework loaded and used on the mini submission), every
+    /// report rendered, and the result mapped to exit codes by `ExitStatus`, as the command line does.
     static func evaluate(_ hostile: HostileCase, loader: DocumentLoader) -> (exit: Int32, text: String) {
         do {
-            let submission: Submission
-            let framework: Framework
+            let assessment: Assessment
             switch hostile.kind {
             case .submission:
-                submission = try loader.loadSubmission(contentsOf: hostile.path)
-                framework = try FrameworkCatalog.locate(submission.target.reference, directory: HostileWorkspace.shared.standards,
-                                                        loader: loader).framework
+                let engine = AssessmentEngine(standards: HostileWorkspace.shared.standards, loader: loader)
+                assessment = try engine.assess(AssessmentRequest(submission: .file(hostile.path), today: CalendarDate("2026-06-30")!)).assessment
             case .framework:
-                framework = try loader.loadFramework(contentsOf: hostile.path)
-                submission = try loader.loadSubmission(contentsOf: TestSupport.fixture("engine/mini-achieved.xml"))
+                let framework = try loader.loadFramework(contentsOf: hostile.path)
+                let submission = try loader.loadSubmission(contentsOf: TestSupport.fixture("engine/mini-achieved.xml"))
+                assessment = try Evaluator(framework: framework).evaluate(submission, asOf: submission.asOf ?? CalendarDate("2026-06-30")!)
             }
-            let assessment = try Evaluator(framework: framework).evaluate(submission, asOf: submission.asOf ?? CalendarDate("2026-06-30")!)
             let text = TextReport().render(assessment) + (try JSONReport.render(assessment)) + HTMLCheckReport().render(assessment)
-            switch assessment.outcome.verdict {
-            case .achieved: return (0, text)
-            case .workingTowards: return (10, text)
-            case .notYet: return (20, text)
-            }
+            return (ExitStatus.code(for: assessment.outcome.verdict), text)
+        } catch let failure as AssessmentFailure {
+            return (ExitStatus.code(for: failure.kind), failure.description)
         } catch let error as DocumentLoadError {
-            return (error.isMissingInput ? 66 : 65, error.description)
+            return (ExitStatus.code(for: AssessmentError.load(error).kind), error.description)
         } catch {
             return (65, "\(error)")
         }

@@ -14,16 +14,18 @@ struct DateEdgeTests {
         let dayBefore = try TestSupport.assessMini([("issued=\"2025-09-01\"", "issued=\"2025-06-29\"")])
         #expect(dayBefore.status("training-recent") == .partlyMet)
         let reason = try #require(dayBefore.indicator("training-recent")?.reasons.first { $0.kind == .tooOld })
-        #expect(reason.actual == "2025-06-29")
-        #expect(reason.required == "2025-06-30")
-        #expect(reason.message.contains("no more than 12 months before 2026-06-30"))
+        #expect(reason == .tooOld(evidenceID: "E2", evidenceType: TermReference(id: "training-record", label: "Training record"),
+                                  issued: CalendarDate("2025-06-29")!, oldestAccepted: CalendarDate("2025-06-30")!,
+                                  maximumAgeMonths: 12, asOf: CalendarDate("2026-06-30")!))
     }
 
     @Test("a review-by date equal to the as-of date has not passed")
     func reviewByToday() throws {
         let assessment = try TestSupport.assessMini([("reviewBy=\"2027-01-01\"", "reviewBy=\"2026-06-30\"")])
         #expect(assessment.status("policy-current") == .met)
-        #expect(assessment.warnings.contains { $0.kind == .reviewDueSoon && $0.evidenceID == "E1" })
+        #expect(assessment.warnings.contains { $0.cause == .reviewDueSoon(
+            item: EvidenceMention(id: "E1", title: "Safeguarding policy", type: TermReference(id: "policy", label: "Policy")),
+            reviewBy: CalendarDate("2026-06-30")!, asOf: CalendarDate("2026-06-30")!) })
     }
 
     @Test("a review-by date the day before the as-of date has passed, with both dates given")
@@ -31,21 +33,28 @@ struct DateEdgeTests {
         let assessment = try TestSupport.assessMini([("reviewBy=\"2027-01-01\"", "reviewBy=\"2026-06-29\"")])
         #expect(assessment.status("policy-current") == .notMet)
         let reason = try #require(assessment.indicator("policy-current")?.reasons.first { $0.kind == .reviewDatePassed })
-        #expect(reason.actual == "2026-06-29")
-        #expect(reason.required == "2026-06-30")
+        #expect(reason == .reviewDatePassed(evidenceID: "E1", evidenceType: TermReference(id: "policy", label: "Policy"),
+                                            reviewBy: CalendarDate("2026-06-29")!, asOf: CalendarDate("2026-06-30")!))
+        #expect(assessment.indicator("policy-current")?.toProvide == [.evidence(EvidenceProvision(
+            count: 1, more: false, evidenceType: TermReference(id: "policy", label: "Policy"), indicator: "policy-current",
+            issuedOnOrAfter: nil, reviewByOnOrAfter: CalendarDate("2026-06-30")))])
     }
 
     @Test("a policy without a review-by date does not count where a current review is required")
     func reviewByMissing() throws {
         let assessment = try TestSupport.assessMini([(" reviewBy=\"2027-01-01\"", "")])
-        #expect(assessment.reasonKinds("policy-current").contains(.reviewDateMissing))
+        #expect(assessment.indicator("policy-current")?.reasons.contains(
+            .reviewDateMissing(evidenceID: "E1", evidenceType: TermReference(id: "policy", label: "Policy"))) == true)
     }
 
     @Test("evidence dated after the as-of date does not count and is warned about")
     func futureEvidence() throws {
         let assessment = try TestSupport.assessMini([("issued=\"2026-05-01\"", "issued=\"2026-07-01\"")])
-        #expect(assessment.reasonKinds("iss-in-place").contains(.issuedAfterAsOf))
-        #expect(assessment.warnings.contains { $0.kind == .issuedAfterAsOf && $0.evidenceID == "E7" })
+        #expect(assessment.indicator("iss-in-place")?.reasons.contains(
+            .issuedAfterAsOf(evidenceID: "E7", evidenceType: TermReference(id: "partner-contact-log", label: "Partner-contact log"),
+                             issued: CalendarDate("2026-07-01")!, asOf: CalendarDate("2026-06-30")!)) == true)
+        #expect(assessment.warnings.contains { $0.cause == .issuedAfterAsOf(evidenceID: "E7", issued: CalendarDate("2026-07-01")!,
+                                                                            asOf: CalendarDate("2026-06-30")!) && $0.line != nil })
     }
 
     @Test("review dates within 90 days warn; 91 days does not")
@@ -60,8 +69,9 @@ struct DateEdgeTests {
     func ageLimitSoon() throws {
         let assessment = try TestSupport.assessMini([("issued=\"2025-09-01\"", "issued=\"2025-07-15\"")])
         let warning = try #require(assessment.warnings.first { $0.kind == .ageLimitSoon })
-        #expect(warning.evidenceID == "E2")
-        #expect(warning.date == CalendarDate("2026-07-15"))
+        #expect(warning.cause == .ageLimitSoon(item: EvidenceMention(id: "E2", title: "Training log, autumn 2025",
+                                                                     type: TermReference(id: "training-record", label: "Training record")),
+                                               lastDay: CalendarDate("2026-07-15")!, maximumAgeMonths: 12, indicators: ["training-recent"]))
     }
 
     @Test("calendar arithmetic clamps month ends and counts leap days")

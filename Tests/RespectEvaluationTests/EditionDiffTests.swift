@@ -55,38 +55,45 @@ struct EditionDiffTests {
     @Test("count, age and review-date changes are shown old → new")
     func evidenceRuleChanges() throws {
         let changes = try #require(entry(try Self.fixtureDiff(), old: ["training"], new: ["training"])).changes
-        #expect(changes.contains(RequirementChange(kind: .count, subject: "training-record", old: "at least 1", new: "at least 2")))
-        #expect(changes.contains(RequirementChange(kind: .age, subject: "training-record", old: "at most 24 months old", new: "at most 12 months old")))
-        #expect(changes.contains(RequirementChange(kind: .reviewDate, subject: "training-record", old: "review date not checked", new: "within review date")))
+        #expect(changes.contains(.count(evidenceType: "training-record", old: 1, new: 2)))
+        #expect(changes.contains(.age(evidenceType: "training-record", oldMonths: 24, newMonths: 12)))
+        #expect(changes.contains(.reviewDate(evidenceType: "training-record", old: false, new: true)))
         #expect(changes.count == 3)
     }
 
     @Test("threshold, level and dropped evidence-type changes are shown old → new")
     func thresholdAndLevel() throws {
         let changes = try #require(entry(try Self.fixtureDiff(), old: ["old-length"], new: ["length"])).changes
-        #expect(changes.contains(RequirementChange(kind: .threshold, subject: "programme-weeks", old: "≥ 26 weeks", new: "≥ 22 weeks")))
-        #expect(changes.contains(RequirementChange(kind: .level, subject: "", old: "mandatory", new: "desirable")))
-        #expect(changes.contains(RequirementChange(kind: .evidenceType, subject: "policy", old: "required", new: nil)))
+        let weeks = { (value: Int) in FactThreshold(factID: "programme-weeks", comparison: .ge, value: .number(ExactDecimal(value)), unit: "weeks") }
+        #expect(changes.contains(.threshold(fact: "programme-weeks", old: weeks(26), new: weeks(22))))
+        #expect(changes.contains(.level(old: .mandatory, new: .desirable)))
+        #expect(changes.contains(.evidenceType("policy", required: false)))
     }
 
     @Test("new evidence types, applicability, safety-critical, verification and required services are shown, with renamed types mapped")
     func replacedIndicator() throws {
         let changes = try #require(entry(try Self.fixtureDiff(), old: ["old-safety"], new: ["safety"])).changes
-        #expect(changes.contains(RequirementChange(kind: .evidenceType, subject: "risk-review-record", old: nil, new: "required")))
-        #expect(changes.contains(RequirementChange(kind: .service, subject: "iss", old: "required", new: nil)))
-        #expect(changes.contains(RequirementChange(kind: .applicability, subject: "services", old: "group", new: "group, one-to-one")))
-        #expect(changes.contains(RequirementChange(kind: .applicability, subject: "risk levels", old: "all", new: "high, standard")))
-        #expect(changes.contains(RequirementChange(kind: .safetyCritical, subject: "", old: "false", new: "true")))
-        #expect(changes.contains(RequirementChange(kind: .verification, subject: "", old: "desk", new: "case-sample")))
+        #expect(changes.contains(.evidenceType("risk-review-record", required: true)))
+        #expect(changes.contains(.service("iss", required: false)))
+        #expect(changes.contains(.applicability(.serviceTypes, old: ["group"], new: ["group", "one-to-one"])))
+        #expect(changes.contains(.applicability(.riskLevels, old: nil, new: ["high", "standard"])))
+        #expect(changes.contains(.safetyCritical(old: false, new: true)))
+        #expect(changes.contains(.verification(old: [.desk], new: [.caseSample])))
         // iss-log (old) was renamed partner-contact-log with the same count: not a change.
-        #expect(!changes.contains { $0.subject == "partner-contact-log" || $0.subject == "iss-log" })
+        #expect(!changes.contains { change in
+            switch change {
+            case .evidenceType(let type, _), .count(let type, _, _), .age(let type, _, _), .reviewDate(let type, _, _):
+                type == "partner-contact-log" || type == "iss-log"
+            default: false
+            }
+        })
     }
 
     @Test("renamed service and evidence types are listed")
     func termRenames() throws {
         let renames = try Self.fixtureDiff().termRenames
-        #expect(renames.contains(EditionDiff.TermRename(vocabulary: "service type", old: "men-group", new: "group")))
-        #expect(renames.contains(EditionDiff.TermRename(vocabulary: "evidence type", old: "iss-log", new: "partner-contact-log")))
+        #expect(renames.contains(EditionDiff.TermRename(vocabulary: .serviceType, old: "men-group", new: "group")))
+        #expect(renames.contains(EditionDiff.TermRename(vocabulary: .evidenceType, old: "iss-log", new: "partner-contact-log")))
     }
 
     @Test("every successor link in the shipped 2012 model resolves to a 2017 indicator")

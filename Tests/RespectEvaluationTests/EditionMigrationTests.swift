@@ -43,7 +43,9 @@ struct EditionMigrationTests {
         #expect(item(assessment, "brand-new")?.carryOver == .notCovered)
         #expect(item(assessment, "audit")?.origin == ["old-audit-a", "old-audit-b"])
         #expect(item(assessment, "audit")?.carryOver == .carried)
-        #expect(item(assessment, "audit")?.relation == "merged-into")
+        #expect(item(assessment, "audit")?.relation == .declared(.mergedInto))
+        #expect(item(assessment, "unchanged")?.relation == .sameID)
+        #expect(item(assessment, "brand-new")?.relation == .new)
         let checklist = try #require(assessment.migration)
         #expect(checklist.from == "ed@1" && checklist.to == "ed@2")
         #expect(checklist.dropped.map(\.id) == ["gone"])
@@ -53,19 +55,22 @@ struct EditionMigrationTests {
     func newlyRequired() throws {
         let assessment = try Self.migrated()
         let training = try #require(item(assessment, "training")).newlyRequired
-        #expect(training.contains("count training-record: at least 1 → at least 2"))
-        #expect(training.contains { $0.hasPrefix("provide ") && $0.contains("training-record") || $0.contains("Training record") })
+        #expect(training.contains(.requirementChanged(.count(evidenceType: "training-record", old: 1, new: 2))))
+        #expect(training.contains { note in
+            guard case .provide(.evidence(let evidence)) = note else { return false }
+            return evidence.evidenceType.id == "training-record" && evidence.indicator == "training"
+        })
         let safety = try #require(item(assessment, "safety")).newlyRequired
-        #expect(safety.contains("evidence-type risk-review-record: none → required"))
+        #expect(safety.contains(.requirementChanged(.evidenceType("risk-review-record", required: true))))
         let brandNew = try #require(item(assessment, "brand-new")).newlyRequired
-        #expect(brandNew.first?.hasPrefix("new in 2:") == true)
+        #expect(brandNew.first == .newIndicator(oldEdition: "1", newEdition: "2"))
         #expect(try #require(item(assessment, "unchanged")).newlyRequired.isEmpty)
     }
 
     @Test("action-plan entries follow their indicator, and the report says the submission was carried over")
     func actionsAndWarning() throws {
         let assessment = try Self.migrated()
-        #expect(assessment.warnings.first?.kind == .migratedEdition)
+        #expect(assessment.warnings.first?.cause == .migratedEdition(from: "ed@1", to: "ed@2"))
         let contactData = try #require(assessment.missingEvidence.flatMap(\.items).first { $0.indicator.id == "contact-data" })
         #expect(contactData.plannedAction?.action == "Second data report")
     }
@@ -87,7 +92,7 @@ struct EditionMigrationTests {
         #expect(checklist.count(.carried) > 20)
         #expect(checklist.count(.notCovered) > 0)
         #expect(checklist.items.first { $0.indicator.id == "risk-assessed-before-intervention" }?.newlyRequired
-            .contains("evidence-type case-file-audit: none → required") == true)
+            .contains(.requirementChanged(.evidenceType("case-file-audit", required: true))) == true)
         #expect(migrated.inputs.contains { $0.role == "framework-migrated-from" })
 
         let text = try CommandLineRunner.run(["check", "examples/submissions/2012-era.xml", "--framework", "respect-standard@2017"])

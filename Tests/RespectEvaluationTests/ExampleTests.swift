@@ -46,10 +46,16 @@ struct ExampleTests {
         let iss = try #require(assessment.missingEvidence.flatMap(\.items).first { $0.indicator.id == "iss-in-place-for-every-intervention" })
         #expect(iss.safetyCritical)
         #expect(iss.status == .notMet)
-        #expect(iss.toProvide.contains { $0.contains("integrated-support-service") && $0.lowercased().contains("integrated support service") })
+        let service = TermReference(id: "integrated-support-service", label: "Integrated support service for survivors (partners and ex-partners)")
+        #expect(iss.toProvide.contains(.service(serviceType: service)))
+        #expect(iss.why.contains(.serviceNotOffered(serviceType: service)))
         #expect(iss.remediation.lowercased().contains("integrated support service"))
         let duration = try #require(assessment.indicator("int-behaviour-change-duration"))
-        #expect(duration.reasons.contains { $0.kind == .thresholdFailed && $0.actual == "16 weeks" && $0.required == "≥ 22 weeks" })
+        #expect(duration.reasons.contains { reason in
+            guard case .thresholdFailed(let fact, let stated, let threshold) = reason else { return false }
+            return fact.id == "programme-duration-weeks" && stated == StatedValue(value: .number(ExactDecimal(16)), unit: "weeks")
+                && threshold == FactThreshold(factID: "programme-duration-weeks", comparison: .ge, value: .number(ExactDecimal(22)), unit: "weeks")
+        })
     }
 
     @Test("the invalid example is refused with located errors and the check exits 65")

@@ -59,6 +59,11 @@ struct FindingsTests {
         #expect(training.assessorDecision?.decision == .rejected)
         #expect(training.assessorDecision?.assessor == "A. Assessor")
         #expect(training.reasons.first?.kind == .assessorFinding)
+        guard case .assessorFinding(let finding) = training.reasons.first else { return }
+        #expect(finding.effect == .indicatorDecision && finding.decision == .rejected && finding.assessor == "A. Assessor")
+        #expect(finding.date == CalendarDate("2026-06-20") && finding.evidenceID == nil)
+        let summary = try #require(assessment.findings?.entries.first { $0.targetID == "training-recent" })
+        #expect(summary.automated == .status(.met))
         #expect(assessment.findings?.automatedOutcome.verdict == .achieved)
         #expect(assessment.outcome.verdict == .notYet, "a mandatory indicator unmet with no action plan")
         #expect(assessment.missingEvidence.flatMap(\.items).contains { $0.indicator.id == "training-recent" })
@@ -100,10 +105,12 @@ struct FindingsTests {
         #expect(facilitation.automatedStatus == .needsAssessor)
         #expect(!facilitation.evidenceUsed.contains("E6"))
         let e6 = try #require(assessment.findings?.entries.first { $0.targetID == "E6" })
-        #expect(e6.automated.hasPrefix("counted for") && e6.automated.contains("facilitation"))
+        #expect(e6.automated == .countedFor(["facilitation"]))
         #expect(e6.changes.contains { $0.id == "facilitation" && $0.from == .needsAssessor && $0.to == .notMet })
         let e2 = try #require(assessment.findings?.entries.first { $0.targetID == "E2" })
-        #expect(e2.automated.contains("too-old for training-recent"))
+        #expect(e2.automated == .notCounted([IndicatorReason(indicator: "training-recent", reason: .tooOld(
+            evidenceID: "E2", evidenceType: TermReference(id: "training-record", label: "Training record"), issued: CalendarDate("2025-09-01")!,
+            oldestAccepted: CalendarDate("2025-10-01")!, maximumAgeMonths: 12, asOf: late))]))
     }
 
     @Test("an item needing a site visit makes the indicators it made met need an assessor")
@@ -113,6 +120,8 @@ struct FindingsTests {
         #expect(policy.automatedStatus == .met)
         #expect(policy.status == .needsAssessor)
         #expect(policy.reasons.first?.evidenceID == "E1")
+        guard case .assessorFinding(let finding) = policy.reasons.first else { Issue.record("not an assessor's finding"); return }
+        #expect(finding.effect == .evidenceNeedsSiteVisit && finding.decision == .needsSiteVisit)
     }
 
     @Test("unknown indicators and items, changed documents and repeated findings are listed and warned about with file and line")
@@ -121,7 +130,9 @@ struct FindingsTests {
         let assessment = try assess([file])
         let entries = try #require(assessment.findings?.entries)
         #expect(entries.first { $0.targetID == "no-such-indicator" }?.state == .unknownTarget)
+        #expect(entries.first { $0.targetID == "no-such-indicator" }?.automated == .unknownIndicator)
         #expect(entries.first { $0.targetID == "E99" }?.state == .unknownTarget)
+        #expect(entries.first { $0.targetID == "E99" }?.automated == .unknownEvidence)
         #expect(entries.first { $0.targetID == "E1" }?.state == .fileChanged)
         #expect(entries.filter { $0.targetID == "duration" }.map(\.state) == [.superseded, .applied], "the later finding wins")
         #expect(assessment.status("duration") == .met)
@@ -130,8 +141,14 @@ struct FindingsTests {
         #expect(unknown.count == 2)
         #expect(unknown.allSatisfy { $0.file == file.source && ($0.line ?? 0) > 0 })
         let indicatorLine = try #require(file.findings.first { $0.targetID == "no-such-indicator" }?.line)
-        #expect(unknown.contains { $0.line == indicatorLine && $0.message.contains("no-such-indicator") })
-        #expect(assessment.warnings.contains { $0.kind == .findingNotApplied && $0.message.contains("E1") })
+        #expect(unknown.contains { $0.line == indicatorLine && $0.cause == .unknownFindingTarget(target: .indicator, id: "no-such-indicator", edition: "mini@1") })
+        #expect(unknown.contains { $0.cause == .unknownFindingTarget(target: .evidence, id: "E99", edition: nil) })
+        let changed = try #require(assessment.warnings.first { $0.kind == .findingNotApplied })
+        guard case .findingNotApplied(.evidence, "E1", .fileChanged(let judged)) = changed.cause else {
+            Issue.record("expected the changed document of E1: \(changed.cause)")
+            return
+        }
+        #expect(judged == file.findings.first { $0.targetID == "E1" }?.fileSHA256)
     }
 
     @Test("findings about another provider are ignored with a warning")
@@ -140,7 +157,10 @@ struct FindingsTests {
         #expect(assessment.status("training-recent") == .met)
         #expect(assessment.findings?.files.map(\.matched) == [false])
         #expect(assessment.findings?.entries.isEmpty == true)
-        #expect(assessment.warnings.contains { $0.kind == .findingsNotForSubmission && $0.file?.hasSuffix("other-provider.xml") == true })
+        let warning = try #require(assessment.warnings.first { $0.kind == .findingsNotForSubmission })
+        #expect(warning.file?.hasSuffix("other-provider.xml") == true)
+        #expect(warning.cause == .findingsNotForSubmission(subject: try findings("other-provider.xml").subject, provider: "Mini Test Services",
+                                                           submissionSHA256: submissionSHA256))
     }
 
     @Test("a subject pinned to the submission's SHA-256 applies to that file only")
@@ -166,6 +186,10 @@ struct FindingsTests {
         #expect(assessment.findings?.entries.first?.state == state)
         #expect(assessment.status("training-recent") == status)
         #expect(assessment.warnings.contains { $0.kind == .findingExpired } == (state == .expired))
+        if state == .expired {
+            #expect(assessment.warnings.contains { $0.cause == .findingExpired(target: .indicator, id: "training-recent",
+                                                                               expired: CalendarDate(expires)!, asOf: asOf) })
+        }
     }
 
     @Test("a finding on an indicator that does not apply is not applied")
@@ -175,6 +199,7 @@ struct FindingsTests {
         let assessment = try evaluator.evaluate(oneToOne, asOf: asOf, findings: [file], submissionSHA256: nil)
         #expect(assessment.status("iss-in-place") == .notApplicable)
         #expect(assessment.findings?.entries.first?.state == .notApplicable)
+        #expect(assessment.warnings.contains { $0.cause == .findingNotApplied(target: .indicator, id: "iss-in-place", because: .indicatorNotApplicable) })
     }
 
     @Test("a findings file without an assessor, or expiring before its date, is rejected with its line")

@@ -13,7 +13,9 @@ struct OutcomeRuleTests {
         #expect(assessment.outcome.id == "achieved")
         #expect(assessment.outcome.rulesTried.count == 1)
         #expect(assessment.outcome.decidedBy.allSatisfy { $0.holds })
-        #expect(assessment.outcome.decidedBy.first?.detail.contains("provisionally") == true)
+        #expect(assessment.outcome.decidedBy.first?.figures == .allMandatoryMet(met: 5, applicable: 5, provisional: 1, unmet: []))
+        #expect(assessment.outcome.decidedBy.map(\.condition) == [.allMandatoryMet(acceptNeedsAssessor: true), .noSafetyCriticalFailure,
+                                                                   .sectionCoverage(minPercent: ExactDecimal(50), level: .desirable)])
     }
 
     @Test("an unmet mandatory indicator covered by a timely action gives working towards")
@@ -25,7 +27,9 @@ struct OutcomeRuleTests {
         #expect(assessment.outcome.verdict == .workingTowards)
         let notAchieved = try #require(assessment.outcome.rulesTried.first)
         #expect(!notAchieved.matched)
-        #expect(notAchieved.conditions.first { !$0.holds }?.condition == "allMandatoryMet")
+        #expect(notAchieved.conditions.first { !$0.holds }?.kind == .allMandatoryMet)
+        #expect(notAchieved.conditions.first { !$0.holds }?.figures
+            == .allMandatoryMet(met: 4, applicable: 5, provisional: 1, unmet: [IndicatorMention(id: "duration", number: "2.1.1")]))
         #expect(assessment.missingEvidence.flatMap(\.items).first { $0.indicator.id == "duration" }?.plannedAction?.due == CalendarDate("2026-12-01"))
     }
 
@@ -36,9 +40,11 @@ struct OutcomeRuleTests {
             ("</facts>", "</facts>\n  <actionPlan><action indicator=\"duration\" due=\"2027-01-01\" owner=\"Lead\">Extend</action></actionPlan>"),
         ])
         #expect(assessment.outcome.verdict == .notYet)
-        let plan = try #require(assessment.outcome.rulesTried[1].conditions.first { $0.condition == "actionPlanCoversUnmetMandatory" })
+        let plan = try #require(assessment.outcome.rulesTried[1].conditions.first { $0.kind == .actionPlanCoversUnmetMandatory })
         #expect(!plan.holds)
-        #expect(plan.detail.contains("due 2027-01-01, after 2026-12-30"))
+        #expect(plan.figures == .actionPlanCoversUnmetMandatory(
+            from: CalendarDate("2026-06-30")!, to: CalendarDate("2026-12-30")!, unmet: 1,
+            uncovered: [UncoveredIndicator(indicator: IndicatorMention(id: "duration", number: "2.1.1"), firstActionDue: CalendarDate("2027-01-01"))]))
     }
 
     @Test("an action due exactly at the limit covers the gap")
@@ -57,7 +63,9 @@ struct OutcomeRuleTests {
             ("</facts>", "</facts>\n  <actionPlan><action indicator=\"duration\" due=\"2026-06-29\" owner=\"Lead\">Extend</action></actionPlan>"),
         ])
         #expect(assessment.outcome.verdict == .notYet)
-        #expect(assessment.outcome.rulesTried[1].conditions.contains { $0.detail.contains("overdue") })
+        #expect(assessment.outcome.rulesTried[1].conditions.contains { $0.figures == .actionPlanCoversUnmetMandatory(
+            from: CalendarDate("2026-06-30")!, to: CalendarDate("2026-12-30")!, unmet: 1,
+            uncovered: [UncoveredIndicator(indicator: IndicatorMention(id: "duration", number: "2.1.1"), firstActionDue: CalendarDate("2026-06-29"))]) })
     }
 
     @Test("a safety-critical failure blocks every positive verdict and is listed first")
@@ -69,7 +77,7 @@ struct OutcomeRuleTests {
         #expect(assessment.outcome.verdict == .notYet)
         #expect(assessment.safetyCriticalFailures.map(\.id) == ["iss-in-place"])
         for trial in assessment.outcome.rulesTried.dropLast() {
-            #expect(trial.conditions.contains { $0.condition == "noSafetyCriticalFailure" && !$0.holds })
+            #expect(trial.conditions.contains { $0.figures == .noSafetyCriticalFailure(failures: [IndicatorMention(id: "iss-in-place", number: "3.1.1")]) && !$0.holds })
         }
         let group = try #require(assessment.missingEvidence.first { $0.sectionID == "iss" })
         #expect(group.items.first?.safetyCritical == true)
@@ -82,9 +90,9 @@ struct OutcomeRuleTests {
         ])
         // org desirables: data-either not met, two-of-three partly met → 0 of 2.
         let achieved = try #require(assessment.outcome.rulesTried.first)
-        let coverage = try #require(achieved.conditions.first { $0.condition == "sectionCoverage" })
+        let coverage = try #require(achieved.conditions.first { $0.kind == .sectionCoverage })
         #expect(!coverage.holds)
-        #expect(coverage.detail.contains("1 Organisation: 0 of 2 (0%)"))
+        #expect(coverage.figures == .sectionCoverage(below: [SectionCoverage(section: "org", number: "1", title: "Organisation", met: 0, applicable: 2)]))
         #expect(assessment.outcome.verdict == .workingTowards) // nothing mandatory unmet, action plan trivially covers
     }
 
@@ -103,9 +111,10 @@ struct OutcomeRuleTests {
               </actionPlan>
             """),
         ])
-        let percent = try #require(assessment.outcome.rulesTried[1].conditions.first { $0.condition == "mandatoryMetPercent" })
+        let percent = try #require(assessment.outcome.rulesTried[1].conditions.first { $0.kind == .mandatoryMetPercent })
         #expect(!percent.holds)
-        #expect(percent.detail.hasPrefix("2 of 5 met (40%)"))
+        #expect(percent.figures == .mandatoryMetPercent(met: 2, applicable: 5))
+        #expect(percent.condition == .mandatoryMetPercent(minPercent: ExactDecimal(50)))
         #expect(assessment.outcome.verdict == .notYet)
     }
 }

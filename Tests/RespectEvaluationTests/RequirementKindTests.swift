@@ -20,9 +20,10 @@ struct RequirementKindTests {
         let assessment = try TestSupport.assessMini([("<supports>iss-in-place</supports>", "<supports>contact-rate</supports>")])
         let result = try #require(assessment.indicator("iss-in-place"))
         #expect(result.status == .partlyMet) // the service and the fact still hold
-        #expect(result.reasons.first?.kind == .noEvidence)
-        #expect(result.reasons.first?.evidenceType == "partner-contact-log")
-        #expect(result.toProvide == ["1 item of type “Partner-contact log” linked to iss-in-place"])
+        let log = TermReference(id: "partner-contact-log", label: "Partner-contact log")
+        #expect(result.reasons.first == .noEvidence(evidenceType: log, required: 1))
+        #expect(result.toProvide == [.evidence(EvidenceProvision(count: 1, more: false, evidenceType: log, indicator: "iss-in-place",
+                                                                issuedOnOrAfter: nil, reviewByOnOrAfter: nil))])
         #expect(result.unlinkedCandidates == ["E7"])
     }
 
@@ -32,14 +33,13 @@ struct RequirementKindTests {
         let result = try #require(assessment.indicator("training-recent"))
         #expect(result.status == .partlyMet)
         // The specific reason comes first, the count last.
-        #expect(result.reasons.first?.kind == .tooOld)
-        #expect(result.reasons.first?.evidenceID == "E3")
-        #expect(result.reasons.first?.actual == "2024-01-15")
-        #expect(result.reasons.first?.required == "2025-06-30")
-        let headline = try #require(result.reasons.last)
-        #expect(headline.kind == .tooFewItems)
-        #expect(headline.actual == "1")
-        #expect(headline.required == "2")
+        let training = TermReference(id: "training-record", label: "Training record")
+        #expect(result.reasons.first == .tooOld(evidenceID: "E3", evidenceType: training, issued: CalendarDate("2024-01-15")!,
+                                                oldestAccepted: CalendarDate("2025-06-30")!, maximumAgeMonths: 12,
+                                                asOf: CalendarDate("2026-06-30")!))
+        #expect(result.reasons.last == .tooFewItems(evidenceType: training, counted: 1, required: 2))
+        #expect(result.toProvide == [.evidence(EvidenceProvision(count: 1, more: true, evidenceType: training, indicator: "training-recent",
+                                                                issuedOnOrAfter: CalendarDate("2025-06-30"), reviewByOnOrAfter: nil))])
     }
 
     @Test("anyOf is met by either alternative and not met by neither")
@@ -51,9 +51,14 @@ struct RequirementKindTests {
         let neither = try TestSupport.assessMini([("<supports>data-either two-of-three</supports>", "<supports>two-of-three</supports>")])
         let result = try #require(neither.indicator("data-either"))
         #expect(result.status == .notMet)
-        #expect(result.toProvide.count == 1)
-        #expect(result.toProvide[0].hasPrefix("one of: "))
-        #expect(Set(result.reasons.compactMap(\.evidenceType)) == ["data-report", "supervision-record"])
+        let data = TermReference(id: "data-report", label: "Data report")
+        let supervision = TermReference(id: "supervision-record", label: "Supervision record")
+        let linked = { (type: TermReference) in
+            Provision.evidence(EvidenceProvision(count: 1, more: false, evidenceType: type, indicator: "data-either",
+                                                 issuedOnOrAfter: nil, reviewByOnOrAfter: nil))
+        }
+        #expect(result.toProvide == [.oneOf(alternatives: [[linked(data)], [linked(supervision)]])])
+        #expect(result.reasons == [.noEvidence(evidenceType: data, required: 1), .noEvidence(evidenceType: supervision, required: 1)])
     }
 
     @Test("atLeast counts satisfied alternatives and reports how many more are needed")
@@ -61,11 +66,14 @@ struct RequirementKindTests {
         let assessment = try TestSupport.assessMini([("<supports>data-either two-of-three</supports>", "<supports>data-either</supports>")])
         let result = try #require(assessment.indicator("two-of-three"))
         #expect(result.status == .partlyMet)
-        let headline = try #require(result.reasons.first)
-        #expect(headline.kind == .alternativesNotMet)
-        #expect(headline.actual == "1")
-        #expect(headline.required == "2")
-        #expect(result.toProvide.first?.hasPrefix("1 more of: ") == true)
+        #expect(result.reasons.first == .alternativesNotMet(met: 1, required: 2, of: 3))
+        let option = { (id: String, label: String) in
+            [Provision.evidence(EvidenceProvision(count: 1, more: false, evidenceType: TermReference(id: id, label: label),
+                                                  indicator: "two-of-three", issuedOnOrAfter: nil, reviewByOnOrAfter: nil))]
+        }
+        // The policy (E1) counts; one more of the other two.
+        #expect(result.toProvide == [.moreOf(count: 1, options: [option("data-report", "Data report"),
+                                                                 option("supervision-record", "Supervision record")])])
     }
 
     @Test("a number fact below its threshold reports actual and required values with units")
@@ -74,9 +82,10 @@ struct RequirementKindTests {
         let result = try #require(assessment.indicator("duration"))
         #expect(result.status == .partlyMet)
         let reason = try #require(result.reasons.first { $0.kind == .thresholdFailed })
-        #expect(reason.actual == "16 weeks")
-        #expect(reason.required == "≥ 22 weeks")
-        #expect(reason.message == "Programme length is 16 weeks; required ≥ 22 weeks")
+        #expect(reason == .thresholdFailed(fact: TermReference(id: "programme-weeks", label: "Programme length"),
+                                           stated: StatedValue(value: .number(ExactDecimal(16)), unit: "weeks"),
+                                           threshold: Self.programmeWeeks))
+        #expect(result.toProvide.contains(.fact(fact: TermReference(id: "programme-weeks", label: "Programme length"), threshold: Self.programmeWeeks)))
     }
 
     @Test("a number fact exactly on its threshold passes")
@@ -88,23 +97,27 @@ struct RequirementKindTests {
     @Test("a fact in the wrong unit does not count")
     func factUnitMismatch() throws {
         let assessment = try TestSupport.assessMini([("unit=\"weeks\" source=\"E1\">24", "unit=\"months\" source=\"E1\">6")])
-        #expect(assessment.reasonKinds("duration").contains(.factUnitMismatch))
-        #expect(assessment.warnings.contains { $0.kind == .factUnitMismatch })
+        #expect(assessment.indicator("duration")?.reasons.contains(.factUnitMismatch(
+            fact: TermReference(id: "programme-weeks", label: "Programme length"),
+            stated: StatedValue(value: .number(ExactDecimal(6)), unit: "months"), threshold: Self.programmeWeeks)) == true)
+        #expect(assessment.warnings.contains { $0.cause == .factUnitMismatch(
+            fact: "programme-weeks", stated: StatedValue(value: .number(ExactDecimal(6)), unit: "months"), expectedKind: .number, expectedUnit: "weeks") })
     }
 
     @Test("a missing fact is named with the requirement")
     func factMissing() throws {
         let assessment = try TestSupport.assessMini([("<fact id=\"programme-weeks\" unit=\"weeks\" source=\"E1\">24</fact>", "")])
         let reason = try #require(assessment.indicator("duration")?.reasons.first { $0.kind == .factMissing })
-        #expect(reason.factID == "programme-weeks")
-        #expect(reason.required == "≥ 22 weeks")
+        #expect(reason == .factMissing(fact: TermReference(id: "programme-weeks", label: "Programme length"), threshold: Self.programmeWeeks))
     }
 
     @Test("a boolean fact must equal the required answer")
     func booleanFact() throws {
         let assessment = try TestSupport.assessMini([("<fact id=\"separate-workers\">true</fact>", "<fact id=\"separate-workers\">false</fact>")])
         let reason = try #require(assessment.indicator("iss-in-place")?.reasons.first { $0.kind == .thresholdFailed })
-        #expect(reason.actual == "false")
+        #expect(reason == .thresholdFailed(fact: TermReference(id: "separate-workers", label: "Separate workers for survivors"),
+                                           stated: StatedValue(value: .boolean(false), unit: nil),
+                                           threshold: FactThreshold(factID: "separate-workers", comparison: .eq, value: .boolean(true), unit: nil)))
     }
 
     @Test("a required service that is not offered makes the indicator not met, however much else is in place")
@@ -112,8 +125,11 @@ struct RequirementKindTests {
         let assessment = try TestSupport.assessMini([("<service type=\"iss\" risks=\"standard high\"/>", "")])
         let result = try #require(assessment.indicator("iss-in-place"))
         #expect(result.status == .notMet) // the contact log and the fact are there, but not the service
-        let reason = try #require(result.reasons.first { $0.kind == .serviceNotOffered })
-        #expect(reason.message.contains("Integrated support service"))
-        #expect(result.toProvide.contains { $0.contains("Integrated support service") })
+        let iss = TermReference(id: "iss", label: "Integrated support service")
+        #expect(result.reasons.contains(.serviceNotOffered(serviceType: iss)))
+        #expect(result.toProvide.contains(.service(serviceType: iss)))
     }
+
+    /// The mini framework's programme-length threshold: ≥ 22 weeks.
+    static let programmeWeeks = FactThreshold(factID: "programme-weeks", comparison: .ge, value: .number(ExactDecimal(22)), unit: "weeks")
 }

@@ -10,7 +10,7 @@ struct StatusAndApplicabilityTests {
     func caseSampleNeedsAssessor() throws {
         let assessment = try TestSupport.assessMini()
         #expect(assessment.status("high-risk-audit") == .needsAssessor)
-        #expect(assessment.reasonKinds("high-risk-audit") == [.needsAssessor])
+        #expect(assessment.indicator("high-risk-audit")?.reasons == [.needsAssessor(verification: .caseSample)])
         #expect(assessment.forAssessor.map(\.id).contains("high-risk-audit"))
     }
 
@@ -18,7 +18,7 @@ struct StatusAndApplicabilityTests {
     func siteVisitNeedsAssessor() throws {
         let assessment = try TestSupport.assessMini()
         #expect(assessment.status("facilitation") == .needsAssessor)
-        #expect(assessment.indicator("facilitation")?.reasons.first?.message.contains("site visit") == true)
+        #expect(assessment.indicator("facilitation")?.reasons == [.needsAssessor(verification: .siteVisit)])
     }
 
     @Test("a site-visit indicator without its paper evidence is not met, not passed to the assessor")
@@ -33,13 +33,14 @@ struct StatusAndApplicabilityTests {
         let assessment = try TestSupport.assessMini([("risks=\"standard high\"/>\n    <service type=\"iss\" risks=\"standard high\"/>",
                                                       "risks=\"standard\"/>\n    <service type=\"iss\" risks=\"standard\"/>")])
         #expect(assessment.status("high-risk-audit") == .notApplicable)
-        #expect(assessment.indicator("high-risk-audit")?.reasons.first?.message.contains("High") == true)
+        #expect(assessment.indicator("high-risk-audit")?.reasons == [.notApplicable(serviceTypes: nil, riskLevels: [TermReference(id: "high", label: "High")])])
     }
 
     @Test("an indicator for service types the provider does not offer is not applicable")
     func serviceNotOfferedMeansNotApplicable() throws {
         let assessment = try TestSupport.assessMini([("<service type=\"group\" risks=\"standard high\"/>", "<service type=\"one-to-one\" risks=\"standard high\"/>")])
         #expect(assessment.status("facilitation") == .notApplicable)
+        #expect(assessment.indicator("facilitation")?.reasons == [.notApplicable(serviceTypes: [TermReference(id: "group", label: "Group programme")], riskLevels: nil)])
         #expect(assessment.status("duration") == .met)
     }
 

@@ -47,8 +47,10 @@ struct TenderExampleTests {
     @Test("the not-compliant bid names the failing requirement with both figures")
     func bothFigures() throws {
         let reason = try #require(try bid(try result(), "b-harrowby-24-weeks.xml").reason(.thresholdFailed))
-        #expect(reason.actual == "24 weeks")
-        #expect(reason.required == "≥ 26 weeks")
+        guard case .thresholdFailed(let failure) = reason.cause else { Issue.record("not a threshold reason"); return }
+        #expect(failure.stated == StatedValue(value: .number(ExactDecimal(24)), unit: "weeks"))
+        #expect(failure.threshold == FactThreshold(factID: "programme-duration-weeks", comparison: .ge, value: .number(ExactDecimal(26)), unit: "weeks"))
+        #expect(failure.frameworkThresholds.map(\.value) == [.number(ExactDecimal(22))])
         #expect(reason.clause == "4.2")
     }
 

@@ -23,12 +23,12 @@ struct TenderRuleTests {
         let result = try TenderTestSupport.assess([(">26</fact>", ">24</fact>")])
         #expect(!result.compliant)
         let reason = try #require(result.reason(.thresholdFailed))
-        #expect(reason.actual == "24 weeks")
-        #expect(reason.required == "≥ 26 weeks")
         #expect(reason.clause == "T4")
-        #expect(reason.message.contains("24 weeks"))
-        #expect(reason.message.contains("≥ 26 weeks"))
-        #expect(reason.message.contains("≥ 22 weeks"), "the message also gives the framework's own threshold")
+        let weeks = { (value: Int) in FactThreshold(factID: "programme-weeks", comparison: .ge, value: .number(ExactDecimal(value)), unit: "weeks") }
+        #expect(reason.cause == .thresholdFailed(TenderThresholdFailure(
+            fact: "programme-weeks", stated: StatedValue(value: .number(ExactDecimal(24)), unit: "weeks"), threshold: weeks(26),
+            frameworkThresholds: [weeks(22)], replacedAt: [IndicatorMention(id: "duration", number: "2.1.1")],
+            indicator: IndicatorMention(id: "duration", number: "2.1.1"))), "the bid's figure, the tender's and the framework's own")
         // The tender's threshold replaces the framework's in the evaluation underneath.
         #expect(result.assessment?.status("duration") == .partlyMet, "the fact fails, the policy part still holds")
     }
@@ -46,8 +46,8 @@ struct TenderRuleTests {
                                                   tender: [("accept=\"achieved working-towards\"", "accept=\"achieved\"")])
         #expect(result.outcome == .workingTowards)
         let reason = try #require(result.reason(.outcomeNotAccepted))
-        #expect(reason.actual == "working-towards")
-        #expect(reason.required == "achieved")
+        #expect(reason.cause == .outcomeNotAccepted(outcome: .workingTowards, mandatoryMet: 5, mandatoryApplicable: 6, accepted: [.achieved]))
+        #expect(result.mandatoryMet == 5 && result.mandatoryApplicable == 6, "the local indicator is mandatory too")
         #expect(!result.compliant)
     }
 
@@ -66,11 +66,13 @@ struct TenderRuleTests {
                                                             "<section id=\"org\" accept=\"achieved\" clause=\"T7\"/>")])
         let reason = try #require(result.reason(.sectionOutcomeNotAccepted))
         #expect(reason.clause == "T7")
-        #expect(reason.actual == "working-towards")
-        #expect(reason.required == "achieved")
         let section = try #require(result.sections.first { $0.section == "org" })
+        #expect(reason.cause == .sectionOutcomeNotAccepted(section))
+        #expect(section.outcome == .workingTowards && section.accept == [.achieved])
         #expect(!section.accepted)
-        #expect(section.unmetMandatory.contains { $0.contains("training-recent") })
+        #expect(section.unmetMandatory == [IndicatorMention(id: "training-recent", number: "1.1.2")])
+        #expect(section.mandatoryMet == 1 && section.mandatoryApplicable == 2)
+        #expect(section.withoutAction.isEmpty, "the action covers it")
         #expect(!result.compliant)
     }
 
@@ -78,8 +80,8 @@ struct TenderRuleTests {
     func serviceNotOffered() throws {
         let result = try TenderTestSupport.assess([], tender: [("<service type=\"iss\"/>", "<service type=\"iss\"/>\n    <service type=\"one-to-one\"/>")])
         let reason = try #require(result.reason(.serviceNotOffered))
-        #expect(reason.required == "one-to-one")
-        #expect(reason.actual?.contains("group") == true)
+        #expect(reason.cause == .serviceNotOffered(serviceType: TermReference(id: "one-to-one", label: "One-to-one programme"),
+                                                   offered: ["group", "iss"]))
         #expect(!result.compliant)
     }
 
@@ -87,8 +89,7 @@ struct TenderRuleTests {
     func riskLevelNotServed() throws {
         let result = try TenderTestSupport.assess([("<service type=\"group\" risks=\"standard high\"/>", "<service type=\"group\" risks=\"high\"/>")])
         let reason = try #require(result.reason(.riskLevelNotServed))
-        #expect(reason.actual == "high")
-        #expect(reason.required == "standard")
+        #expect(reason.cause == .riskLevelNotServed(serviceType: "group", served: ["high"], required: ["standard"], missing: ["standard"]))
         #expect(reason.clause == "T3")
     }
 
@@ -96,8 +97,10 @@ struct TenderRuleTests {
     func localIndicator() throws {
         let result = try TenderTestSupport.assess([("<supports>local-board</supports>", "<supports>data-either</supports>")])
         let reason = try #require(result.reason(.localIndicatorNotMet))
-        #expect(reason.indicator == "local-board")
-        #expect(reason.actual == "not-met")
+        #expect(reason.indicator?.id == "local-board")
+        guard case .localIndicatorNotMet(_, let status, let reasons) = reason.cause else { Issue.record("not a local indicator reason"); return }
+        #expect(status == .notMet)
+        #expect(reasons.first?.kind == .noEvidence)
         #expect(result.assessment?.status("local-board") == .notMet)
         #expect(!result.compliant)
     }
@@ -106,9 +109,8 @@ struct TenderRuleTests {
     func actionDueDate() throws {
         let late = try TenderTestSupport.assess(TenderTestSupport.workingTowards(due: "2026-10-02"))
         let reason = try #require(late.reason(.actionDueAfterContractStart))
-        #expect(reason.actual == "2026-10-02")
-        #expect(reason.required == "on or before 2026-10-01")
-        #expect(reason.indicator == "training-recent")
+        #expect(reason.cause == .actionDueAfterContractStart(indicator: IndicatorMention(id: "training-recent", number: "1.1.2"),
+                                                             due: CalendarDate("2026-10-02")!, contractStart: CalendarDate("2026-10-01")!))
         #expect(!late.compliant)
 
         let onTime = try TenderTestSupport.assess(TenderTestSupport.workingTowards(due: "2026-10-01"))
@@ -120,8 +122,7 @@ struct TenderRuleTests {
     func editionNotAccepted() throws {
         let result = try TenderTestSupport.assess([("edition=\"1\"", "edition=\"2\"")])
         let reason = try #require(result.reason(.editionNotAccepted))
-        #expect(reason.actual == "mini@2")
-        #expect(reason.required == "mini@1")
+        #expect(reason.cause == .editionNotAccepted(bid: "mini@2", accepted: ["mini@1"]))
         #expect(!result.compliant)
         #expect(result.score == nil)
     }
@@ -132,6 +133,10 @@ struct TenderRuleTests {
         #expect(result.unsafe)
         #expect(!result.compliant)
         #expect(result.reasonKinds.first == .safetyCritical, "the safety reason comes first")
+        guard case .safetyCritical(let indicator, let status, let firstReason) = result.reasons.first?.cause else { return }
+        #expect(indicator == IndicatorMention(id: "iss-in-place", number: "3.1.1"))
+        #expect(status == .partlyMet)
+        #expect(firstReason?.kind == .thresholdFailed)
         #expect(result.safetyCriticalFailures.map(\.id) == ["iss-in-place"])
         #expect(result.rank == nil)
     }

@@ -46,42 +46,4 @@ struct EditionLoadingTests {
         #expect(result.standardError.contains("respect-standard@2008 is not installed"))
         #expect(result.standardError.contains("respect-standard@2012, respect-standard@2017"))
     }
-
-    @Test("a bare framework id with several editions installed asks for one")
-    func ambiguous() throws {
-        do {
-            _ = try FrameworkCatalog.locate("respect-standard", directory: TestSupport.standardsDirectory, loader: TestSupport.loader)
-            Issue.record("expected an error")
-        } catch {
-            guard case .ambiguousEdition(_, _, let editions) = error else { Issue.record("got \(error)"); return }
-            #expect(editions == ["respect-standard@2012", "respect-standard@2017"])
-            #expect(error.description.contains("name one as ID@EDITION"))
-        }
-        let single = try FrameworkCatalog.locate("home-office", directory: TestSupport.standardsDirectory, loader: TestSupport.loader)
-        #expect(single.framework.identity.edition == "2023")
-    }
-
-    @Test("an edition that another installed edition supersedes is marked, even if its file does not say so")
-    func supersededFromCatalog() throws {
-        let catalog = try FrameworkCatalog(directory: TestSupport.fixture("editions"), loader: TestSupport.loader)
-        #expect(catalog.installedReferences == ["ed@1", "ed@2"])
-        let old = try #require(catalog.entry(id: "ed", edition: "1")).framework
-        #expect(old.identity.supersededBy == nil)
-        let marked = catalog.markingSuperseded(old)
-        #expect(marked.identity.supersededBy == "2")
-        let newest = try #require(catalog.entry(id: "ed", edition: "2")).framework
-        #expect(catalog.markingSuperseded(newest).identity.supersededBy == nil)
-    }
-
-    @Test("a superseded edition says so in the text, JSON and HTML reports")
-    func supersededInEveryReport() throws {
-        let catalog = try FrameworkCatalog(directory: TestSupport.fixture("editions"), loader: TestSupport.loader)
-        let framework = catalog.markingSuperseded(try #require(catalog.entry(id: "ed", edition: "1")).framework)
-        let submission = try TestSupport.loader.loadSubmission(contentsOf: TestSupport.fixture("editions/submissions/ed1-submission.xml"))
-        let assessment = try Evaluator(framework: framework).evaluate(submission, asOf: CalendarDate("2026-06-30")!)
-        #expect(assessment.warnings.contains { $0.kind == .supersededEdition && $0.message.contains("superseded by edition 2") })
-        #expect(TextReport().render(assessment).contains("SUPERSEDED by edition 2"))
-        #expect(try JSONReport.render(assessment).contains("\"supersededBy\" : \"2\""))
-        #expect(HTMLCheckReport().render(assessment).contains("superseded by edition 2"))
-    }
 }

@@ -132,17 +132,4 @@ struct LoadingErrorTests {
         #expect(assessment.warnings.first { $0.kind == .unknownIndicator }?.line == 32) // the <item id="E6"> start tag
         #expect(assessment.status("contact-rate") == .notMet)
     }
-
-    @Test("a framework edition that is not installed is a clear error listing what is")
-    func editionNotInstalled() throws {
-        do {
-            _ = try FrameworkCatalog.locate("respect-standard@1999", directory: TestSupport.standardsDirectory, loader: TestSupport.loader)
-            Issue.record("expected an error")
-        } catch {
-            guard case .notInstalled(let reference, _, let installed) = error else { Issue.record("got \(error)"); return }
-            #expect(reference == "respect-standard@1999")
-            #expect(installed.contains("respect-standard@2017"))
-            #expect(error.isMissingInput)
-        }
-    }
 }

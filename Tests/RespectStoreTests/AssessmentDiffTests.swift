@@ -23,7 +23,9 @@ struct AssessmentDiffTests {
         #expect(diff.evidenceAdded.map(\.id) == ["E8"])
         #expect(diff.evidenceRemoved.map(\.id) == ["E7"])
         #expect(diff.evidenceExpired.map(\.id) == ["E2"])
-        #expect(diff.evidenceExpired.first?.why == ["too-old for training-recent"])
+        #expect(diff.evidenceExpired.first?.why == [IndicatorReason(indicator: "training-recent", reason: .tooOld(
+            evidenceID: "E2", evidenceType: TermReference(id: "training-record", label: "Training record"), issued: CalendarDate("2025-09-01")!,
+            oldestAccepted: CalendarDate("2025-12-31")!, maximumAgeMonths: 12, asOf: CalendarDate("2026-12-31")!))])
         #expect(diff.evidenceReplaced.isEmpty)
     }
 

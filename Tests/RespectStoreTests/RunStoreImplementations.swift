@@ -9,7 +9,8 @@ import RespectTestSupport
 /// PostgreSQL is listed when a database is set (`RESPECT_DATABASE_URL`) and always in the
 /// PostgreSQL leg, where a missing database makes its cases fail.
 enum RunStoreImplementations {
-    static let all: [RunStoreImplementation] = [.sqlite] + (TestDatabase.isIncluded ? [.postgres] : [])
+    static let all: [RunStoreImplementation] = [.sqlite, .sqliteService]
+        + (TestDatabase.isIncluded ? [.postgres, .postgresService] : [])
 }
 
 extension RunStoreImplementation {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import RespectEvaluation
 import RespectModel
 import RespectStore
@@ -46,14 +47,18 @@ struct SQLiteRunStoreTests {
         let store = try SQLiteRunStore(path: try Self.previousEngineStore())
         #expect(try await store.appliedMigrations() == Self.migrations)
         #expect(try await store.counts() == StoreCounts(runs: 7, inputs: 15, findings: 3))
-        let first = try #require(try await store.run(id: 1))
-        #expect(first.summary.assessor == "R. Okafor")
-        #expect(first.summary.registeredNumber == "1000001", "filled in from the charity number by the migration")
-        #expect(first.assessment.outcome.verdict == .notYet, "its indented JSON result decodes")
-        #expect(first.inputs.map(\.role) == ["submission", "framework", "findings"])
-        #expect(first.findings.map(\.targetID) == ["training-recent", "facilitation", "contact-rate"])
-        #expect(first.findings.map(\.state) == [.applied, .applied, .applied])
-        #expect(try await store.run(id: 2)?.assessment.outcome.verdict == .notYet)
+        let first = try #require(try await store.runs(matching: OrganisationQuery("1000001")).first)
+        #expect(first.assessor == "R. Okafor")
+        #expect(first.registeredNumber == "1000001", "filled in from the charity number by the migration")
+        #expect(first.verdict == "not-yet")
+        // Its result was recorded with worded reasons, before results were typed data: it is
+        // kept as recorded, and reading it back says why it cannot be decoded.
+        do {
+            _ = try await store.run(id: 1)
+            Issue.record("a worded result read back as typed data")
+        } catch {
+            #expect(error.description.contains("recorded by engine 0.1.0 before results were kept as typed data"), "\(error)")
+        }
         let id = try await store.record(try StoreFixtures.assessment(StoreFixtures.northgate1100002), assessor: "new", at: StoreFixtures.time())
         #expect(id == 8)
         #expect(try await store.run(id: id)?.summary.registeredNumber == "1100002")
@@ -68,6 +73,28 @@ struct SQLiteRunStoreTests {
         #expect(try await store.history(matching: OrganisationQuery("07000001")).map { $0.runs.map(\.run) } == [[3, 7]],
                 "the company number of a charity that gives both finds it")
         #expect(try await store.history(matching: OrganisationQuery("1000001")).first?.name == "Mini Test Services")
+    }
+
+    @Test("a run is stored as typed data (codes and figures, no sentences) and reads back to the same bytes")
+    func storesTypedData() async throws {
+        let path = TestSupport.temporaryStorePath()
+        let store = try SQLiteRunStore(path: path)
+        let assessment = try StoreFixtures.assessment("store/mini-later.xml", findings: ["findings/unknown-and-stale.xml"])
+        #expect(!assessment.warnings.isEmpty && assessment.indicators.contains { !$0.reasons.isEmpty && !$0.toProvide.isEmpty })
+        let id = try await store.record(assessment, assessor: "a", at: StoreFixtures.time())
+        let (json, automated) = try await DatabaseQueue(path: path).read { db in
+            (try String.fetchOne(db, sql: "SELECT resultJSON FROM run WHERE id = ?", arguments: [id]) ?? "",
+             try String.fetchAll(db, sql: "SELECT automated FROM runFinding WHERE runId = ? ORDER BY id", arguments: [id]))
+        }
+        #expect(!json.contains("\"message\""), "the store keeps no English")
+        #expect(json.contains("\"code\":\"no-evidence\"") && json.contains("\"code\":\"finding-expired\""))
+        #expect(Data(json.utf8) == (try ResultCoding.encode(assessment)), "exactly ResultCoding's bytes")
+        let stored = try #require(try await store.run(id: id))
+        #expect(try ResultCoding.encode(stored.assessment) == Data(json.utf8), "reads back to the same typed data")
+        #expect(automated.count == assessment.findings?.entries.count)
+        #expect(try automated.map { try ResultCoding.decode(AutomatedView.self, from: Data($0.utf8)) } == assessment.findings?.entries.map(\.automated))
+        #expect(stored.findings.map(\.automated) == assessment.findings?.entries.map { .typed($0.automated) })
+        #expect(automated.allSatisfy { !$0.contains("\"message\"") })
     }
 
     @Test("a file that is not SQLite is reported, not crashed on")

@@ -65,6 +65,17 @@ public enum TestSupport {
         return try loader.loadSubmission(contentsOf: temporaryFile(text))
     }
 
+    /// The mini framework with each `(old, new)` replacement applied (each must match), loaded
+    /// from a temporary file like a user's.
+    public static func miniFrameworkVariant(_ replacements: [(String, String)]) throws -> Framework {
+        var text = try String(contentsOfFile: fixture("engine/mini-framework.xml"), encoding: .utf8)
+        for (old, new) in replacements {
+            guard text.contains(old) else { throw VariantError(missing: old) }
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        return try loader.loadFramework(contentsOf: temporaryFile(text, name: "framework.xml"))
+    }
+
     /// Evaluates a mini variant as of its own date (2026-06-30) unless told otherwise.
     public static func assessMini(_ replacements: [(String, String)] = [], asOf: String = "2026-06-30") throws -> Assessment {
         let submission = try miniVariant(replacements)

@@ -1,3 +1,4 @@
+public import RespectEvaluation
 public import RespectModel
 
 /// What became of one file in a batch.
@@ -68,8 +69,8 @@ public struct BatchRow: Sendable, Codable {
     public var missingCount: Int?
     /// Unmet safety-critical indicators, each "number id".
     public var safetyCriticalFailures: [String]
-    /// One line per missing-evidence entry: safety-critical first, then mandatory, then desirable.
-    public var reasons: [String]
+    /// The missing-evidence entries: safety-critical first, then mandatory, then desirable.
+    public var missing: [MissingEntry]
     /// Why the file could not be scored: every problem as "file:line: message".
     public var errors: [String]
     /// The run id in the store, when the batch records runs (`--store`).
@@ -80,7 +81,7 @@ public struct BatchRow: Sendable, Codable {
     public init(file: String, sha256: String? = nil, provider: String? = nil, registeredNumber: String? = nil,
                 outcome: BatchOutcome, framework: String? = nil,
                 asOf: CalendarDate? = nil, mandatoryMet: Int? = nil, mandatoryApplicable: Int? = nil, missingCount: Int? = nil,
-                safetyCriticalFailures: [String] = [], reasons: [String] = [], errors: [String] = []) {
+                safetyCriticalFailures: [String] = [], missing: [MissingEntry] = [], errors: [String] = []) {
         self.file = file
         self.sha256 = sha256
         self.provider = provider
@@ -92,7 +93,31 @@ public struct BatchRow: Sendable, Codable {
         self.mandatoryApplicable = mandatoryApplicable
         self.missingCount = missingCount
         self.safetyCriticalFailures = safetyCriticalFailures
-        self.reasons = reasons
+        self.missing = missing
         self.errors = errors
+    }
+}
+
+extension BatchRow {
+    /// One missing-evidence entry, reduced to what a row shows: the indicator, how urgent it is,
+    /// its first reason and the first thing to provide (typed; the reports word them).
+    public struct MissingEntry: Sendable, Codable, Hashable {
+        public var indicator: IndicatorMention
+        public var level: Level
+        public var safetyCritical: Bool
+        public var status: IndicatorStatus
+        /// The first reason the indicator is not met, if any.
+        public var reason: Reason?
+        /// The first thing to provide, if any.
+        public var toProvide: Provision?
+
+        public init(_ figure: MissingEvidenceFigure) {
+            indicator = IndicatorMention(id: figure.indicator.id, number: figure.indicator.number)
+            level = figure.level
+            safetyCritical = figure.safetyCritical
+            status = figure.status
+            reason = figure.firstReason
+            toProvide = figure.firstToProvide
+        }
     }
 }

@@ -28,7 +28,13 @@ public struct BatchScorer: Sendable {
     /// The row for one file; never throws: a file that cannot be scored gets a row saying why.
     /// Suspends only to record the run (`review.record`).
     public func score(file: String) async -> BatchRow {
-        let request = AssessmentRequest(submission: .file(file), framework: fixedFramework, asOf: asOf, today: today,
+        await score(.file(file))
+    }
+
+    /// The row for one input (a file, or bytes such as a stored submission version).
+    public func score(_ source: InputSource) async -> BatchRow {
+        let file = source.name
+        let request = AssessmentRequest(submission: source, framework: fixedFramework, asOf: asOf, today: today,
                                         findings: review.findings)
         do {
             guard let record = review.record else {
@@ -55,6 +61,25 @@ public struct BatchScorer: Sendable {
             return row
         } catch {
             return Self.row(file: file, failure: error)
+        }
+    }
+
+    /// The row for one input and, when it could be scored, the full assessment (its inputs filled
+    /// in), for a caller that records the run itself — in the same transaction as its own records.
+    /// The row is the one `score` gives without a store.
+    public func scoreInFull(_ source: InputSource) -> (row: BatchRow, assessment: Assessment?) {
+        let request = AssessmentRequest(submission: source, framework: fixedFramework, asOf: asOf, today: today,
+                                        findings: review.findings)
+        do {
+            let result = try engine.assess(request)
+            var row = BatchRow(file: source.name, sha256: result.input.sha256, provider: result.submission.provider.name,
+                               outcome: BatchOutcome(result.assessment.outcome.verdict),
+                               framework: result.resolved.edition.reference, asOf: result.asOf)
+            row.registeredNumber = result.submission.provider.registeredNumber
+            row.fill(from: AssessmentFigures(result.assessment))
+            return (row, result.assessment)
+        } catch {
+            return (Self.row(file: source.name, failure: error), nil)
         }
     }
 
@@ -98,22 +123,15 @@ extension BatchRow {
         mandatoryMet = figures.mandatoryMet
         mandatoryApplicable = figures.mandatoryApplicable
         safetyCriticalFailures = figures.safetyCriticalFailures.map { "\($0.number) \($0.id)" }
-        let missing = figures.missingEvidence
-        missingCount = missing.count
-        let ranked = missing.enumerated().sorted { lhs, rhs in
+        let entries = figures.missingEvidence
+        missingCount = entries.count
+        let ranked = entries.enumerated().sorted { lhs, rhs in
             (Self.rank(lhs.element), lhs.offset) < (Self.rank(rhs.element), rhs.offset)
         }
-        reasons = ranked.map { Self.reason($0.element) }
+        missing = ranked.map { BatchRow.MissingEntry($0.element) }
     }
 
     private static func rank(_ item: MissingEvidenceFigure) -> Int {
         item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2
-    }
-
-    /// "7.1.1 iss-in-place-for-every-intervention (safety-critical): <first reason>".
-    static func reason(_ item: MissingEvidenceFigure) -> String {
-        let tag = item.safetyCritical ? " (safety-critical)" : item.level == .mandatory ? "" : " (desirable)"
-        let why = item.firstReason ?? item.firstToProvide ?? item.status.label
-        return "\(item.indicator.number) \(item.indicator.id)\(tag): \(why)"
     }
 }

@@ -1,3 +1,4 @@
+public import RespectEvaluation
 public import RespectModel
 public import RespectXML
 
@@ -9,6 +10,11 @@ public struct DocumentValidation: Sendable {
     /// What the file holds, when it is valid.
     public var summary: DocumentSummary?
     public var problems: [XMLDiagnostic]
+    /// In a submission: what counts for nothing against the edition it targets (an unknown
+    /// evidence type, a link to an id that is not an indicator, a fact without its unit…), each
+    /// located and with the nearest valid value where one is near. Any of these makes the file
+    /// invalid: a provider would otherwise believe the evidence counts.
+    public var notCounted: [Warning] = []
     /// `nil` when the file is valid.
     public var failure: FailureKind?
 
@@ -30,7 +36,8 @@ extension AssessmentEngine {
     /// Validates a framework, submission, tender, findings or crosswalk file (the kind is told
     /// from the root element): hardened parse, its XSD, the consistency its builder checks, and
     /// for a submission whose targeted edition is installed, that its services fit that
-    /// edition's vocabulary. Never throws: problems are in the result.
+    /// edition's vocabulary and that nothing in it counts for nothing (`notCounted`). Never
+    /// throws: problems are in the result.
     public func validate(_ source: InputSource) -> DocumentValidation {
         var result = DocumentValidation(file: source.name, kind: nil, summary: nil, problems: [], failure: nil)
         do throws(AssessmentError) {
@@ -55,6 +62,8 @@ extension AssessmentEngine {
                     } catch {
                         throw AssessmentError.submissionMismatch(error)
                     }
+                    result.notCounted = edition.evaluator.evidenceThatWillNotCount(in: submission)
+                    if !result.notCounted.isEmpty { result.failure = .badData }
                 }
                 result.summary = .submission(provider: submission.provider.name, target: submission.target,
                                              evidenceItems: submission.evidence.count, editionInstalled: installed)

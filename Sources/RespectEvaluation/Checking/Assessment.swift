@@ -4,7 +4,7 @@ public import RespectModel
 /// edition. Encoding it as JSON with sorted keys gives byte-identical output for identical inputs.
 public struct Assessment: Sendable, Codable {
     /// The engine's verdict is advice; people decide accreditation.
-    public var advisory: String
+    public var advisory: Advisory
     public var engineVersion: String
     public var asOf: CalendarDate
     public var framework: FrameworkSummary
@@ -37,8 +37,12 @@ public struct FrameworkSummary: Sendable, Codable {
     public var edition: String
     public var revision: Int
     public var title: String
+    /// The framework file's own provenance notice.
     public var notice: String
     public var supersededBy: String?
+    /// The tender reference, when the edition was evaluated with a tender's stricter
+    /// thresholds and local indicators.
+    public var evaluatedForTender: String? = nil
 }
 
 /// Which submission was evaluated.
@@ -165,7 +169,7 @@ public struct IndicatorResult: Sendable, Codable {
     /// Ids of the evidence items that counted.
     public var evidenceUsed: [String]
     /// What to provide to meet it (empty when met or not applicable).
-    public var toProvide: [String]
+    public var toProvide: [Provision]
     public var remediation: String
     /// Items of a needed type that exist but are not linked to this indicator.
     public var unlinkedCandidates: [String]
@@ -182,9 +186,9 @@ public struct MissingEvidence: Sendable, Codable {
     public var safetyCritical: Bool
     public var status: IndicatorStatus
     /// What to provide.
-    public var toProvide: [String]
+    public var toProvide: [Provision]
     /// Why: the reasons the indicator is not met.
-    public var why: [String]
+    public var why: [Reason]
     /// The framework's hint.
     public var remediation: String
     /// Evidence of the right type that exists but is not linked to this indicator.
@@ -206,52 +210,4 @@ public struct MissingEvidenceGroup: Sendable, Codable {
     public var sectionNumber: String
     public var sectionTitle: String
     public var items: [MissingEvidence]
-}
-
-/// Something the user should know that is not itself a shortfall.
-public struct Warning: Sendable, Codable, Hashable {
-    public enum Kind: String, Sendable, Codable {
-        /// An item's review-by date falls within 90 days after the as-of date.
-        case reviewDueSoon = "review-due-soon"
-        /// An item will pass an indicator's age limit within 90 days.
-        case ageLimitSoon = "age-limit-soon"
-        case unknownIndicator = "unknown-indicator"
-        case unknownEvidenceType = "unknown-evidence-type"
-        case unknownFact = "unknown-fact"
-        case factUnitMismatch = "fact-unit-mismatch"
-        case issuedAfterAsOf = "issued-after-as-of"
-        case editionMismatch = "edition-mismatch"
-        case supersededEdition = "superseded-edition"
-        case actionForUnknownIndicator = "action-for-unknown-indicator"
-        /// The submission was written for an older edition and carried over through its links.
-        case migratedEdition = "migrated-edition"
-        /// A findings file names another provider or submission file; it was ignored.
-        case findingsNotForSubmission = "findings-not-for-submission"
-        /// A finding names an indicator or evidence item that does not exist.
-        case unknownFindingTarget = "unknown-finding-target"
-        /// A finding could not apply: the indicator is not applicable, or the item's file changed.
-        case findingNotApplied = "finding-not-applied"
-        /// A finding's expiry date is before the as-of date; it no longer applies.
-        case findingExpired = "finding-expired"
-    }
-
-    public var kind: Kind
-    public var message: String
-    /// Line in the submission, when the warning is about one element.
-    public var line: Int?
-    public var evidenceID: String?
-    public var date: CalendarDate?
-    /// The indicators concerned, when the warning is about evidence counting for them.
-    public var indicators: [String]?
-    /// The file `line` refers to, when it is not the submission (e.g. a findings file).
-    public var file: String?
-
-    /// Hashes the short fields only (equal warnings still hash equally): de-duplicating a
-    /// submission's warnings then does not hash every long message.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        hasher.combine(line)
-        hasher.combine(evidenceID)
-        hasher.combine(date)
-    }
 }

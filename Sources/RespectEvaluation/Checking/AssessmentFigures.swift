@@ -40,9 +40,9 @@ public struct MissingEvidenceFigure: Sendable, Equatable {
     public var safetyCritical: Bool
     public var status: IndicatorStatus
     /// The first reason the indicator is not met, if any.
-    public var firstReason: String?
+    public var firstReason: Reason?
     /// The first thing to provide, if any.
-    public var firstToProvide: String?
+    public var firstToProvide: Provision?
 
     init(_ item: MissingEvidence) {
         indicator = item.indicator
@@ -58,7 +58,7 @@ public struct MissingEvidenceFigure: Sendable, Equatable {
         level = result.level
         safetyCritical = result.safetyCritical
         status = result.status
-        firstReason = result.reasons.first?.message
+        firstReason = result.reasons.first
         firstToProvide = result.toProvide.first
     }
 }

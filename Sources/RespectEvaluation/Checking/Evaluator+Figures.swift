@@ -1,6 +1,14 @@
 public import RespectModel
 
 extension Evaluator {
+    /// What in `submission` counts for nothing against this edition whatever the date: unknown
+    /// evidence types, links to ids that are not indicators, facts the edition does not define
+    /// or states in another kind or unit, actions for unknown indicators — each located, with
+    /// the nearest valid value where one is near. The same warnings `evaluate` gives.
+    public func evidenceThatWillNotCount(in submission: Submission) -> [Warning] {
+        SubmissionConsistency.evidenceThatWillNotCount(framework: framework, indicatorIDs: indicatorIDs, submission: submission)
+    }
+
     /// Checks that `submission` fits this edition's vocabulary (its services' types and risk
     /// levels), without evaluating it: `evaluate` and `figures` throw exactly this.
     public func checkFits(_ submission: Submission) throws(SubmissionMismatch) {

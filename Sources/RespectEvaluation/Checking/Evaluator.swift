@@ -9,22 +9,21 @@ public struct Evaluator: Sendable {
     /// How far ahead "expires soon" warnings look, in days.
     public var warningHorizonDays: Int
 
-    public static let advisory = "This verdict is advisory. Accreditation against the Respect Standard is decided by Respect's assessors and an independent panel, after a desk review, interviews and a site visit. Indicators marked 'needs assessor' can only be confirmed by them."
-
     /// `framework.indicators` and their ids, worked out once: one evaluator often scores a
     /// whole batch.
     let indicators: [Indicator]
     let indicatorIDs: Set<String>
-    /// Why each indicator may not apply ("applies only to …"), which depends on the framework alone.
-    private let notApplicableMessages: [String: String]
+    /// Why each indicator may not apply (the services and risk levels it applies to), which
+    /// depends on the framework alone.
+    private let notApplicableReasons: [String: Reason]
 
     public init(framework: Framework, warningHorizonDays: Int = 90) {
         self.framework = framework
         self.warningHorizonDays = warningHorizonDays
         indicators = framework.indicators
         indicatorIDs = Set(indicators.map(\.id))
-        notApplicableMessages = Dictionary(indicators.map { ($0.id, "applies only to " + Self.describe($0.applicability, in: framework)) },
-                                           uniquingKeysWith: { first, _ in first })
+        notApplicableReasons = Dictionary(indicators.map { ($0.id, Self.notApplicable($0.applicability, in: framework)) },
+                                          uniquingKeysWith: { first, _ in first })
     }
 
     /// Evaluates `submission` as of `asOf`.
@@ -71,7 +70,7 @@ public struct Evaluator: Sendable {
         let decision = OutcomeRules(framework: framework, results: results, sections: sections,
                                     index: index, asOf: asOf).decide()
         return Assessment(
-            advisory: Evaluator.advisory,
+            advisory: .selfAssessment,
             engineVersion: EngineVersion.current,
             asOf: asOf,
             framework: FrameworkSummary(id: framework.identity.id, edition: framework.identity.edition,
@@ -99,8 +98,7 @@ public struct Evaluator: Sendable {
             verification: indicator.verification, status: .notApplicable, reasons: [], evidenceUsed: [],
             toProvide: [], remediation: indicator.remediation, unlinkedCandidates: [])
         guard indicator.applicability.applies(to: submission) else {
-            let message = notApplicableMessages[indicator.id] ?? "applies only to " + Self.describe(indicator.applicability, in: framework)
-            result.reasons = [Reason(kind: .notApplicable, message: message)]
+            result.reasons = [notApplicableReasons[indicator.id] ?? Self.notApplicable(indicator.applicability, in: framework)]
             return (result, [])
         }
         let outcome = requirements.evaluate(indicator.requirement, for: indicator)
@@ -109,12 +107,9 @@ public struct Evaluator: Sendable {
             switch indicator.verification {
             case .desk:
                 result.status = .met
-            case .siteVisit:
+            case .siteVisit, .caseSample:
                 result.status = .needsAssessor
-                result.reasons = [Reason(kind: .needsAssessor, message: "the paper evidence is in place; only interviews or observation on a site visit can confirm this indicator")]
-            case .caseSample:
-                result.status = .needsAssessor
-                result.reasons = [Reason(kind: .needsAssessor, message: "the paper evidence is in place; an assessor must sample case files to confirm this indicator")]
+                result.reasons = [.needsAssessor(verification: indicator.verification)]
             }
         } else {
             result.status = outcome.hasProgress ? .partlyMet : .notMet
@@ -125,15 +120,9 @@ public struct Evaluator: Sendable {
         return (result, outcome.warnings)
     }
 
-    private static func describe(_ applicability: Applicability, in framework: Framework) -> String {
-        var parts: [String] = []
-        if let services = applicability.serviceTypes {
-            parts.append("services: " + services.map { framework.vocabulary.serviceLabel($0) }.joined(separator: ", "))
-        }
-        if let risks = applicability.riskLevels {
-            parts.append("risk levels: " + risks.map { framework.vocabulary.riskLevel($0)?.label ?? $0 }.joined(separator: ", "))
-        }
-        return parts.joined(separator: "; ") + " — none of which the submission declares"
+    private static func notApplicable(_ applicability: Applicability, in framework: Framework) -> Reason {
+        .notApplicable(serviceTypes: applicability.serviceTypes?.map(framework.vocabulary.serviceTypeReference),
+                       riskLevels: applicability.riskLevels?.map(framework.vocabulary.riskLevelReference))
     }
 
     func rollUp(_ results: [IndicatorResult]) -> [SectionResult] {
@@ -175,15 +164,11 @@ public struct Evaluator: Sendable {
             }
             let key = "\(id)|\(date)"
             if let index = ageLimitIndex[key] {
-                merged[index].indicators = (merged[index].indicators ?? []) + (warning.indicators ?? [])
+                merged[index] = merged[index].adding(indicators: warning.indicators ?? [])
             } else {
                 ageLimitIndex[key] = merged.count
                 merged.append(warning)
             }
-        }
-        for index in merged.indices where merged[index].kind == .ageLimitSoon {
-            let indicators = merged[index].indicators ?? []
-            merged[index].message += " (counts for \(indicators.joined(separator: ", ")))"
         }
         return merged.enumerated().sorted { lhs, rhs in
             (lhs.element.line ?? 0, lhs.offset) < (rhs.element.line ?? 0, rhs.offset)

@@ -11,17 +11,6 @@ public enum IndicatorStatus: String, Sendable, Codable, CaseIterable {
     /// The paper evidence is in place, but only an assessor (site visit or case-file sample) can confirm it.
     case needsAssessor = "needs-assessor"
 
-    /// Plain words for reports.
-    public var label: String {
-        switch self {
-        case .met: "met"
-        case .partlyMet: "partly met"
-        case .notMet: "not met"
-        case .notApplicable: "not applicable"
-        case .needsAssessor: "needs assessor"
-        }
-    }
-
     /// Met or partly met or not met: anything that is applicable and judged from paper.
     public var isUnmet: Bool { self == .notMet || self == .partlyMet }
 }

@@ -13,7 +13,7 @@ struct MissingEvidenceList {
                 return MissingEvidence(
                     indicator: IndicatorReference(id: result.id, number: result.number, text: result.text, section: result.section),
                     level: result.level, safetyCritical: result.safetyCritical, status: result.status,
-                    toProvide: result.toProvide, why: result.reasons.map(\.message), remediation: result.remediation,
+                    toProvide: result.toProvide, why: result.reasons, remediation: result.remediation,
                     unlinkedCandidates: result.unlinkedCandidates,
                     plannedAction: action.map { PlannedActionSummary(action: $0.action, owner: $0.owner, due: $0.due) })
             }

@@ -22,14 +22,3 @@ public struct OutcomeTrial: Sendable, Codable {
     public var matched: Bool
     public var conditions: [ConditionResult]
 }
-
-/// One condition of an outcome rule, in words, with the figures that decided it.
-public struct ConditionResult: Sendable, Codable {
-    /// The condition's name in the framework format, e.g. `allMandatoryMet`.
-    public var condition: String
-    /// The rule in words, with the framework's figures.
-    public var rule: String
-    public var holds: Bool
-    /// The submission's figures against the rule.
-    public var detail: String
-}

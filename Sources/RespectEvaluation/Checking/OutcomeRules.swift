@@ -50,7 +50,7 @@ struct OutcomeRules {
         return OutcomeDecision(id: "none", verdict: .notYet, label: "No outcome rule matched", description: nil, rulesTried: trials)
     }
 
-    /// Whether `condition` holds; `check(_:)` says why, in words.
+    /// Whether `condition` holds; `check(_:)` adds the figures behind it.
     private func holds(_ condition: OutcomeCondition) -> Bool {
         switch condition {
         case .allMandatoryMet(let acceptNeedsAssessor):
@@ -86,65 +86,42 @@ struct OutcomeRules {
     }
 
     private func check(_ condition: OutcomeCondition) -> ConditionResult {
-        let conditionHolds = holds(condition)
+        ConditionResult(condition: condition, holds: holds(condition), figures: figures(condition))
+    }
+
+    /// The submission's figures against `condition`.
+    private func figures(_ condition: OutcomeCondition) -> ConditionFigures {
         switch condition {
         case .allMandatoryMet(let acceptNeedsAssessor):
             let mandatory = mandatory
-            let pending = mandatory.filter { $0.status == .needsAssessor }
             let unmet = mandatory.filter { Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
-            var detail = "\(mandatory.count - unmet.count) of \(mandatory.count) applicable mandatory indicators met"
-            if acceptNeedsAssessor && !pending.isEmpty { detail += " (\(pending.count) provisionally, pending an assessor)" }
-            if !unmet.isEmpty { detail += "; not met: " + list(unmet) }
-            return ConditionResult(condition: "allMandatoryMet",
-                                   rule: "every applicable mandatory indicator is met" + (acceptNeedsAssessor ? " (or awaits an assessor)" : ""),
-                                   holds: conditionHolds, detail: detail)
+            return .allMandatoryMet(met: mandatory.count - unmet.count, applicable: mandatory.count,
+                                    provisional: mandatory.filter { $0.status == .needsAssessor }.count, unmet: unmet.map(Self.mention))
         case .noSafetyCriticalFailure:
-            let failures = results.filter { $0.safetyCritical && $0.status.isUnmet }
-            return ConditionResult(condition: "noSafetyCriticalFailure", rule: "no safety-critical indicator fails",
-                                   holds: conditionHolds,
-                                   detail: failures.isEmpty ? "no safety-critical failure" : "safety-critical failures: " + list(failures))
+            return .noSafetyCriticalFailure(failures: results.filter { $0.safetyCritical && $0.status.isUnmet }.map(Self.mention))
         case .sectionCoverage(let minPercent, let level):
-            var short: [String] = []
+            var below: [SectionCoverage] = []
             for section in sections {
                 let (applicable, met) = level == .mandatory
                     ? (section.counts.mandatoryApplicable, section.counts.mandatoryMet)
                     : (section.counts.desirableApplicable, section.counts.desirableMet)
-                guard applicable > 0 else { continue }
-                if !meets(met, of: applicable, minPercent) {
-                    short.append("\(section.number) \(section.title): \(met) of \(applicable) (\(percent(met, of: applicable))%)")
-                }
+                guard applicable > 0, !meets(met, of: applicable, minPercent) else { continue }
+                below.append(SectionCoverage(section: section.id, number: section.number, title: section.title, met: met, applicable: applicable))
             }
-            return ConditionResult(condition: "sectionCoverage",
-                                   rule: "every section has at least \(minPercent)% of its applicable \(level.rawValue) indicators met",
-                                   holds: conditionHolds,
-                                   detail: short.isEmpty ? "every section reaches \(minPercent)%" : "below \(minPercent)%: " + short.joined(separator: "; "))
-        case .mandatoryMetPercent(let minPercent):
+            return .sectionCoverage(below: below)
+        case .mandatoryMetPercent:
             let mandatory = mandatory
-            let met = mandatory.filter { $0.status == .met || $0.status == .needsAssessor }.count
-            return ConditionResult(condition: "mandatoryMetPercent",
-                                   rule: "at least \(minPercent)% of applicable mandatory indicators are met",
-                                   holds: conditionHolds,
-                                   detail: "\(met) of \(mandatory.count) met (\(percent(met, of: mandatory.count))%)")
+            return .mandatoryMetPercent(met: mandatory.filter { $0.status == .met || $0.status == .needsAssessor }.count,
+                                        applicable: mandatory.count)
         case .actionPlanCoversUnmetMandatory(let withinMonths):
             let latest = asOf.adding(months: withinMonths)
-            var uncovered: [String] = []
             let unmet = mandatory.filter { $0.status.isUnmet }
-            for result in unmet {
+            let uncovered = unmet.compactMap { result -> UncoveredIndicator? in
                 let actions = index.actions[result.id] ?? []
-                if actions.contains(where: { $0.due >= asOf && $0.due <= latest }) { continue }
-                if let action = actions.first {
-                    let when = action.due < asOf ? "overdue (due \(action.due))" : "due \(action.due), after \(latest)"
-                    uncovered.append("\(result.number) \(result.id): action \(when)")
-                } else {
-                    uncovered.append("\(result.number) \(result.id): no action")
-                }
+                if actions.contains(where: { $0.due >= asOf && $0.due <= latest }) { return nil }
+                return UncoveredIndicator(indicator: Self.mention(result), firstActionDue: actions.first?.due)
             }
-            return ConditionResult(condition: "actionPlanCoversUnmetMandatory",
-                                   rule: "the action plan covers every unmet mandatory indicator with a due date from \(asOf) to \(latest) (within \(withinMonths) months)",
-                                   holds: conditionHolds,
-                                   detail: uncovered.isEmpty
-                                       ? "\(unmet.count) unmet mandatory indicator\(unmet.count == 1 ? "" : "s"), all covered"
-                                       : "\(uncovered.count) of \(unmet.count) unmet mandatory indicators not covered: " + uncovered.joined(separator: "; "))
+            return .actionPlanCoversUnmetMandatory(from: asOf, to: latest, unmet: unmet.count, uncovered: uncovered)
         }
     }
 
@@ -155,13 +132,7 @@ struct OutcomeRules {
         return Int64(met) * 100 * 1_000_000 >= minPercent.millionths * Int64(applicable)
     }
 
-    private func percent(_ met: Int, of applicable: Int) -> String {
-        guard applicable > 0 else { return "100" }
-        let tenths = (met * 1000 + applicable / 2) / applicable
-        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
-    }
-
-    private func list(_ results: [IndicatorResult]) -> String {
-        results.map { "\($0.number) \($0.id)" }.joined(separator: ", ")
+    private static func mention(_ result: IndicatorResult) -> IndicatorMention {
+        IndicatorMention(id: result.id, number: result.number)
     }
 }

@@ -1,9 +1,49 @@
-import RespectModel
+public import RespectModel
 
-/// Why a requirement is not satisfied (or why an indicator has its status), in plain words and
-/// with the figures behind it, so both people and programs can act on it.
-public struct Reason: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable {
+/// Why a requirement is not satisfied, or why an indicator has its status: a cause with the
+/// figures behind it. Reports word it (`ResultWording`); programs read the figures.
+///
+/// Encoded as one flat JSON object: `code` (the `Kind`'s stable raw value), the figures as
+/// fields and, when a wording is given, `message`.
+public enum Reason: Sendable, Hashable {
+    /// No item of the type is linked to the indicator.
+    case noEvidence(evidenceType: TermReference, required: Int)
+    /// Fewer items of the type count than the minimum.
+    case tooFewItems(evidenceType: TermReference, counted: Int, required: Int)
+    /// An item was issued before the oldest date the age limit accepts
+    /// (`asOf` − `maximumAgeMonths`).
+    case tooOld(evidenceID: String, evidenceType: TermReference, issued: CalendarDate,
+                oldestAccepted: CalendarDate, maximumAgeMonths: Int, asOf: CalendarDate)
+    /// An item's review-by date is before the as-of date.
+    case reviewDatePassed(evidenceID: String, evidenceType: TermReference, reviewBy: CalendarDate, asOf: CalendarDate)
+    /// An item has no review-by date where a current one is required.
+    case reviewDateMissing(evidenceID: String, evidenceType: TermReference)
+    /// An item is dated after the as-of date.
+    case issuedAfterAsOf(evidenceID: String, evidenceType: TermReference, issued: CalendarDate, asOf: CalendarDate)
+    /// The requirement names an evidence type the framework's vocabulary lacks.
+    case unknownEvidenceType(evidenceType: TermReference)
+    /// The submission does not state the fact.
+    case factMissing(fact: TermReference, threshold: FactThreshold)
+    /// The fact is stated in another unit than the threshold's.
+    case factUnitMismatch(fact: TermReference, stated: StatedValue, threshold: FactThreshold)
+    /// The fact is stated as a number where a yes/no is needed, or the reverse.
+    case factKindMismatch(fact: TermReference, stated: StatedValue, threshold: FactThreshold)
+    /// The stated value does not pass the threshold.
+    case thresholdFailed(fact: TermReference, stated: StatedValue, threshold: FactThreshold)
+    /// The submission does not offer a service the indicator requires.
+    case serviceNotOffered(serviceType: TermReference)
+    /// Fewer alternatives are met than an "at least N of" requirement asks.
+    case alternativesNotMet(met: Int, required: Int, of: Int)
+    /// The indicator applies only to these service types and risk levels (`nil`: any), none of
+    /// which the submission declares.
+    case notApplicable(serviceTypes: [TermReference]?, riskLevels: [TermReference]?)
+    /// The paper evidence is in place; only an assessor, as `verification` says, can confirm it.
+    case needsAssessor(verification: Verification)
+    /// An assessor's finding decided the status.
+    case assessorFinding(AssessorFindingReason)
+
+    /// The kind of cause; its raw value is the stable `code` in JSON.
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         case noEvidence = "no-evidence"
         case tooFewItems = "too-few-items"
         case tooOld = "too-old"
@@ -19,29 +59,59 @@ public struct Reason: Sendable, Hashable, Codable {
         case alternativesNotMet = "alternatives-not-met"
         case notApplicable = "not-applicable"
         case needsAssessor = "needs-assessor"
-        /// An assessor's finding decided the status.
         case assessorFinding = "assessor-finding"
     }
 
-    public var kind: Kind
-    /// The sentence a user reads.
-    public var message: String
-    public var evidenceType: String?
-    public var evidenceID: String?
-    public var factID: String?
-    /// The submission's figure (count, value or date).
-    public var actual: String?
-    /// What the framework requires (count, threshold or date limit).
-    public var required: String?
+    public var kind: Kind {
+        switch self {
+        case .noEvidence: .noEvidence
+        case .tooFewItems: .tooFewItems
+        case .tooOld: .tooOld
+        case .reviewDatePassed: .reviewDatePassed
+        case .reviewDateMissing: .reviewDateMissing
+        case .issuedAfterAsOf: .issuedAfterAsOf
+        case .unknownEvidenceType: .unknownEvidenceType
+        case .factMissing: .factMissing
+        case .factUnitMismatch: .factUnitMismatch
+        case .factKindMismatch: .factKindMismatch
+        case .thresholdFailed: .thresholdFailed
+        case .serviceNotOffered: .serviceNotOffered
+        case .alternativesNotMet: .alternativesNotMet
+        case .notApplicable: .notApplicable
+        case .needsAssessor: .needsAssessor
+        case .assessorFinding: .assessorFinding
+        }
+    }
 
-    public init(kind: Kind, message: String, evidenceType: String? = nil, evidenceID: String? = nil,
-                factID: String? = nil, actual: String? = nil, required: String? = nil) {
-        self.kind = kind
-        self.message = message
-        self.evidenceType = evidenceType
-        self.evidenceID = evidenceID
-        self.factID = factID
-        self.actual = actual
-        self.required = required
+    /// The evidence item the reason is about, if any.
+    public var evidenceID: String? {
+        switch self {
+        case .tooOld(let id, _, _, _, _, _), .reviewDatePassed(let id, _, _, _), .reviewDateMissing(let id, _),
+             .issuedAfterAsOf(let id, _, _, _):
+            id
+        case .assessorFinding(let finding): finding.evidenceID
+        default: nil
+        }
+    }
+
+    /// The evidence type the reason is about, if any.
+    public var evidenceType: TermReference? {
+        switch self {
+        case .noEvidence(let type, _), .tooFewItems(let type, _, _), .tooOld(_, let type, _, _, _, _),
+             .reviewDatePassed(_, let type, _, _), .reviewDateMissing(_, let type), .issuedAfterAsOf(_, let type, _, _),
+             .unknownEvidenceType(let type):
+            type
+        default: nil
+        }
+    }
+
+    /// The fact the reason is about, if any.
+    public var fact: TermReference? {
+        switch self {
+        case .factMissing(let fact, _), .factUnitMismatch(let fact, _, _), .factKindMismatch(let fact, _, _),
+             .thresholdFailed(let fact, _, _):
+            fact
+        default: nil
+        }
     }
 }

@@ -8,8 +8,8 @@ struct RequirementOutcome {
     var reasons: [Reason] = []
     /// Ids of the items that counted, in document order.
     var evidenceUsed: [String] = []
-    /// What the provider should supply, one line per unmet part.
-    var toProvide: [String] = []
+    /// What the provider should supply, one entry per unmet part.
+    var toProvide: [Provision] = []
     var unlinkedCandidates: [String] = []
     var warnings: [Warning] = []
     /// A failed part without which nothing else counts (a required service that is not
@@ -49,7 +49,7 @@ struct RequirementEvaluator {
             var outcome = combine(results, satisfied: results.contains(where: \.satisfied))
             if !outcome.satisfied {
                 outcome.reasons = results.flatMap(\.reasons)
-                outcome.toProvide = ["one of: " + results.map { $0.toProvide.joined(separator: " and ") }.joined(separator: "; or ")]
+                outcome.toProvide = [.oneOf(alternatives: results.map(\.toProvide))]
             }
             return outcome
         case .atLeast(let count, let children):
@@ -57,12 +57,9 @@ struct RequirementEvaluator {
             let satisfiedCount = results.filter(\.satisfied).count
             var outcome = combine(results, satisfied: satisfiedCount >= count)
             if !outcome.satisfied {
-                outcome.reasons = [Reason(kind: .alternativesNotMet,
-                                          message: "\(satisfiedCount) of the \(count) required alternatives (out of \(children.count)) are met",
-                                          actual: String(satisfiedCount), required: String(count))]
+                outcome.reasons = [.alternativesNotMet(met: satisfiedCount, required: count, of: children.count)]
                     + results.filter { !$0.satisfied }.flatMap(\.reasons)
-                let options = results.filter { !$0.satisfied }.map { $0.toProvide.joined(separator: " and ") }
-                outcome.toProvide = ["\(count - satisfiedCount) more of: " + options.joined(separator: "; ")]
+                outcome.toProvide = [.moreOf(count: count - satisfiedCount, options: results.filter { !$0.satisfied }.map(\.toProvide))]
             }
             return outcome
         case .evidence(let rule):
@@ -73,13 +70,10 @@ struct RequirementEvaluator {
             if index.submission.offers(serviceType) {
                 return RequirementOutcome(satisfied: true, hasProgress: true)
             }
-            let label = vocabulary.serviceLabel(serviceType)
-            return RequirementOutcome(
-                satisfied: false, hasProgress: false,
-                reasons: [Reason(kind: .serviceNotOffered, message: "the submission does not offer \(label) (\(serviceType))",
-                                 required: serviceType)],
-                toProvide: ["offer \(label) and declare it as a service of type '\(serviceType)'"],
-                isBlocking: true)
+            let service = vocabulary.serviceTypeReference(serviceType)
+            return RequirementOutcome(satisfied: false, hasProgress: false,
+                                      reasons: [.serviceNotOffered(serviceType: service)],
+                                      toProvide: [.service(serviceType: service)], isBlocking: true)
         }
     }
 

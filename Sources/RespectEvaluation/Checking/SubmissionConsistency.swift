@@ -22,57 +22,74 @@ struct SubmissionConsistency {
     private(set) var warnings: [Warning] = []
 
     init(framework: Framework, indicatorIDs: Set<String>? = nil, submission: Submission, asOf: CalendarDate) {
-        let vocabulary = framework.vocabulary
         let identity = framework.identity
         if submission.target.framework != identity.id || submission.target.edition != identity.edition {
-            warnings.append(Warning(kind: .editionMismatch,
-                                    message: "the submission targets \(submission.target.reference) but is evaluated against \(identity.reference)"))
+            warnings.append(Warning(.editionMismatch(target: submission.target.reference, edition: identity.reference)))
         }
         if let successor = identity.supersededBy {
-            warnings.append(Warning(kind: .supersededEdition,
-                                    message: "\(identity.reference) is superseded by edition \(successor)"))
+            warnings.append(Warning(.supersededEdition(edition: identity.reference, successor: successor)))
         }
         errors = Self.errors(framework: framework, submission: submission)
+        warnings += Self.evidenceThatWillNotCount(framework: framework, indicatorIDs: indicatorIDs, submission: submission)
+        for item in submission.evidence where item.issued > asOf {
+            warnings.append(Warning(.issuedAfterAsOf(evidenceID: item.id, issued: item.issued, asOf: asOf), line: item.line))
+        }
+    }
+
+    /// How many nearest-value look-ups one submission gets: enough for any genuine file, few
+    /// enough that a hostile one listing thousands of unknown ids costs little.
+    static let suggestionBudget = 200
+
+    /// The warnings for what counts for nothing whatever the date (`Warning.meansEvidenceWillNotCount`),
+    /// each with the nearest valid value where one is near, in document order.
+    static func evidenceThatWillNotCount(framework: Framework, indicatorIDs: Set<String>? = nil,
+                                         submission: Submission) -> [Warning] {
+        let vocabulary = framework.vocabulary
+        let edition = framework.identity.reference
         let indicatorIDs = indicatorIDs ?? Set(framework.indicators.map(\.id))
+        var budget = suggestionBudget
+        func suggest(_ lookUp: () -> String?) -> String? {
+            guard budget > 0 else { return nil }
+            budget -= 1
+            return lookUp()
+        }
+        var warnings: [Warning] = []
         for item in submission.evidence {
             if vocabulary.evidenceType(item.type) == nil {
-                warnings.append(Warning(kind: .unknownEvidenceType,
-                                        message: "evidence \(item.id) has type '\(item.type)', which \(identity.reference) does not define; it cannot count for any indicator",
-                                        line: item.line, evidenceID: item.id))
+                warnings.append(Warning(.unknownEvidenceType(evidenceID: item.id, evidenceType: vocabulary.evidenceTypeReference(item.type),
+                                                             edition: edition, nearest: suggest { vocabulary.nearestEvidenceType(to: item.type) }),
+                                        line: item.line))
             }
-            // One warning per item, however many unknown ids it lists.
+            // One warning per item, however many unknown ids it lists (the first five named).
             var seen = Set<String>()
             let unknown = item.supports.filter { !indicatorIDs.contains($0) && seen.insert($0).inserted }
             if !unknown.isEmpty {
-                let shown = unknown.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-                let message = unknown.count == 1
-                    ? "evidence \(item.id) supports \(shown), which is not an indicator of \(identity.reference)"
-                    : "evidence \(item.id) supports \(shown)\(unknown.count > 5 ? " and \(unknown.count - 5) more" : ""), which are not indicators of \(identity.reference)"
-                warnings.append(Warning(kind: .unknownIndicator, message: message, line: item.line, evidenceID: item.id))
-            }
-            if item.issued > asOf {
-                warnings.append(Warning(kind: .issuedAfterAsOf,
-                                        message: "evidence \(item.id) is dated \(item.issued), after the as-of date \(asOf); it does not count",
-                                        line: item.line, evidenceID: item.id, date: item.issued))
+                let shown = Array(unknown.prefix(5))
+                var nearest: [String: String] = [:]
+                for id in shown { nearest[id] = suggest { framework.nearestIndicator(to: id) } }
+                warnings.append(Warning(.unknownIndicator(evidenceID: item.id, indicators: shown, count: unknown.count,
+                                                          edition: edition, nearest: nearest),
+                                        line: item.line))
             }
         }
         for fact in submission.facts {
             guard let definition = vocabulary.fact(fact.id) else {
-                warnings.append(Warning(kind: .unknownFact,
-                                        message: "fact '\(fact.id)' is not defined by \(identity.reference); it is ignored", line: fact.line))
+                warnings.append(Warning(.unknownFact(fact: fact.id, edition: edition, nearest: suggest { vocabulary.nearestFact(to: fact.id) }),
+                                        line: fact.line))
                 continue
             }
             if definition.kind != fact.value.kind || definition.unit != fact.unit {
-                warnings.append(Warning(kind: .factUnitMismatch,
-                                        message: "fact '\(fact.id)' is stated as '\(fact.value)\(fact.unit.map { " " + $0 } ?? "")'; expected a \(definition.kind.rawValue)\(definition.unit.map { " in " + $0 } ?? "")",
+                warnings.append(Warning(.factUnitMismatch(fact: fact.id, stated: StatedValue(value: fact.value, unit: fact.unit),
+                                                          expectedKind: definition.kind, expectedUnit: definition.unit),
                                         line: fact.line))
             }
         }
         for action in submission.actionPlan where !indicatorIDs.contains(action.indicatorID) {
-            warnings.append(Warning(kind: .actionForUnknownIndicator,
-                                    message: "action-plan entry for '\(action.indicatorID)', which is not an indicator of \(identity.reference)",
+            warnings.append(Warning(.actionForUnknownIndicator(indicator: action.indicatorID, edition: edition,
+                                                               nearest: suggest { framework.nearestIndicator(to: action.indicatorID) }),
                                     line: action.line))
         }
+        return warnings
     }
 
     /// The errors alone (the vocabulary a submission's services use), without the warnings:

@@ -54,8 +54,8 @@ public struct AssessmentDiff: Sendable, Codable {
     public struct ExpiredEvidence: Sendable, Codable, Hashable {
         public var id: String
         public var title: String
-        /// The reasons now given, e.g. "too-old for gov-respect-membership".
-        public var why: [String]
+        /// The date reasons now given (too old, past review), for each indicator, each kind once.
+        public var why: [IndicatorReason]
     }
 
     /// Compares `old` with `new`; `oldRun`/`newRun` name stored runs in the result.
@@ -107,9 +107,9 @@ public struct AssessmentDiff: Sendable, Codable {
         evidenceExpired = newItems.compactMap { item in
             guard oldByID[item.id] != nil, countedBefore.contains(item.id), !countedAfter.contains(item.id) else { return nil }
             let why = new.indicators.flatMap { result in
-                result.reasons.filter { $0.evidenceID == item.id && dateKinds.contains($0.kind) }.map { "\($0.kind.rawValue) for \(result.id)" }
+                result.reasons.filter { $0.evidenceID == item.id && dateKinds.contains($0.kind) }.map { IndicatorReason(indicator: result.id, reason: $0) }
             }
-            return why.isEmpty ? nil : ExpiredEvidence(id: item.id, title: item.title, why: Array(Set(why)).sorted())
+            return why.isEmpty ? nil : ExpiredEvidence(id: item.id, title: item.title, why: IndicatorReason.eachKindOnce(why))
         }
     }
 

@@ -36,11 +36,17 @@ public struct EditionDiff: Sendable, Codable {
 
     /// A renamed service or evidence type.
     public struct TermRename: Sendable, Codable, Hashable {
-        public var vocabulary: String
+        /// Which vocabulary the term belongs to.
+        public enum TermKind: String, Sendable, Codable, Hashable {
+            case serviceType = "service-type"
+            case evidenceType = "evidence-type"
+        }
+
+        public var vocabulary: TermKind
         public var old: String
         public var new: String
 
-        public init(vocabulary: String, old: String, new: String) {
+        public init(vocabulary: TermKind, old: String, new: String) {
             self.vocabulary = vocabulary
             self.old = old
             self.new = new
@@ -77,9 +83,9 @@ public struct EditionDiff: Sendable, Codable {
         old = Side(reference: oldFramework.identity.reference, title: oldFramework.title, notice: oldFramework.notice)
         new = Side(reference: newFramework.identity.reference, title: newFramework.title, notice: newFramework.notice)
         brokenLinks = links.broken
-        termRenames = links.serviceTypeRenames.map { TermRename(vocabulary: "service type", old: $0.key, new: $0.value) }
+        termRenames = links.serviceTypeRenames.map { TermRename(vocabulary: .serviceType, old: $0.key, new: $0.value) }
             .sorted { $0.old < $1.old }
-            + links.evidenceTypeRenames.map { TermRename(vocabulary: "evidence type", old: $0.key, new: $0.value) }
+            + links.evidenceTypeRenames.map { TermRename(vocabulary: .evidenceType, old: $0.key, new: $0.value) }
             .sorted { $0.old < $1.old }
 
         // Connected groups of the link graph, found from each old indicator in document order.

@@ -41,9 +41,7 @@ public struct EditionMigration: Sendable {
                          findings: [Findings] = [], submissionSHA256: String? = nil) throws(SubmissionMismatch) -> Assessment {
         var assessment = try evaluator.evaluate(migrate(submission), asOf: asOf, findings: findings, submissionSHA256: submissionSHA256)
         assessment.migration = checklist(for: assessment)
-        assessment.warnings.insert(Warning(kind: .migratedEdition,
-                                           message: "the submission targets \(links.old.identity.reference); its evidence was carried over to \(links.new.identity.reference) through the declared links between the editions (see the migration checklist)"),
-                                   at: 0)
+        assessment.warnings.insert(Warning(.migratedEdition(from: links.old.identity.reference, to: links.new.identity.reference)), at: 0)
         return assessment
     }
 
@@ -58,20 +56,21 @@ public struct EditionMigration: Sendable {
         var items: [MigrationChecklist.Item] = []
         for result in assessment.indicators where result.status != .notApplicable {
             let origin = links.predecessors(of: result.id)
-            let relation = links.links.first { $0.newID == result.id }?.relation?.rawValue
+            let declared = links.links.first { $0.newID == result.id }?.relation
             let carryOver: MigrationChecklist.CarryOver
             switch result.status {
             case .met, .needsAssessor: carryOver = .carried
             case .partlyMet: carryOver = .partly
             case .notMet, .notApplicable: carryOver = .notCovered
             }
-            var newlyRequired = origin.isEmpty ? ["new in \(links.new.identity.edition): no \(links.old.identity.edition) indicator carries into it"] : []
-            newlyRequired += (changesByNew[result.id] ?? []).map(\.summary)
-            if carryOver != .carried { newlyRequired += result.toProvide.map { "provide " + $0 } }
+            var newlyRequired: [MigrationNote] = origin.isEmpty
+                ? [.newIndicator(oldEdition: links.old.identity.edition, newEdition: links.new.identity.edition)] : []
+            newlyRequired += (changesByNew[result.id] ?? []).map(MigrationNote.requirementChanged)
+            if carryOver != .carried { newlyRequired += result.toProvide.map(MigrationNote.provide) }
             items.append(MigrationChecklist.Item(
                 indicator: IndicatorReference(id: result.id, number: result.number, text: result.text, section: result.section),
                 level: result.level, safetyCritical: result.safetyCritical, status: result.status,
-                origin: origin, relation: origin.isEmpty ? "new" : (relation ?? "same id"),
+                origin: origin, relation: origin.isEmpty ? .new : (declared.map(MigrationChecklist.Relation.declared) ?? .sameID),
                 carryOver: carryOver, newlyRequired: newlyRequired))
         }
         let dropped = links.old.indicators.filter { links.successors(of: $0.id).isEmpty }.map(\.reference)
@@ -99,14 +98,6 @@ public struct MigrationChecklist: Sendable, Codable {
         case partly
         /// Nothing counts yet.
         case notCovered = "not-covered"
-
-        public var label: String {
-            switch self {
-            case .carried: "carried"
-            case .partly: "partly"
-            case .notCovered: "not covered"
-            }
-        }
     }
 
     /// One applicable new indicator.
@@ -117,11 +108,49 @@ public struct MigrationChecklist: Sendable, Codable {
         public var status: IndicatorStatus
         /// The old indicators that carry into it; empty when it is new.
         public var origin: [String]
-        /// same-as, replaced-by, split-into, merged-into, "same id" or "new".
-        public var relation: String
+        public var relation: Relation
         public var carryOver: CarryOver
         /// What the new edition asks beyond the old one, and what to provide.
-        public var newlyRequired: [String]
+        public var newlyRequired: [MigrationNote]
+    }
+
+    /// How a new indicator is linked to the old edition. Encoded as a string: the declared
+    /// relation (`same-as`, `replaced-by`, `split-into`, `merged-into`), `same-id` or `new`.
+    public enum Relation: Sendable, Hashable, Codable {
+        /// A link the old edition declares.
+        case declared(SuccessorLink.Relation)
+        /// Not declared: the same id in both editions.
+        case sameID
+        /// No old indicator carries into it.
+        case new
+
+        /// The string it is encoded as.
+        public var code: String {
+            switch self {
+            case .declared(let relation): relation.rawValue
+            case .sameID: "same-id"
+            case .new: "new"
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            let code = try container.decode(String.self)
+            switch code {
+            case "same-id": self = .sameID
+            case "new": self = .new
+            default:
+                guard let relation = SuccessorLink.Relation(rawValue: code) else {
+                    throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown relation '\(code)'")
+                }
+                self = .declared(relation)
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(code)
+        }
     }
 
     /// The edition the submission was written for.

@@ -30,35 +30,33 @@ struct EvaluationAdjustments {
             var result = original
             if result.status.isUnmet, let rejected = rejectedFor[result.id] {
                 result.reasons = rejected.map { item in
-                    Reason(kind: .assessorFinding,
-                           message: "\(item.id) was rejected by \(item.finding.assessor) (\(item.finding.date)): \(item.finding.reason)",
-                           evidenceID: item.id)
+                    .assessorFinding(AssessorFindingReason(effect: .evidenceRejected, finding: item.finding, evidenceID: item.id))
                 } + result.reasons
             }
             if result.status == .met,
                let item = result.evidenceUsed.first(where: { siteVisitEvidence[$0] != nil }),
                let finding = siteVisitEvidence[item] {
                 result.status = .needsAssessor
-                result.reasons = [Reason(kind: .assessorFinding,
-                                         message: "\(finding.assessor) (\(finding.date)) needs a site visit to confirm evidence \(item): \(finding.reason)",
-                                         evidenceID: item)]
+                result.reasons = [.assessorFinding(AssessorFindingReason(effect: .evidenceNeedsSiteVisit, finding: finding, evidenceID: item))]
             }
             guard let decided = indicatorDecisions[result.id], result.status != .notApplicable else { return result }
             let (finding, source) = decided
-            let said = "\(finding.assessor) (\(finding.date)) \(finding.decision.label): \(finding.reason)"
+            let decision = Reason.assessorFinding(AssessorFindingReason(effect: .indicatorDecision, finding: finding))
             switch finding.decision {
             case .accepted:
                 result.status = .met
-                result.reasons = [Reason(kind: .assessorFinding, message: said)]
+                result.reasons = [decision]
                 result.toProvide = []
                 result.unlinkedCandidates = []
             case .rejected:
                 result.status = .notMet
-                result.reasons = [Reason(kind: .assessorFinding, message: said)] + result.reasons.filter { $0.kind != .needsAssessor }
-                if result.toProvide.isEmpty { result.toProvide = ["evidence that answers the assessor's finding: \(finding.reason)"] }
+                result.reasons = [decision] + result.reasons.filter { $0.kind != .needsAssessor }
+                if result.toProvide.isEmpty {
+                    result.toProvide = [.answerFinding(assessor: finding.assessor, date: finding.date, assessorReason: finding.reason)]
+                }
             case .needsSiteVisit:
                 result.status = .needsAssessor
-                result.reasons = [Reason(kind: .assessorFinding, message: said)]
+                result.reasons = [decision]
                 result.toProvide = []
             }
             result.assessorDecision = AssessorDecision(decision: finding.decision, reason: finding.reason,

@@ -51,8 +51,8 @@ struct FindingsApplication {
             let matched = file.subject.matches(submission.provider, submissionSHA256: submissionSHA256)
             files.append(FindingsFileResult(file: file.source, subject: file.subject, matched: matched, findings: file.findings.count))
             guard matched else {
-                warnings.append(Warning(kind: .findingsNotForSubmission,
-                                        message: "findings for \(file.subject.description) do not concern this submission (\(submission.provider.name)\(submissionSHA256.map { ", SHA-256 \($0.prefix(12))…" } ?? "")); ignored",
+                warnings.append(Warning(.findingsNotForSubmission(subject: file.subject, provider: submission.provider.name,
+                                                                  submissionSHA256: submissionSHA256),
                                         file: file.source))
                 continue
             }
@@ -139,43 +139,38 @@ struct FindingsApplication {
         return .applied
     }
 
-    /// The engine's own view of the finding's target, in words.
-    private func automatedView(of finding: Finding) -> String {
+    /// The engine's own view of the finding's target.
+    private func automatedView(of finding: Finding) -> AutomatedView {
         switch finding.kind {
         case .indicator:
-            return automated.indicators.first { $0.id == finding.targetID }?.status.rawValue ?? "unknown indicator"
+            return automated.indicators.first { $0.id == finding.targetID }.map { .status($0.status) } ?? .unknownIndicator
         case .evidence:
-            guard submission.evidence.contains(where: { $0.id == finding.targetID }) else { return "unknown evidence item" }
+            guard submission.evidence.contains(where: { $0.id == finding.targetID }) else { return .unknownEvidence }
             let countedFor = automated.indicators.filter { $0.evidenceUsed.contains(finding.targetID) }.map(\.id)
-            if !countedFor.isEmpty { return "counted for " + countedFor.joined(separator: ", ") }
+            if !countedFor.isEmpty { return .countedFor(countedFor) }
             let doubts = automated.indicators.flatMap { result in
-                result.reasons.filter { $0.evidenceID == finding.targetID }.map { "\($0.kind.rawValue) for \(result.id)" }
+                result.reasons.filter { $0.evidenceID == finding.targetID }.map { IndicatorReason(indicator: result.id, reason: $0) }
             }
-            return doubts.isEmpty ? "not counted" : "not counted: " + Array(Set(doubts)).sorted().joined(separator: ", ")
+            return .notCounted(IndicatorReason.eachKindOnce(doubts))
         }
     }
 
     private func warning(for entry: FindingEntry, finding: Finding) -> Warning? {
-        let what = "\(entry.kind.rawValue) '\(entry.targetID)'"
+        let cause: Warning.Cause
         switch entry.state {
         case .applied, .superseded:
             return nil
         case .expired:
-            return Warning(kind: .findingExpired,
-                           message: "the finding on \(what) expired on \(entry.expires.map(\.description) ?? ""), before the as-of date \(asOf); it no longer applies",
-                           line: entry.line, date: entry.expires, file: entry.file)
+            guard let expires = entry.expires else { return nil }
+            cause = .findingExpired(target: entry.kind, id: entry.targetID, expired: expires, asOf: asOf)
         case .unknownTarget:
-            let place = entry.kind == .indicator ? "framework \(framework.identity.reference)" : "the submission"
-            return Warning(kind: .unknownFindingTarget, message: "the finding names \(what), which is not in \(place); ignored",
-                           line: entry.line, file: entry.file)
+            cause = .unknownFindingTarget(target: entry.kind, id: entry.targetID,
+                                          edition: entry.kind == .indicator ? framework.identity.reference : nil)
         case .notApplicable:
-            return Warning(kind: .findingNotApplied,
-                           message: "the finding on \(what) is ignored: the indicator does not apply to the services and risk levels this submission declares",
-                           line: entry.line, file: entry.file)
+            cause = .findingNotApplied(target: entry.kind, id: entry.targetID, because: .indicatorNotApplicable)
         case .fileChanged:
-            return Warning(kind: .findingNotApplied,
-                           message: "the finding on \(what) is ignored: the assessor judged a document with SHA-256 \(finding.fileSHA256?.prefix(12) ?? "")…, but the submission now names another file",
-                           line: entry.line, file: entry.file)
+            cause = .findingNotApplied(target: entry.kind, id: entry.targetID, because: .fileChanged(judgedSHA256: finding.fileSHA256 ?? ""))
         }
+        return Warning(cause, line: entry.line, file: entry.file)
     }
 }

@@ -63,17 +63,6 @@ public enum FindingState: String, Sendable, Codable, Hashable {
     /// The item's document has another SHA-256 than the one the assessor judged.
     case fileChanged = "file-changed"
 
-    /// Plain words for reports.
-    public var label: String {
-        switch self {
-        case .applied: "applied"
-        case .expired: "expired"
-        case .superseded: "superseded by a later finding"
-        case .unknownTarget: "unknown"
-        case .notApplicable: "indicator not applicable"
-        case .fileChanged: "document changed since judged"
-        }
-    }
 }
 
 /// One finding as read, with the engine's view beside the assessor's and what changed.
@@ -89,7 +78,7 @@ public struct FindingEntry: Sendable, Codable, Hashable {
     public var line: Int
     public var state: FindingState
     /// The engine's view without findings: an indicator's status, or how an item was counted.
-    public var automated: String
+    public var automated: AutomatedView
     /// Indicators whose status the finding changed, engine → with findings.
     public var changes: [IndicatorChange]
 

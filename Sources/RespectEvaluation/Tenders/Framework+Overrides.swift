@@ -7,10 +7,10 @@ public struct ThresholdChange: Sendable, Codable, Hashable {
     public var indicator: String
     public var number: String
     public var fact: String
-    /// The framework's threshold, e.g. `≥ 22 weeks`.
-    public var old: String
-    /// The tender's threshold, e.g. `≥ 26 weeks`.
-    public var new: String
+    /// The framework's threshold, e.g. ≥ 22 weeks.
+    public var old: FactThreshold
+    /// The tender's threshold, e.g. ≥ 26 weeks.
+    public var new: FactThreshold
     public var clause: String?
 }
 
@@ -31,8 +31,7 @@ extension Framework {
                     copy.sections[sectionIndex].standards[standardIndex].indicators[indicatorIndex].requirement = requirement
                     for (old, override) in replaced {
                         changes.append(ThresholdChange(framework: identity.reference, indicator: indicator.id, number: indicator.number,
-                                                       fact: old.factID, old: old.requirementText,
-                                                       new: override.threshold.requirementText, clause: override.clause))
+                                                       fact: old.factID, old: old, new: override.threshold, clause: override.clause))
                     }
                 }
             }

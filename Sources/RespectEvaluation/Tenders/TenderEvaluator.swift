@@ -14,8 +14,6 @@ public struct TenderEvaluator: Sendable {
     /// Every framework threshold the tender replaced, edition by edition.
     public let thresholdChanges: [ThresholdChange]
 
-    public static let advisory = "This comparison is advisory. It applies the tender's rules to what each bid's evidence shows as of the deadline; accreditation is decided by Respect's assessors and an independent panel, and the award by the commissioner."
-
     /// Prepares the accepted editions.
     ///
     /// - Parameter frameworks: the accepted editions (others are ignored).
@@ -40,7 +38,6 @@ public struct TenderEvaluator: Sendable {
             }
             var (copy, replaced) = framework.overridingThresholds(tender.thresholds)
             if let local = tender.localIndicators { copy = copy.adding(local) }
-            copy.notice += " Evaluated for tender \(tender.reference): with its stricter thresholds and local indicators."
             prepared[target.reference] = copy
             changes += replaced
         }
@@ -70,23 +67,21 @@ public struct TenderEvaluator: Sendable {
                                      safetyCriticalFailures: [], problems: [], assessment: nil, input: nil)
         var reasons: [TenderReason] = []
         if !accepted {
-            let list = tender.frameworks.editions.map(\.reference).joined(separator: ", ")
-            reasons.append(TenderReason(kind: .editionNotAccepted,
-                                        message: "the bid targets \(bid.target.reference); the tender accepts \(list)" + TenderRules.cite(tender.frameworks.clause),
-                                        clause: tender.frameworks.clause, actual: bid.target.reference, required: list))
+            reasons.append(TenderReason(.editionNotAccepted(bid: bid.target.reference, accepted: tender.frameworks.editions.map(\.reference)),
+                                        clause: tender.frameworks.clause))
         }
-        let assessment: Assessment
+        var assessment: Assessment
         switch evaluation {
         case nil:
             result.reasons = reasons
             return result
         case .failure(let error):
             result.problems = error.problems.map(\.description)
-            result.reasons = reasons + [TenderReason(kind: .notEvaluated,
-                                                     message: "the bid could not be evaluated against \(error.framework): " + error.problems.map(\.message).joined(separator: "; "))]
+            result.reasons = reasons + [TenderReason(.notEvaluated(edition: error.framework, problems: error.problems.map(\.message)))]
             return result
         case .success(let evaluated):
             assessment = evaluated
+            if accepted { assessment.framework.evaluatedForTender = tender.reference }
         }
         result.assessment = assessment
         result.outcome = assessment.outcome.verdict
@@ -112,7 +107,7 @@ public struct TenderEvaluator: Sendable {
     public static func unreadable(file: String, problems: [String]) -> TenderBidResult {
         TenderBidResult(file: file, provider: "", target: nil, compliant: false, unsafe: false, rank: nil, outcome: nil,
                         outcomeLabel: nil, mandatoryMet: nil, mandatoryApplicable: nil, score: nil,
-                        reasons: [TenderReason(kind: .unreadable, message: "the bid could not be read: " + problems.joined(separator: "; "))],
+                        reasons: [TenderReason(.unreadable(problems: problems))],
                         sections: [], safetyCriticalFailures: [], problems: problems, assessment: nil, input: nil)
     }
 
@@ -128,7 +123,7 @@ public struct TenderEvaluator: Sendable {
             ranking: tender.ranking.map { CriterionSummary(id: $0.id, label: $0.label, weight: $0.weight.doubleValue,
                                                            measure: $0.measure, section: $0.sectionID, clause: $0.clause) },
             clauses: tender.clauses)
-        return TenderResult(advisory: TenderEvaluator.advisory, engineVersion: EngineVersion.current, tender: summary,
+        return TenderResult(advisory: .tenderComparison, engineVersion: EngineVersion.current, tender: summary,
                             asOf: tender.timetable.deadline, thresholdChanges: thresholdChanges, bids: ranked,
                             compliantCount: ranked.filter(\.compliant).count,
                             unsafeBids: ranked.filter(\.unsafe).map(\.file))
@@ -137,11 +132,9 @@ public struct TenderEvaluator: Sendable {
     /// One reason per failing safety-critical indicator, with the engine's first reason.
     private func safetyReasons(_ assessment: Assessment) -> [TenderReason] {
         assessment.safetyCriticalFailures.map { failure in
-            let why = assessment.indicator(failure.id)?.reasons.first?.message
-            return TenderReason(kind: .safetyCritical,
-                                message: "UNSAFE: safety-critical indicator \(failure.number) \(failure.id) is not met" + (why.map { ": \($0)" } ?? ""),
-                                actual: assessment.indicator(failure.id)?.status.rawValue, required: IndicatorStatus.met.rawValue,
-                                indicator: failure.id)
+            let result = assessment.indicator(failure.id)
+            return TenderReason(.safetyCritical(indicator: IndicatorMention(id: failure.id, number: failure.number),
+                                                status: result?.status ?? .notMet, firstReason: result?.reasons.first))
         }
     }
 }

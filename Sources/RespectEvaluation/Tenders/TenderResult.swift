@@ -4,7 +4,7 @@ public import RespectModel
 /// is byte-identical for identical inputs.
 public struct TenderResult: Sendable, Codable {
     /// The check is advice; the commissioner decides.
-    public var advisory: String
+    public var advisory: Advisory
     public var engineVersion: String
     public var tender: TenderSummary
     /// The deadline: every bid's evidence is judged as of this date.
@@ -83,46 +83,6 @@ public struct TenderBidResult: Sendable, Codable {
     public var assessment: Assessment?
     /// The bid file and its SHA-256, when it could be read.
     public var input: InputFile?
-}
-
-/// One tender rule a bid fails, in words with the bid's figure, the required figure and the
-/// clause of the tender.
-public struct TenderReason: Sendable, Codable, Hashable {
-    public enum Kind: String, Sendable, Codable {
-        case unreadable
-        case notEvaluated = "not-evaluated"
-        case safetyCritical = "safety-critical"
-        case editionNotAccepted = "edition-not-accepted"
-        case outcomeNotAccepted = "outcome-not-accepted"
-        case sectionOutcomeNotAccepted = "section-outcome-not-accepted"
-        case serviceNotOffered = "service-not-offered"
-        case riskLevelNotServed = "risk-level-not-served"
-        case thresholdFailed = "threshold-failed"
-        case localIndicatorNotMet = "local-indicator-not-met"
-        case actionDueAfterContractStart = "action-due-after-contract-start"
-    }
-
-    public var kind: Kind
-    /// The sentence a commissioner reads, with both figures and the clause.
-    public var message: String
-    /// The id of the tender clause the rule comes from.
-    public var clause: String?
-    /// The bid's figure.
-    public var actual: String?
-    /// What the tender requires.
-    public var required: String?
-    /// The indicator concerned, if any.
-    public var indicator: String?
-
-    public init(kind: Kind, message: String, clause: String? = nil, actual: String? = nil,
-                required: String? = nil, indicator: String? = nil) {
-        self.kind = kind
-        self.message = message
-        self.clause = clause
-        self.actual = actual
-        self.required = required
-        self.indicator = indicator
-    }
 }
 
 /// A bid's score on the tender's weights.

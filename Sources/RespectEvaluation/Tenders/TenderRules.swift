@@ -12,12 +12,6 @@ struct TenderRules {
     /// The framework thresholds the tender replaced.
     let changes: [ThresholdChange]
 
-    /// " (clause 4.2)", or nothing when the rule cites no clause.
-    static func cite(_ clause: String?, _ extra: String? = nil) -> String {
-        let parts = [clause.map { "clause \($0)" }, extra].compactMap { $0 }
-        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
-    }
-
     /// Every failed rule except safety and edition, in the order the tender states them.
     func reasons() -> [TenderReason] {
         outcome() + sectionOutcomes() + services() + thresholds() + localIndicators() + actionsAfterContractStart()
@@ -26,42 +20,30 @@ struct TenderRules {
     private func outcome() -> [TenderReason] {
         let verdict = assessment.outcome.verdict
         guard !tender.outcomes.overall.contains(verdict) else { return [] }
-        let accepted = tender.outcomes.overall.map(\.label).joined(separator: " or ").lowercased()
         let totals = assessment.totals
-        return [TenderReason(kind: .outcomeNotAccepted,
-                             message: "the engine's outcome is \(verdict.label.lowercased()) (\(totals.mandatoryMet) of \(totals.mandatoryApplicable) applicable mandatory indicators met); the tender accepts \(accepted)" + TenderRules.cite(tender.outcomes.clause),
-                             clause: tender.outcomes.clause, actual: verdict.rawValue,
-                             required: tender.outcomes.overall.map(\.rawValue).joined(separator: " "))]
+        return [TenderReason(.outcomeNotAccepted(outcome: verdict, mandatoryMet: totals.mandatoryMet,
+                                                 mandatoryApplicable: totals.mandatoryApplicable, accepted: tender.outcomes.overall),
+                             clause: tender.outcomes.clause)]
     }
 
     private func sectionOutcomes() -> [TenderReason] {
-        sections.filter { !$0.accepted }.map { section in
-            let accepted = section.accept.map(\.label).joined(separator: " or ").lowercased()
-            return TenderReason(kind: .sectionOutcomeNotAccepted,
-                                message: "section \(section.number) \(section.title) is \(section.outcome.label) (\(section.detail)); the tender requires \(accepted)" + TenderRules.cite(section.clause),
-                                clause: section.clause, actual: section.outcome.rawValue,
-                                required: section.accept.map(\.rawValue).joined(separator: " "))
-        }
+        sections.filter { !$0.accepted }.map { TenderReason(.sectionOutcomeNotAccepted($0), clause: $0.clause) }
     }
 
     private func services() -> [TenderReason] {
         var reasons: [TenderReason] = []
-        let vocabulary = framework.vocabulary
         for required in tender.services {
-            let label = vocabulary.serviceLabel(required.serviceType)
             guard let offered = submission.services.first(where: { $0.serviceType == required.serviceType }) else {
-                let offered = submission.services.map(\.serviceType).joined(separator: ", ")
-                reasons.append(TenderReason(kind: .serviceNotOffered,
-                                            message: "the bid does not offer “\(label)” (\(required.serviceType)); it offers \(offered.isEmpty ? "no service" : offered); the tender requires it" + TenderRules.cite(required.clause),
-                                            clause: required.clause, actual: offered, required: required.serviceType))
+                reasons.append(TenderReason(.serviceNotOffered(serviceType: framework.vocabulary.serviceTypeReference(required.serviceType),
+                                                               offered: submission.services.map(\.serviceType)),
+                                            clause: required.clause))
                 continue
             }
             let missing = required.riskLevels.filter { !offered.riskLevels.contains($0) }
             guard !missing.isEmpty else { continue }
-            reasons.append(TenderReason(kind: .riskLevelNotServed,
-                                        message: "the bid's \(required.serviceType) service serves \(offered.riskLevels.joined(separator: ", ")) risk; the tender requires \(required.riskLevels.joined(separator: ", ")), so \(missing.joined(separator: ", ")) is missing" + TenderRules.cite(required.clause),
-                                        clause: required.clause, actual: offered.riskLevels.joined(separator: " "),
-                                        required: required.riskLevels.joined(separator: " ")))
+            reasons.append(TenderReason(.riskLevelNotServed(serviceType: required.serviceType, served: offered.riskLevels,
+                                                            required: required.riskLevels, missing: missing),
+                                        clause: required.clause))
         }
         return reasons
     }
@@ -73,29 +55,21 @@ struct TenderRules {
             let threshold = override.threshold
             let applying = framework.thresholds(on: threshold.factID).filter { applicable.contains($0.indicator.id) }
             guard let first = applying.first else { continue }
-            let required = threshold.requirementText
             let applyingIDs = Set(applying.map(\.indicator.id))
             let replaced = changes.filter { $0.fact == threshold.factID && applyingIDs.contains($0.indicator) }
-            let olds = replaced.reduce(into: [String]()) { list, change in if !list.contains(change.old) { list.append(change.old) } }
-            let at = replaced.map { "\($0.number) \($0.indicator)" }.reduce(into: [String]()) { list, name in if !list.contains(name) { list.append(name) } }
-            let context = "the framework's own threshold is \(olds.joined(separator: " / ")), at \(at.joined(separator: ", "))"
-            let unitText = threshold.unit.map { " \($0)" } ?? ""
-            guard let stated = submission.facts.first(where: { $0.id == threshold.factID }) else {
-                reasons.append(TenderReason(kind: .thresholdFailed,
-                                            message: "the bid does not state \(threshold.factID); the tender requires \(required)" + TenderRules.cite(override.clause, context),
-                                            clause: override.clause, actual: nil, required: required, indicator: first.indicator.id))
-                continue
+            var olds: [FactThreshold] = []
+            var at: [IndicatorMention] = []
+            for change in replaced {
+                if !olds.contains(change.old) { olds.append(change.old) }
+                let mention = IndicatorMention(id: change.indicator, number: change.number)
+                if !at.contains(mention) { at.append(mention) }
             }
-            let statedText = "\(stated.value)" + (stated.unit.map { " \($0)" } ?? "")
-            if stated.unit != threshold.unit {
-                reasons.append(TenderReason(kind: .thresholdFailed,
-                                            message: "\(threshold.factID) is stated as \(statedText); the tender requires \(required), in\(unitText.isEmpty ? " no unit" : unitText)" + TenderRules.cite(override.clause, context),
-                                            clause: override.clause, actual: statedText, required: required, indicator: first.indicator.id))
-            } else if !threshold.holds(for: stated.value) {
-                reasons.append(TenderReason(kind: .thresholdFailed,
-                                            message: "\(threshold.factID) is \(statedText); the tender requires \(required)" + TenderRules.cite(override.clause, context),
-                                            clause: override.clause, actual: statedText, required: required, indicator: first.indicator.id))
-            }
+            let stated = submission.facts.first { $0.id == threshold.factID }.map { StatedValue(value: $0.value, unit: $0.unit) }
+            if let stated, stated.unit == threshold.unit, threshold.holds(for: stated.value) { continue }
+            let failure = TenderThresholdFailure(fact: threshold.factID, stated: stated, threshold: threshold,
+                                                 frameworkThresholds: olds, replacedAt: at,
+                                                 indicator: IndicatorMention(id: first.indicator.id, number: first.indicator.number))
+            reasons.append(TenderReason(.thresholdFailed(failure), clause: override.clause))
         }
         return reasons
     }
@@ -105,11 +79,9 @@ struct TenderRules {
         return local.indicators.compactMap { entry in
             let indicator = entry.indicator
             guard indicator.level == .mandatory, let result = assessment.indicator(indicator.id), result.status.isUnmet else { return nil }
-            let why = result.reasons.map(\.message).joined(separator: "; ")
-            return TenderReason(kind: .localIndicatorNotMet,
-                                message: "local indicator \(indicator.number) \(indicator.id) is \(result.status.label): \(why); the tender requires it to be met" + TenderRules.cite(entry.clause),
-                                clause: entry.clause, actual: result.status.rawValue, required: IndicatorStatus.met.rawValue,
-                                indicator: indicator.id)
+            return TenderReason(.localIndicatorNotMet(indicator: IndicatorMention(id: indicator.id, number: indicator.number),
+                                                      status: result.status, reasons: result.reasons),
+                                clause: entry.clause)
         }
     }
 
@@ -121,9 +93,9 @@ struct TenderRules {
             let planned = actions[result.id] ?? []
             guard !planned.contains(where: { $0.due >= assessment.asOf && $0.due <= dueBy }),
                   let late = planned.filter({ $0.due > dueBy }).min(by: { $0.due < $1.due }) else { return nil }
-            return TenderReason(kind: .actionDueAfterContractStart,
-                                message: "the action for \(result.number) \(result.id) is due \(late.due), after the contract start \(dueBy); the tender requires actions due by the contract start" + TenderRules.cite(clause),
-                                clause: clause, actual: late.due.description, required: "on or before \(dueBy)", indicator: result.id)
+            return TenderReason(.actionDueAfterContractStart(indicator: IndicatorMention(id: result.id, number: result.number),
+                                                             due: late.due, contractStart: dueBy),
+                                clause: clause)
         }
     }
 }

@@ -12,16 +12,6 @@ public enum SectionOutcome: String, Sendable, Codable {
     /// No indicator of the section applies to the bid; satisfies no requirement.
     case notApplicable = "not-applicable"
 
-    /// Plain words for reports.
-    public var label: String {
-        switch self {
-        case .achieved: "achieved"
-        case .workingTowards: "working towards"
-        case .notYet: "not yet"
-        case .notApplicable: "not applicable"
-        }
-    }
-
     /// Whether this outcome is one of the `accepted` verdicts.
     public func isAccepted(by accepted: [Verdict]) -> Bool {
         switch self {
@@ -32,8 +22,9 @@ public enum SectionOutcome: String, Sendable, Codable {
     }
 }
 
-/// A section's outcome for a bid, against what the tender requires of it.
-public struct SectionOutcomeResult: Sendable, Codable {
+/// A section's outcome for a bid, against what the tender requires of it, with the figures
+/// behind it.
+public struct SectionOutcomeResult: Sendable, Codable, Hashable {
     public var section: String
     public var number: String
     public var title: String
@@ -41,12 +32,47 @@ public struct SectionOutcomeResult: Sendable, Codable {
     public var accept: [Verdict]
     public var accepted: Bool
     public var clause: String?
-    /// The figures behind the outcome, in words.
-    public var detail: String
-    /// `number id` of each unmet applicable mandatory indicator in the section.
-    public var unmetMandatory: [String]
-    /// `number id` of each failing safety-critical indicator in the section.
-    public var safetyCriticalFailures: [String]
+    /// The section's applicable indicators (none: the outcome is not applicable).
+    public var applicable: Int
+    public var mandatoryMet: Int
+    public var mandatoryApplicable: Int
+    /// Each unmet applicable mandatory indicator in the section.
+    public var unmetMandatory: [IndicatorMention]
+    /// Each failing safety-critical indicator in the section.
+    public var safetyCriticalFailures: [IndicatorMention]
+    /// The unmet mandatory indicators that are not safety-critical and have no action due in
+    /// the window.
+    public var withoutAction: [IndicatorMention]
+    /// The window actions must be due in: from the as-of date…
+    public var actionsFrom: CalendarDate
+    /// …to the contract start, when the tender says so.
+    public var actionsBy: CalendarDate?
+
+    public init(section: String, number: String, title: String, outcome: SectionOutcome, accept: [Verdict], accepted: Bool,
+                clause: String?, applicable: Int, mandatoryMet: Int, mandatoryApplicable: Int, unmetMandatory: [IndicatorMention],
+                safetyCriticalFailures: [IndicatorMention], withoutAction: [IndicatorMention], actionsFrom: CalendarDate,
+                actionsBy: CalendarDate?) {
+        self.section = section
+        self.number = number
+        self.title = title
+        self.outcome = outcome
+        self.accept = accept
+        self.accepted = accepted
+        self.clause = clause
+        self.applicable = applicable
+        self.mandatoryMet = mandatoryMet
+        self.mandatoryApplicable = mandatoryApplicable
+        self.unmetMandatory = unmetMandatory
+        self.safetyCriticalFailures = safetyCriticalFailures
+        self.withoutAction = withoutAction
+        self.actionsFrom = actionsFrom
+        self.actionsBy = actionsBy
+    }
+
+    /// The unmet mandatory indicators that are not safety-critical.
+    public var otherUnmet: [IndicatorMention] {
+        unmetMandatory.filter { !safetyCriticalFailures.contains($0) }
+    }
 }
 
 /// Works out section outcomes from an assessment and the bid's action plan.
@@ -81,28 +107,14 @@ struct SectionOutcomeJudge {
         } else {
             outcome = unmet.allSatisfy(isCovered) ? .workingTowards : .notYet
         }
-        var detail = results.isEmpty
-            ? "no indicator of this section applies to the services the bid declares"
-            : "\(mandatory.count - unmet.count) of \(mandatory.count) applicable mandatory indicators met"
-        if !unsafe.isEmpty { detail += "; safety-critical failure: " + unsafe.map(label).joined(separator: ", ") }
-        let otherUnmet = unmet.filter { !$0.safetyCritical }
-        if !otherUnmet.isEmpty {
-            let uncovered = otherUnmet.filter { !isCovered($0) }
-            detail += "; not met: " + otherUnmet.map(label).joined(separator: ", ")
-            if !uncovered.isEmpty, unsafe.isEmpty {
-                detail += "; without an action due \(window): " + uncovered.map(label).joined(separator: ", ")
-            }
-        }
         return SectionOutcomeResult(section: requirement.sectionID, number: section?.number ?? "",
                                     title: section?.title ?? requirement.sectionID, outcome: outcome,
                                     accept: requirement.accept, accepted: outcome.isAccepted(by: requirement.accept),
-                                    clause: requirement.clause, detail: detail, unmetMandatory: unmet.map(label),
-                                    safetyCriticalFailures: unsafe.map(label))
-    }
-
-    /// The window actions must fall in, in words.
-    var window: String {
-        dueBy.map { "from \(asOf) to \($0)" } ?? "on or after \(asOf)"
+                                    clause: requirement.clause, applicable: results.count,
+                                    mandatoryMet: mandatory.count - unmet.count, mandatoryApplicable: mandatory.count,
+                                    unmetMandatory: unmet.map(mention), safetyCriticalFailures: unsafe.map(mention),
+                                    withoutAction: unmet.filter { !$0.safetyCritical && !isCovered($0) }.map(mention),
+                                    actionsFrom: asOf, actionsBy: dueBy)
     }
 
     /// Whether an unmet indicator has an action due in the window.
@@ -112,7 +124,7 @@ struct SectionOutcomeJudge {
         }
     }
 
-    private func label(_ result: IndicatorResult) -> String {
-        "\(result.number) \(result.id)"
+    private func mention(_ result: IndicatorResult) -> IndicatorMention {
+        IndicatorMention(id: result.id, number: result.number)
     }
 }

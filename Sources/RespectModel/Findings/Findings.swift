@@ -13,14 +13,6 @@ public struct Findings: Sendable, Hashable {
         self.findings = findings
         self.source = source
     }
-
-    /// Input-file records (with SHA-256) of the findings files in `applied` that concern the
-    /// submission: what a report or a stored run lists among its inputs.
-    public static func inputFiles(_ applied: [Findings], concerning submission: Submission,
-                                  submissionSHA256: String?) -> [InputFile] {
-        applied.filter { $0.subject.matches(submission.provider, submissionSHA256: submissionSHA256) }
-            .compactMap { InputFile(role: "findings", path: $0.source) }
-    }
 }
 
 /// The submission a findings file concerns. Every identifier given must match; at least one is given.

@@ -1,6 +1,8 @@
 import Foundation
 
-/// The frameworks installed in a standards folder, indexed by id and edition.
+/// Every framework installed in a standards folder, each loaded in full: what `respect
+/// frameworks list` shows. (A run that needs only some editions finds them through
+/// RespectAssessment's `StandardsLibrary`, which parses only what it uses.)
 ///
 /// Every `*.xml` file directly in the folder whose root is a framework is loaded; other
 /// documents are skipped. A file that fails to load is kept as a problem so `respect
@@ -45,66 +47,8 @@ public struct FrameworkCatalog: Sendable {
         entries.first { $0.framework.identity.id == id && $0.framework.identity.edition == edition }
     }
 
-    /// Finds a framework from a reference written `id@edition`, `id` (when only one edition is
-    /// installed) or a file name in the folder.
-    public func entry(reference: String) -> Entry? {
-        let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
-        if parts.count == 2 { return entry(id: parts[0], edition: parts[1]) }
-        let editions = entries.filter { $0.framework.identity.id == reference }
-        if editions.count == 1 { return editions[0] }
-        return entries.first { ($0.path as NSString).lastPathComponent == reference }
-    }
-
-    /// The installed edition of the same framework that declares it supersedes `identity`'s
-    /// edition, if any (a file need not name its own successor).
-    public func supersedingEdition(of identity: FrameworkIdentity) -> String? {
-        entries.first {
-            $0.framework.identity.id == identity.id && $0.framework.identity.supersedes == identity.edition
-                && $0.framework.identity.edition != identity.edition
-        }?.framework.identity.edition
-    }
-
-    /// `framework` with `supersededBy` filled in from the installed editions when the file
-    /// does not say it, so every report can say that the edition is superseded.
-    public func markingSuperseded(_ framework: Framework) -> Framework {
-        guard framework.identity.supersededBy == nil, let successor = supersedingEdition(of: framework.identity) else { return framework }
-        var marked = framework
-        marked.identity.supersededBy = successor
-        return marked
-    }
-
     /// `id@edition` of everything installed, sorted, for error messages.
     public var installedReferences: [String] {
         entries.map(\.framework.identity.reference).sorted()
-    }
-}
-
-extension FrameworkCatalog {
-    /// Finds one framework without loading the whole folder when it can: a path to a file, or
-    /// a reference (`id@edition`, or `id` when one edition is installed) looked up first under
-    /// the conventional file name `id-edition.xml`, then by loading every framework file.
-    public static func locate(_ reference: String, directory: String, loader: DocumentLoader) throws(DocumentLoadError) -> Entry {
-        var isDirectory: ObjCBool = false
-        if reference.hasSuffix(".xml") || reference.contains("/"),
-           FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory) {
-            return Entry(framework: try loader.loadFramework(contentsOf: reference), path: reference)
-        }
-        let parts = reference.split(separator: "@", maxSplits: 1).map(String.init)
-        if parts.count == 2 {
-            let conventional = (directory as NSString).appendingPathComponent("\(parts[0])-\(parts[1]).xml")
-            if FileManager.default.fileExists(atPath: conventional) {
-                let framework = try loader.loadFramework(contentsOf: conventional)
-                if framework.identity.id == parts[0] && framework.identity.edition == parts[1] {
-                    return Entry(framework: framework, path: conventional)
-                }
-            }
-        }
-        let catalog = try FrameworkCatalog(directory: directory, loader: loader)
-        if let entry = catalog.entry(reference: reference) { return entry }
-        let editions = catalog.entries.filter { $0.framework.identity.id == reference }.map(\.framework.identity.reference).sorted()
-        if editions.count > 1 {
-            throw .ambiguousEdition(reference: reference, directory: directory, editions: editions)
-        }
-        throw .notInstalled(reference: reference, directory: directory, installed: catalog.installedReferences)
     }
 }

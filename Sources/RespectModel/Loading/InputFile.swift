@@ -16,12 +16,6 @@ public struct InputFile: Sendable, Hashable, Codable {
         self.sha256 = sha256
     }
 
-    /// Reads and hashes `path`; `nil` when it cannot be read.
-    public init?(role: String, path: String) {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        self.init(role: role, path: path, sha256: InputFile.sha256(of: data))
-    }
-
     /// Lowercase hexadecimal SHA-256 of `data`.
     public static func sha256(of data: some DataProtocol) -> String {
         hexadecimal(SHA256.hash(data: data))

@@ -73,6 +73,20 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? .minimum
     }
 
+    /// The last day on which something dated `self` is at most `months` calendar months old
+    /// (`months` ≥ 0): the latest `D` with `D.adding(months: -months) <= self`, which is the test
+    /// an age limit applies. Usually `adding(months:)`; but when `self` is the last day of its
+    /// month, every day of the target month reaches back to it, so the answer is that month's
+    /// last day: 2026-06-30 is within 6 months until 2026-12-31 (2026-12-31 − 6 months is
+    /// clamped to 2026-06-30), and 2023-02-28 within 12 months until 2024-02-29. Clamped to
+    /// 9999-12-31.
+    public func lastDay(withinMonths months: Int) -> CalendarDate {
+        let target = adding(months: months)
+        guard day == CalendarDate.daysIn(month: month, year: year) else { return target }
+        return CalendarDate(year: target.year, month: target.month,
+                            day: CalendarDate.daysIn(month: target.month, year: target.year)) ?? target
+    }
+
     /// The date `days` days later (earlier when negative), clamped to 0001-01-01…9999-12-31.
     public func adding(days: Int) -> CalendarDate {
         let (target, overflow) = dayNumber.addingReportingOverflow(days)

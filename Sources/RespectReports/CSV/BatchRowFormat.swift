@@ -1,5 +1,6 @@
 import Foundation
 public import RespectAssessment
+import RespectEvaluation
 
 /// How a batch row is written: a CSV record (RFC 4180, through `CSVWriter`) or one JSON line.
 public enum BatchRowFormat {
@@ -17,8 +18,8 @@ public enum BatchRowFormat {
 
     /// One CSV record, ending with CRLF. Numbers are empty for a file that was not scored; the
     /// "first reasons" column then holds its first errors.
-    public static func csvRecord(_ row: BatchRow) -> String {
-        let reasons = row.outcome.isScored ? row.reasons : row.errors
+    public static func csvRecord(_ row: BatchRow, wording: any Wording = EnglishWording()) -> String {
+        let reasons = row.outcome.isScored ? row.missing.prefix(reasonsInCSV).map(wording.batchEntry) : row.errors
         return CSVWriter.record([
             row.provider ?? "", row.file, row.outcome.rawValue,
             row.mandatoryMet.map(String.init) ?? "", row.mandatoryApplicable.map(String.init) ?? "",
@@ -28,10 +29,9 @@ public enum BatchRowFormat {
         ])
     }
 
-    /// One JSON object on one line, keys sorted, ending with LF: identical rows give identical bytes.
-    public static func jsonLine(_ row: BatchRow) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(row), as: UTF8.self) + "\n"
+    /// One JSON object on one line, keys sorted, ending with LF: identical rows give identical
+    /// bytes. Each reason and provision carries its `code`, figures and `message`.
+    public static func jsonLine(_ row: BatchRow, wording: any Wording = EnglishWording()) throws -> String {
+        String(decoding: try ResultCoding.encode(row, userInfo: [.resultWording: wording]), as: UTF8.self) + "\n"
     }
 }

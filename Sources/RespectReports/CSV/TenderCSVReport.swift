@@ -11,14 +11,14 @@ public enum TenderCSVReport {
     public static let header = ["rank", "provider", "file", "compliant", "unsafe", "outcome",
                                 "mandatory met", "mandatory applicable", "score", "reasons"]
 
-    public static func render(_ result: TenderResult) -> String {
-        CSVWriter.document(header: header, rows: result.bids.map(row))
+    public static func render(_ result: TenderResult, wording: any Wording = EnglishWording()) -> String {
+        CSVWriter.document(header: header, rows: result.bids.map { row($0, wording: wording) })
     }
 
-    static func row(_ bid: TenderBidResult) -> [String] {
+    static func row(_ bid: TenderBidResult, wording: any Wording) -> [String] {
         [bid.rank.map(String.init) ?? "", bid.provider, bid.file, bid.compliant ? "yes" : "no", bid.unsafe ? "yes" : "no",
          bid.outcome?.rawValue ?? "", bid.mandatoryMet.map(String.init) ?? "", bid.mandatoryApplicable.map(String.init) ?? "",
-         bid.score.map { TenderCSVReport.decimal($0.total) } ?? "", bid.reasons.map(\.message).joined(separator: "; ")]
+         bid.score.map { TenderCSVReport.decimal($0.total) } ?? "", bid.reasons.map(wording.message).joined(separator: "; ")]
     }
 
     /// A score with exactly 2 decimals, e.g. `87.50`.

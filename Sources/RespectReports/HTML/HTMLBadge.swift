@@ -5,9 +5,9 @@ public import RespectModel
 /// screen readers and a colour on a light background as extra signals, so nothing depends on
 /// colour and everything survives black-and-white printing.
 public enum HTMLBadge {
-    /// An indicator status, e.g. "✓ met", "◑ partly met", "✗ not met".
-    public static func status(_ status: IndicatorStatus) -> HTMLNode {
-        badge(glyph: glyph(status), words: status.label, className: "badge status-" + status.rawValue)
+    /// An indicator status, e.g. "✓ met", "◑ partly met", "✗ not met", in `wording`'s words.
+    public static func status(_ status: IndicatorStatus, wording: any Wording = EnglishWording()) -> HTMLNode {
+        badge(glyph: glyph(status), words: wording.status(status), className: "badge status-" + status.rawValue)
     }
 
     /// The glyph shown before a status's words.

@@ -22,8 +22,8 @@ extension HTMLCheckReport {
 
     private func entry(_ item: MissingEvidence) -> HTMLNode {
         var fields: [(String, HTMLNode)] = []
-        if !item.toProvide.isEmpty { fields.append(("Provide:", list(item.toProvide))) }
-        if !item.why.isEmpty { fields.append(("Why:", list(item.why))) }
+        if !item.toProvide.isEmpty { fields.append(("Provide:", list(item.toProvide.map(wording.message)))) }
+        if !item.why.isEmpty { fields.append(("Why:", list(item.why.map(wording.message)))) }
         fields.append(("Hint:", .text(item.remediation)))
         if !item.unlinkedCandidates.isEmpty { fields.append(("Not linked:", candidates(item.unlinkedCandidates))) }
         if let action = item.plannedAction {
@@ -37,7 +37,7 @@ extension HTMLCheckReport {
             .element("p", class: "entry-head", [
                 HTMLBadge.level(item.level, safetyCritical: item.safetyCritical), " ",
                 .element("strong", text: item.indicator.number), " ", .element("code", text: item.indicator.id), " ",
-                HTMLBadge.status(item.status),
+                HTMLBadge.status(item.status, wording: wording),
             ]),
             .element("p", class: "entry-text", text: item.indicator.text),
             Self.definitionList(fields, class: "fields"),
@@ -69,7 +69,7 @@ extension HTMLCheckReport {
         }
         let byID = indicatorsByID(a)
         let items = a.forAssessor.map { reference -> HTMLNode in
-            let how = byID[reference.id].map { verificationWords($0.verification) }
+            let how = byID[reference.id].map { wording.verification($0.verification) }
             return .element("li", [
                 .element("strong", text: reference.number), " ", .element("code", text: reference.id), ": ", .text(reference.text),
                 how.map { .element("span", class: "muted", text: " (\($0))") } ?? .empty,
@@ -79,13 +79,5 @@ extension HTMLCheckReport {
             .element("p", text: "The paper evidence for these indicators is in place, but only an assessor can confirm them, at the site visit or by sampling case files. Until then they count as provisionally met."),
             .element("ul", class: "plain-list", items),
         ])
-    }
-
-    func verificationWords(_ verification: Verification) -> String {
-        switch verification {
-        case .desk: "desk review"
-        case .siteVisit: "site visit"
-        case .caseSample: "case-file sample"
-        }
     }
 }

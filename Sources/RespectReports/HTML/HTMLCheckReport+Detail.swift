@@ -36,7 +36,7 @@ extension HTMLCheckReport {
     private func level(_ result: IndicatorResult) -> HTMLNode {
         var nodes: [HTMLNode] = [.text(result.level.rawValue)]
         if result.safetyCritical { nodes += [.element("br"), HTMLBadge.level(result.level, safetyCritical: true)] }
-        nodes += [.element("br"), .element("span", class: "muted", text: verificationWords(result.verification))]
+        nodes += [.element("br"), .element("span", class: "muted", text: wording.verification(result.verification))]
         return .fragment(nodes)
     }
 
@@ -44,8 +44,24 @@ extension HTMLCheckReport {
         if result.reasons.isEmpty {
             return .element("span", class: "muted", text: result.status == .met ? "all requirements satisfied" : "—")
         }
-        if result.reasons.count == 1 { return .text(result.reasons[0].message) }
-        return .element("ul", result.reasons.map { .element("li", text: $0.message) })
+        if result.reasons.count == 1 { return .text(wording.message(result.reasons[0])) }
+        return .element("ul", result.reasons.map { .element("li", text: wording.message($0)) })
+    }
+
+    /// What counts for nothing, shown before the outcome, which is worked out without it.
+    func notCounted(_ a: Assessment) -> HTMLNode {
+        let notCounted = a.warnings.filter(\.meansEvidenceWillNotCount)
+        let items = notCounted.map { warning -> HTMLNode in
+            .element("li", [
+                .element("span", class: "tag", text: wording.warningTag(warning.kind)), " ",
+                wording.location(warning).isEmpty ? .empty : .element("strong", text: wording.location(warning)),
+                .text(wording.message(warning)),
+            ])
+        }
+        return HTMLPage.section(id: "not-counted", heading: "Evidence that will not count (\(notCounted.count))", [
+            .element("p", text: "The outcome below is worked out without these: correct the submission and check again."),
+            .element("ul", class: "plain-list", items),
+        ])
     }
 
     func warnings(_ a: Assessment) -> HTMLNode {
@@ -54,36 +70,15 @@ extension HTMLCheckReport {
         }
         let items = a.warnings.map { warning -> HTMLNode in
             .element("li", [
-                .element("span", class: "tag", text: words(warning.kind)), " ",
-                warning.file.map { file in .element("strong", text: warning.line.map { "\(file):\($0): " } ?? "\(file): ") }
-                    ?? warning.line.map { .element("strong", text: "line \($0): ") } ?? .empty,
-                .text(warning.message),
+                .element("span", class: "tag", text: wording.warningTag(warning.kind)), " ",
+                wording.location(warning).isEmpty ? .empty : .element("strong", text: wording.location(warning)),
+                .text(wording.message(warning)),
             ])
         }
         return HTMLPage.section(id: "warnings", heading: "Warnings (\(a.warnings.count))", [
             .element("p", text: "Not shortfalls today, but worth acting on: for example evidence that will stop counting soon."),
             .element("ul", class: "plain-list", items),
         ])
-    }
-
-    private func words(_ kind: Warning.Kind) -> String {
-        switch kind {
-        case .reviewDueSoon: "review due soon"
-        case .ageLimitSoon: "expiring soon"
-        case .unknownIndicator: "unknown indicator"
-        case .unknownEvidenceType: "unknown evidence type"
-        case .unknownFact: "unknown fact"
-        case .factUnitMismatch: "unit mismatch"
-        case .issuedAfterAsOf: "dated after as-of"
-        case .editionMismatch: "edition mismatch"
-        case .supersededEdition: "superseded edition"
-        case .actionForUnknownIndicator: "action for unknown indicator"
-        case .migratedEdition: "carried over from an older edition"
-        case .findingsNotForSubmission: "findings for another submission"
-        case .unknownFindingTarget: "finding on unknown target"
-        case .findingNotApplied: "finding not applied"
-        case .findingExpired: "finding expired"
-        }
     }
 
     func inputs(_ a: Assessment) -> HTMLNode {

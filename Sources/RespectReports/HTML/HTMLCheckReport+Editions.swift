@@ -9,9 +9,9 @@ extension HTMLCheckReport {
         ], layout: .stack)
         for item in checklist.items {
             table.addRow(.fragment([.element("code", text: item.indicator.id), .text(" \(item.indicator.number): \(item.indicator.text)")]), [
-                .fragment([HTMLBadge.status(item.status), .text(" " + item.carryOver.label)]),
-                .text(item.origin.isEmpty ? "new" : "\(item.origin.joined(separator: " + ")) (\(item.relation))"),
-                item.newlyRequired.isEmpty ? "—" : .element("ul", item.newlyRequired.map { .element("li", text: $0) }),
+                .fragment([HTMLBadge.status(item.status, wording: wording), .text(" " + wording.carryOver(item.carryOver))]),
+                .text(item.origin.isEmpty ? "new" : "\(item.origin.joined(separator: " + ")) (\(wording.relation(item.relation)))"),
+                item.newlyRequired.isEmpty ? "—" : .element("ul", item.newlyRequired.map { .element("li", text: wording.message($0)) }),
             ])
         }
         return HTMLPage.section(id: "migration", heading: "Migration checklist: \(checklist.from) → \(checklist.to)", [
@@ -31,7 +31,7 @@ extension HTMLCheckReport {
             table.addRow(.text("\(standard.number) \(standard.title)"), [
                 .text(String(standard.met)), .text(String(standard.partlyMet)), .text(String(standard.notMet)), .text(String(standard.notApplicable)),
                 standard.indicators.isEmpty ? "—" : .element("ul", standard.indicators.map {
-                    .element("li", [HTMLBadge.status($0.status), " ", .element("code", text: $0.indicator.id), .text($0.fit == .partial ? " (partial fit)" : "")])
+                    .element("li", [HTMLBadge.status($0.status, wording: wording), " ", .element("code", text: $0.indicator.id), .text($0.fit == .partial ? " (partial fit)" : "")])
                 }),
             ])
         }

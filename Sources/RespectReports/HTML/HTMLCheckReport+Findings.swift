@@ -15,7 +15,7 @@ extension HTMLCheckReport {
         ]
         for file in findings.files where !file.matched {
             content.append(.element("p", class: "muted", [.element("code", text: file.file),
-                                                          .text(": about \(file.subject.description), not this submission; ignored.")]))
+                                                          .text(": about \(wording.findingsSubject(file.subject)), not this submission; ignored.")]))
         }
         if !findings.entries.isEmpty {
             var table = HTMLTable(caption: "Assessor findings", columns: [
@@ -23,11 +23,11 @@ extension HTMLCheckReport {
             ], layout: .stack, className: "findings")
             for entry in findings.entries {
                 table.addRow(.fragment([.text(entry.kind.rawValue + " "), .element("code", text: entry.targetID)]), [
-                    .text(automatedWords(entry)),
+                    .text(wording.message(entry.automated)),
                     .element("strong", text: entry.decision.label),
                     .text(entry.reason),
                     .text("\(entry.assessor), \(entry.date)" + (entry.expires.map { "; expires \($0)" } ?? "")),
-                    .fragment([.text(entry.state.label), .element("br"),
+                    .fragment([.text(wording.findingState(entry.state)), .element("br"),
                                .element("span", class: "muted", text: entry.location), changes(entry)]),
                 ])
             }
@@ -37,22 +37,17 @@ extension HTMLCheckReport {
         return HTMLPage.section(id: "findings", heading: "Assessor findings (\(findings.applied.count) applied, \(findings.expired.count) expired)", content)
     }
 
-    private func automatedWords(_ entry: FindingEntry) -> String {
-        guard entry.kind == .indicator, let status = IndicatorStatus(rawValue: entry.automated) else { return entry.automated }
-        return status.label
-    }
-
     private func changes(_ entry: FindingEntry) -> HTMLNode {
         guard !entry.changes.isEmpty else { return .empty }
-        let words = entry.changes.map { "\($0.number) \($0.id): \($0.from?.label ?? "—") → \($0.to?.label ?? "—")" }
+        let words = entry.changes.map { "\($0.number) \($0.id): \($0.from.map(wording.status) ?? "—") → \($0.to.map(wording.status) ?? "—")" }
         return .element("ul", class: "plain", words.map { .element("li", text: $0) })
     }
 
     /// The status cell: the status, and beside it the engine's own when findings changed it.
     func statusCell(_ result: IndicatorResult) -> HTMLNode {
-        guard let automated = result.automatedStatus else { return HTMLBadge.status(result.status) }
-        var nodes: [HTMLNode] = [HTMLBadge.status(result.status), .element("br"),
-                                 .element("span", class: "muted", text: "engine: \(automated.label)")]
+        guard let automated = result.automatedStatus else { return HTMLBadge.status(result.status, wording: wording) }
+        var nodes: [HTMLNode] = [HTMLBadge.status(result.status, wording: wording), .element("br"),
+                                 .element("span", class: "muted", text: "engine: \(wording.status(automated))")]
         if let decision = result.assessorDecision {
             nodes += [.element("br"), .element("span", class: "muted", text: "assessor: \(decision.decision.label) (\(decision.assessor), \(decision.date))")]
         }

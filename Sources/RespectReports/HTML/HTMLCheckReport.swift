@@ -13,10 +13,13 @@ public struct HTMLCheckReport: Sendable {
     public var includeIndicatorDetail: Bool
     /// How many unlinked candidate items a checklist entry names before "and N more".
     public var maxCandidatesShown: Int
+    /// The words for the engine's typed values.
+    public var wording: any Wording
 
-    public init(includeIndicatorDetail: Bool = true, maxCandidatesShown: Int = 5) {
+    public init(includeIndicatorDetail: Bool = true, maxCandidatesShown: Int = 5, wording: any Wording = EnglishWording()) {
         self.includeIndicatorDetail = includeIndicatorDetail
         self.maxCandidatesShown = max(1, maxCandidatesShown)
+        self.wording = wording
     }
 
     /// The whole HTML document.
@@ -24,6 +27,7 @@ public struct HTMLCheckReport: Sendable {
         let a = assessment
         var page = HTMLPage(title: "Respect Standard self-assessment (advisory): \(a.submission.provider.name)")
         page.header = header(a)
+        if a.warnings.contains(where: \.meansEvidenceWillNotCount) { page.append(notCounted(a)) }
         if !a.safetyCriticalFailures.isEmpty { page.append(safetyBanner(a)) }
         page.append(outcome(a))
         if a.findings != nil { page.append(findingsSection(a)) }
@@ -36,7 +40,7 @@ public struct HTMLCheckReport: Sendable {
         page.append(warnings(a))
         page.append(inputs(a))
         page.footer = [
-            .element("p", text: a.advisory),
+            .element("p", text: wording.message(a.advisory)),
             .element("p", class: "muted", text: "Respect Standard self-assessment engine \(a.engineVersion); framework \(a.framework.id)@\(a.framework.edition), encoding revision \(a.framework.revision); as of \(a.asOf)."),
         ]
         return page.render()
@@ -56,8 +60,8 @@ public struct HTMLCheckReport: Sendable {
             .element("h1", text: "Self-assessment: \(provider.name)"),
             .element("p", class: "subtitle", text: identity.joined(separator: " · ")),
             .element("p", class: "subtitle", [.element("strong", text: "Services: "), .text(services(a))]),
-            .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(a.advisory)]),
-            .element("p", class: "notice", [.element("strong", text: "About the framework (\(a.framework.title)): "), .text(a.framework.notice)]),
+            .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(wording.message(a.advisory))]),
+            .element("p", class: "notice", [.element("strong", text: "About the framework (\(a.framework.title)): "), .text(wording.frameworkNotice(a.framework))]),
         ]
         if let successor = a.framework.supersededBy {
             nodes.append(.element("p", class: "notice", [.element("strong", text: "Superseded: "),
@@ -79,8 +83,8 @@ public struct HTMLCheckReport: Sendable {
             let reasons = byID[failure.id]?.reasons ?? []
             return .element("li", [
                 .element("strong", text: "✗ \(failure.number) "), .element("code", text: failure.id), ": ", .text(failure.text),
-                " ", byID[failure.id].map { HTMLBadge.status($0.status) } ?? .empty,
-                reasons.isEmpty ? .empty : .element("ul", reasons.map { .element("li", text: $0.message) }),
+                " ", byID[failure.id].map { HTMLBadge.status($0.status, wording: wording) } ?? .empty,
+                reasons.isEmpty ? .empty : .element("ul", reasons.map { .element("li", text: wording.message($0)) }),
             ])
         }
         let count = a.safetyCriticalFailures.count
@@ -134,8 +138,8 @@ public struct HTMLCheckReport: Sendable {
         }
         let items = trial.conditions.map { condition in
             HTMLNode.element("li", class: condition.holds ? "holds" : "fails", [
-                HTMLBadge.condition(holds: condition.holds), " ", .text(condition.rule),
-                .element("span", class: "condition-detail", text: condition.detail),
+                HTMLBadge.condition(holds: condition.holds), " ", .text(wording.conditionRule(condition)),
+                .element("span", class: "condition-detail", text: wording.conditionDetail(condition)),
             ])
         }
         return .fragment([heading, .element("ul", class: "conditions", items)])

@@ -4,7 +4,12 @@ public import RespectEvaluation
 /// accessibility rules as the check report): a summary table, then one table per kind of
 /// change, then the requirement changes old → new.
 public struct HTMLEditionDiffReport: Sendable {
-    public init() {}
+    /// The words for the engine's typed values.
+    public var wording: any Wording
+
+    public init(wording: any Wording = EnglishWording()) {
+        self.wording = wording
+    }
 
     public func render(_ diff: EditionDiff) -> String {
         var page = HTMLPage(title: "Framework edition diff: \(diff.old.reference) → \(diff.new.reference)")
@@ -22,7 +27,7 @@ public struct HTMLEditionDiffReport: Sendable {
         page.append(HTMLPage.section(id: "summary", heading: "Summary", [summary.node]))
         if !diff.termRenames.isEmpty {
             page.append(HTMLPage.section(id: "vocabulary", heading: "Renamed vocabulary", [
-                .element("ul", diff.termRenames.map { .element("li", [.text("\($0.vocabulary) "), .element("code", text: $0.old), " → ", .element("code", text: $0.new)]) }),
+                .element("ul", diff.termRenames.map { .element("li", [.text("\(wording.termKind($0.vocabulary)) "), .element("code", text: $0.old), " → ", .element("code", text: $0.new)]) }),
             ]))
         }
         for kind in [EditionDiff.Kind.added, .removed] {
@@ -53,8 +58,10 @@ public struct HTMLEditionDiffReport: Sendable {
             ], layout: .stack)
             for entry in changed {
                 for change in entry.changes {
+                    let parts = wording.requirementChange(change)
                     table.addRow(.text("\(EditionDiffTextReport.ids(entry.old)) → \(EditionDiffTextReport.ids(entry.new))"),
-                                 [.text(change.kind.rawValue), change.subject.isEmpty ? "—" : .element("code", text: change.subject), .text(change.old ?? "none"), .text(change.new ?? "none")])
+                                 [.text(change.kind.rawValue), parts.subject.map { .element("code", text: $0) } ?? "—",
+                                  .text(parts.old ?? "none"), .text(parts.new ?? "none")])
                 }
             }
             page.append(HTMLPage.section(id: "changes", heading: "Requirement changes (\(changed.count))", [table.node]))

@@ -9,7 +9,12 @@ import RespectModel
 /// Inline CSS only, no scripts, no external assets; every input string is escaped; the same
 /// result always gives the same bytes.
 public struct HTMLTenderReport: Sendable {
-    public init() {}
+    /// The words for the engine's typed values.
+    public var wording: any Wording
+
+    public init(wording: any Wording = EnglishWording()) {
+        self.wording = wording
+    }
 
     /// The whole HTML document.
     public func render(_ result: TenderResult) -> String {
@@ -22,7 +27,7 @@ public struct HTMLTenderReport: Sendable {
         if let clauses = clauses(result) { page.append(clauses) }
         page.append(inputs(result))
         page.footer = [
-            .element("p", text: result.advisory),
+            .element("p", text: wording.message(result.advisory)),
             .element("p", class: "muted", text: "Respect Standard self-assessment engine \(result.engineVersion); bids judged as of the deadline, \(result.asOf)."),
         ]
         return page.render()
@@ -47,7 +52,7 @@ public struct HTMLTenderReport: Sendable {
         for change in result.thresholdChanges {
             terms.append(("Stricter threshold", .fragment([
                 .text("\(change.number) "), .element("code", text: change.indicator),
-                .text(": \(change.fact) \(change.old) → \(change.new)" + cite(change.clause)),
+                .text(": " + wording.thresholdChange(change) + cite(change.clause)),
             ])))
         }
         if !tender.ranking.isEmpty {
@@ -57,7 +62,7 @@ public struct HTMLTenderReport: Sendable {
             .element("p", class: "kicker", text: "Tender check · advisory report"),
             .element("h1", text: "Tender \(tender.reference): bid comparison"),
             .element("p", class: "subtitle", text: tender.title),
-            .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(result.advisory)]),
+            .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(wording.message(result.advisory))]),
         ]
         if let notice = tender.notice { nodes.append(.element("p", class: "notice", [.element("strong", text: "Notice: "), .text(notice)])) }
         nodes.append(HTMLCheckReport.definitionList(terms, class: "meta"))
@@ -110,33 +115,21 @@ public struct HTMLTenderReport: Sendable {
     /// The first reason in a few words, with both figures and the clause, and how many more.
     private func mainReason(_ bid: TenderBidResult) -> String {
         guard let first = bid.reasons.first else { return "meets every requirement of the tender" }
-        var text = words(first.kind)
-        if let indicator = first.indicator, first.kind == .safetyCritical || first.kind == .localIndicatorNotMet {
-            text += ": \(indicator)" + (first.actual.map { " is " + $0.replacingOccurrences(of: "-", with: " ") } ?? "")
-        } else if let actual = first.actual, let required = first.required {
-            text += ": bid \(actual); required \(required)"
-        } else if let indicator = first.indicator {
-            text += ": \(indicator)"
+        var text = wording.tenderReasonTag(first.kind)
+        let figures = wording.tenderFigures(first)
+        switch first.cause {
+        case .safetyCritical(let indicator, let status, _), .localIndicatorNotMet(let indicator, let status, _):
+            text += ": \(indicator.id) is \(wording.status(status))"
+        default:
+            if let bid = figures.bid, let required = figures.required {
+                text += ": bid \(bid); required \(required)"
+            } else if let indicator = first.indicator {
+                text += ": \(indicator.id)"
+            }
         }
         text += cite(first.clause)
         if bid.reasons.count > 1 { text += "; and \(bid.reasons.count - 1) more" }
         return text
-    }
-
-    private func words(_ kind: TenderReason.Kind) -> String {
-        switch kind {
-        case .unreadable: "bid could not be read"
-        case .notEvaluated: "bid could not be evaluated"
-        case .safetyCritical: "safety-critical failure"
-        case .editionNotAccepted: "edition not accepted"
-        case .outcomeNotAccepted: "outcome not accepted"
-        case .sectionOutcomeNotAccepted: "section outcome not accepted"
-        case .serviceNotOffered: "service not offered"
-        case .riskLevelNotServed: "risk level not served"
-        case .thresholdFailed: "threshold not met"
-        case .localIndicatorNotMet: "local requirement not met"
-        case .actionDueAfterContractStart: "action due after contract start"
-        }
     }
 
     private func verdictBadge(_ bid: TenderBidResult) -> HTMLNode {
@@ -175,11 +168,12 @@ public struct HTMLTenderReport: Sendable {
 
     private func reason(_ reason: TenderReason) -> HTMLNode {
         var detail: [String] = []
-        if let actual = reason.actual { detail.append("bid: \(actual)") }
-        if let required = reason.required { detail.append("required: \(required)") }
+        let figures = wording.tenderFigures(reason)
+        if let bid = figures.bid { detail.append("bid: \(bid)") }
+        if let required = figures.required { detail.append("required: \(required)") }
         if let clause = reason.clause { detail.append("clause \(clause)") }
         return .element("li", class: "fails", [
-            HTMLBadge.condition(holds: false), .text(" " + reason.message),
+            HTMLBadge.condition(holds: false), .text(" " + wording.message(reason)),
             detail.isEmpty ? .empty : .element("span", class: "condition-detail", text: detail.joined(separator: " · ")),
         ])
     }
@@ -190,11 +184,11 @@ public struct HTMLTenderReport: Sendable {
         ])
         for section in bid.sections {
             table.addRow(.text("\(section.number) \(section.title)"), [
-                .text(section.outcome.label),
+                .text(wording.sectionOutcome(section.outcome)),
                 .text(verdicts(section.accept) + cite(section.clause)),
                 section.accepted ? .element("span", class: "badge status-met", [hidden("✓"), .text(" yes")])
                                  : .element("span", class: "badge status-not-met", [hidden("✗"), .text(" no")]),
-                .text(section.detail),
+                .text(wording.sectionDetail(section)),
             ])
         }
         return table.node
@@ -229,7 +223,8 @@ public struct HTMLTenderReport: Sendable {
                 .element("li", class: "fails", [
                     .text("Not “\(trial.label)”, because:"),
                     .element("ul", trial.conditions.filter { !$0.holds }.map { condition in
-                        .element("li", [.text(condition.rule + ": "), .element("span", class: "condition-detail", text: condition.detail)])
+                        .element("li", [.text(wording.conditionRule(condition) + ": "),
+                                        .element("span", class: "condition-detail", text: wording.conditionDetail(condition))])
                     }),
                 ])
             }))

@@ -1,18 +1,17 @@
 public import RespectEvaluation
 import Foundation
 
-/// Renders an assessment as JSON: sorted keys, stable order, so identical inputs give
-/// byte-identical output that can be diffed and audited.
+/// Renders results as JSON for people and programs: `ResultCoding`'s deterministic encoding
+/// (sorted keys, stable order: identical inputs give byte-identical output), indented, with a
+/// `message` in the given wording beside each typed value's `code` and figures.
 public enum JSONReport {
-    public static func render(_ assessment: Assessment) throws -> String {
-        try encode(assessment)
+    public static func render(_ assessment: Assessment, wording: any Wording = EnglishWording()) throws -> String {
+        try encode(assessment, wording: wording)
     }
 
     /// Encodes any result value the same deterministic way.
-    public static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(value)
+    public static func encode(_ value: some Encodable, wording: any Wording = EnglishWording()) throws -> String {
+        let data = try ResultCoding.encode(value, pretty: true, userInfo: [.resultWording: wording])
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

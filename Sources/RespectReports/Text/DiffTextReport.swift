@@ -4,7 +4,12 @@ import RespectModel
 /// Renders what changed between two results: the outcome, indicators that moved, evidence
 /// added, removed, replaced or expired.
 public struct DiffTextReport {
-    public init() {}
+    /// The words for the engine's typed values.
+    public var wording: any Wording
+
+    public init(wording: any Wording = EnglishWording()) {
+        self.wording = wording
+    }
 
     public func render(_ diff: AssessmentDiff) -> String {
         var out = TextBuffer()
@@ -29,7 +34,7 @@ public struct DiffTextReport {
         } else {
             out.line("INDICATORS THAT MOVED (\(diff.indicatorChanges.count))")
             let table = TextTable.render(header: ["Indicator", "Before", "Now"], rows: diff.indicatorChanges.map {
-                ["\($0.number) \($0.id)", $0.from?.label ?? "(not in framework)", $0.to?.label ?? "(not in framework)"]
+                ["\($0.number) \($0.id)", $0.from.map(wording.status) ?? "(not in framework)", $0.to.map(wording.status) ?? "(not in framework)"]
             })
             table.split(separator: "\n").forEach { out.line(String($0)) }
         }
@@ -51,7 +56,7 @@ public struct DiffTextReport {
         list("EVIDENCE REPLACED (same id, another document or date)", diff.evidenceReplaced, sign: "~", &out)
         if !diff.evidenceExpired.isEmpty {
             out.line("EVIDENCE THAT STOPPED COUNTING (too old or past review) (\(diff.evidenceExpired.count))")
-            for item in diff.evidenceExpired { out.line("  ! \(item.id) '\(item.title)': \(item.why.joined(separator: "; "))") }
+            for item in diff.evidenceExpired { out.line("  ! \(item.id) '\(item.title)': \(item.why.map(wording.reasonCode).joined(separator: "; "))") }
         }
         return out.text
     }

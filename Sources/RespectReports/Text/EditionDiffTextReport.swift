@@ -4,9 +4,12 @@ public import RespectEvaluation
 /// change with the requirement changes shown old → new.
 public struct EditionDiffTextReport {
     public var style: TextStyle
+    /// The words for the engine's typed values.
+    public var wording: any Wording
 
-    public init(style: TextStyle = .plain) {
+    public init(style: TextStyle = .plain, wording: any Wording = EnglishWording()) {
         self.style = style
+        self.wording = wording
     }
 
     public func render(_ diff: EditionDiff) -> String {
@@ -22,7 +25,7 @@ public struct EditionDiffTextReport {
         if !diff.termRenames.isEmpty {
             out.blank()
             out.line(style.bold("RENAMED VOCABULARY"))
-            for rename in diff.termRenames { out.line("  \(rename.vocabulary) \(rename.old) → \(rename.new)") }
+            for rename in diff.termRenames { out.line("  \(wording.termKind(rename.vocabulary)) \(rename.old) → \(rename.new)") }
         }
         section("ADDED in \(diff.new.reference)", diff.entries(.added), &out) { entry in
             entry.new.map { "  + \($0.number) \($0.id): \($0.text)" }
@@ -42,7 +45,7 @@ public struct EditionDiffTextReport {
             for entry in changed {
                 out.line("  \(Self.ids(entry.old)) → \(Self.ids(entry.new)) [\(entry.kind.rawValue)]")
                 for change in entry.changes {
-                    out.line("      " + change.summary)
+                    out.line("      " + wording.message(change))
                 }
             }
         }

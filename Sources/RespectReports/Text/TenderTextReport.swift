@@ -6,9 +6,12 @@ import RespectModel
 /// every clause cited.
 public struct TenderTextReport {
     public var style: TextStyle
+    /// The words for the engine's typed values.
+    public var wording: any Wording
 
-    public init(style: TextStyle = .plain) {
+    public init(style: TextStyle = .plain, wording: any Wording = EnglishWording()) {
         self.style = style
+        self.wording = wording
     }
 
     public func render(_ result: TenderResult) -> String {
@@ -21,7 +24,7 @@ public struct TenderTextReport {
         for bid in result.bids { detail(bid, &out) }
         clauses(result, &out)
         out.blank()
-        out.line(style.dim(result.advisory))
+        out.line(style.dim(wording.message(result.advisory)))
         return out.text
     }
 
@@ -41,7 +44,7 @@ public struct TenderTextReport {
         accepts += tender.sectionOutcomes.map { "section \($0.section) " + $0.accept.map { $0.label.lowercased() }.joined(separator: " or ") }
         out.line("Accepts:        " + accepts.joined(separator: "; "))
         for change in result.thresholdChanges {
-            out.line("Threshold:      \(change.number) \(change.indicator): \(change.fact) \(change.old) → \(change.new)\(cite(change.clause))")
+            out.line("Threshold:      \(change.number) \(change.indicator): \(wording.thresholdChange(change))\(cite(change.clause))")
         }
         if !tender.ranking.isEmpty {
             out.line("Ranking:        " + tender.ranking.map { "\($0.label.isEmpty ? $0.id : $0.label) × \(number($0.weight))" }.joined(separator: "; "))
@@ -87,11 +90,11 @@ public struct TenderTextReport {
         let score = bid.score.map { ", score \(TenderCSVReport.decimal($0.total))" } ?? ""
         out.line("\(name(bid)): \(styledVerdict(bid))\(rank)\(score)")
         out.line("  File:    \(bid.file)" + (bid.target.map { " (targets \($0.reference))" } ?? ""))
-        for reason in bid.reasons { out.line("  ✗ \(reason.message)") }
+        for reason in bid.reasons { out.line("  ✗ \(wording.message(reason))") }
         for problem in bid.problems where bid.assessment == nil { out.line("      \(problem)") }
         if let assessment = bid.assessment { engineOutcome(assessment, &out) }
         for section in bid.sections {
-            out.line("  Section \(section.number) \(section.title): \(section.outcome.label) (\(section.detail)); required: \(section.accept.map { $0.label.lowercased() }.joined(separator: " or "))\(cite(section.clause))")
+            out.line("  Section \(section.number) \(section.title): \(wording.sectionOutcome(section.outcome)) (\(wording.sectionDetail(section))); required: \(section.accept.map { $0.label.lowercased() }.joined(separator: " or "))\(cite(section.clause))")
         }
         if let score = bid.score, !score.criteria.isEmpty {
             let parts = score.criteria.map { "\($0.id) \($0.met)/\($0.applicable) (\(number($0.percent))%) × \(number($0.weight)) = \(TenderCSVReport.decimal($0.points))" }
@@ -105,7 +108,7 @@ public struct TenderTextReport {
         for trial in a.outcome.rulesTried where !trial.matched {
             out.line("    Not '\(trial.label)', because:")
             for condition in trial.conditions where !condition.holds {
-                out.line("      ✗ \(condition.rule): \(condition.detail)")
+                out.line("      ✗ \(wording.message(condition))")
             }
         }
     }

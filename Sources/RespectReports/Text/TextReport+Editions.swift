@@ -10,13 +10,13 @@ extension TextReport {
         for item in checklist.items {
             let mark: String
             switch item.carryOver {
-            case .carried: mark = style.green("✓ carried")
-            case .partly: mark = style.yellow("~ partly")
-            case .notCovered: mark = style.red("✗ not covered")
+            case .carried: mark = style.green("✓ " + wording.carryOver(item.carryOver))
+            case .partly: mark = style.yellow("~ " + wording.carryOver(item.carryOver))
+            case .notCovered: mark = style.red("✗ " + wording.carryOver(item.carryOver))
             }
-            let origin = item.origin.isEmpty ? "new" : "from \(item.origin.joined(separator: " + ")) (\(item.relation))"
+            let origin = item.origin.isEmpty ? "new" : "from \(item.origin.joined(separator: " + ")) (\(wording.relation(item.relation)))"
             out.line("  \(mark)  \(item.indicator.number) \(item.indicator.id) — \(origin)")
-            for required in item.newlyRequired { out.line("      \(required)") }
+            for required in item.newlyRequired { out.line("      \(wording.message(required))") }
         }
         if !checklist.dropped.isEmpty {
             out.line("  Dropped in \(checklist.to) (evidence linked only to these no longer counts): " + checklist.dropped.map(\.id).joined(separator: ", "))
@@ -38,7 +38,7 @@ extension TextReport {
         for standard in coverage.standards where !standard.indicators.isEmpty {
             out.line("  \(standard.number) \(standard.title):")
             for line in standard.indicators {
-                out.line("      \(line.status.label): \(line.indicator.number) \(line.indicator.id)\(line.fit == .partial ? " (partial fit)" : "")")
+                out.line("      \(wording.status(line.status)): \(line.indicator.number) \(line.indicator.id)\(line.fit == .partial ? " (partial fit)" : "")")
             }
         }
     }

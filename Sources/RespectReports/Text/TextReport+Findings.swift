@@ -13,15 +13,15 @@ extension TextReport {
         let moved = automated.id == a.outcome.id ? "unchanged" : "changed"
         out.line("  Outcome by the engine alone: \(automated.label); with the findings: \(a.outcome.label) (\(moved))")
         for file in findings.files where !file.matched {
-            out.line("  Ignored \(file.file): about \(file.subject.description), not this submission")
+            out.line("  Ignored \(file.file): about \(wording.findingsSubject(file.subject)), not this submission")
         }
         for entry in findings.applied {
-            out.line("  \(mark(entry.decision)) \(entry.kind.rawValue) \(entry.targetID): engine: \(automatedWords(entry)) → assessor: \(entry.decision.label)")
+            out.line("  \(mark(entry.decision)) \(entry.kind.rawValue) \(entry.targetID): engine: \(wording.message(entry.automated)) → assessor: \(entry.decision.label)")
             details(entry, &out)
             for change in entry.changes {
-                out.line("      now \(change.number) \(change.id): \(change.from?.label ?? "—") → \(change.to?.label ?? "—")")
+                out.line("      now \(change.number) \(change.id): \(change.from.map(wording.status) ?? "—") → \(change.to.map(wording.status) ?? "—")")
                 if safetyCritical.contains(change.id), change.from?.isUnmet == true, change.to?.isUnmet == false {
-                    out.line("      " + style.red("⚠ safety-critical:") + " the engine found this indicator \(change.from?.label ?? ""); only the assessor's decision makes it \(change.to?.label ?? "")")
+                    out.line("      " + style.red("⚠ safety-critical:") + " the engine found this indicator \(change.from.map(wording.status) ?? ""); only the assessor's decision makes it \(change.to.map(wording.status) ?? "")")
                 }
             }
         }
@@ -34,7 +34,7 @@ extension TextReport {
         if !findings.notApplied.isEmpty {
             out.line("  Not applied:")
             for entry in findings.notApplied {
-                out.line("    - \(entry.kind.rawValue) \(entry.targetID): \(entry.decision.label) — \(entry.state.label) [\(entry.location)]")
+                out.line("    - \(entry.kind.rawValue) \(entry.targetID): \(entry.decision.label) — \(wording.findingState(entry.state)) [\(entry.location)]")
             }
         }
     }
@@ -52,15 +52,10 @@ extension TextReport {
         }
     }
 
-    private func automatedWords(_ entry: FindingEntry) -> String {
-        guard entry.kind == .indicator, let status = IndicatorStatus(rawValue: entry.automated) else { return entry.automated }
-        return status.label
-    }
-
     /// "; assessor: rejected; engine: met" when findings changed or decided an indicator.
-    static func assessorNote(_ result: IndicatorResult?) -> String {
+    func assessorNote(_ result: IndicatorResult?) -> String {
         guard let result, let automated = result.automatedStatus else { return "" }
         let decision = result.assessorDecision.map { "assessor: \($0.decision.label)" } ?? "after assessor findings"
-        return "; \(decision); engine: \(automated.label)"
+        return "; \(decision); engine: \(wording.status(automated))"
     }
 }

@@ -7,15 +7,19 @@ public struct TextReport {
     public var style: TextStyle
     /// Include every indicator's status, not only the unmet ones.
     public var includeAllIndicators: Bool
+    /// The words for the engine's typed values.
+    public var wording: any Wording
 
-    public init(style: TextStyle = .plain, includeAllIndicators: Bool = false) {
+    public init(style: TextStyle = .plain, includeAllIndicators: Bool = false, wording: any Wording = EnglishWording()) {
         self.style = style
         self.includeAllIndicators = includeAllIndicators
+        self.wording = wording
     }
 
     public func render(_ assessment: Assessment) -> String {
         var out = TextBuffer()
         header(assessment, &out)
+        notCounted(assessment, &out)
         safety(assessment, &out)
         outcome(assessment, &out)
         findings(assessment, &out)
@@ -27,7 +31,7 @@ public struct TextReport {
         crosswalk(assessment, &out)
         warnings(assessment, &out)
         out.blank()
-        out.line(style.dim(assessment.advisory))
+        out.line(style.dim(wording.message(assessment.advisory)))
         return out.text
     }
 
@@ -55,7 +59,7 @@ public struct TextReport {
         let byID = Dictionary(uniqueKeysWithValues: a.indicators.map { ($0.id, $0) })
         for failure in a.safetyCriticalFailures {
             out.line("  ✗ \(failure.number) \(failure.id): \(failure.text)")
-            for reason in byID[failure.id]?.reasons ?? [] { out.line("      - \(reason.message)") }
+            for reason in byID[failure.id]?.reasons ?? [] { out.line("      - \(wording.message(reason))") }
         }
     }
 
@@ -75,7 +79,7 @@ public struct TextReport {
             let shown = trial.matched ? trial.conditions : trial.conditions.filter { !$0.holds }
             if trial.matched && shown.isEmpty { out.line("    (no conditions: the fallback outcome)") }
             for condition in shown {
-                out.line("    \(condition.holds ? "✓" : "✗") \(condition.rule): \(condition.detail)")
+                out.line("    \(condition.holds ? "✓" : "✗") \(wording.message(condition))")
             }
         }
     }
@@ -106,11 +110,11 @@ public struct TextReport {
             out.line(style.bold("\(group.sectionNumber) \(group.sectionTitle)"))
             for item in group.items {
                 let tag = item.safetyCritical ? style.red("[SAFETY-CRITICAL]") : (item.level == .mandatory ? "[mandatory]" : "[desirable]")
-                out.line("  \(tag) \(item.indicator.number) \(item.indicator.id) (\(item.status.label)\(TextReport.assessorNote(byID[item.indicator.id]))): \(item.indicator.text)")
-                for provide in item.toProvide { out.line("      Provide: \(provide)") }
-                for why in item.why { out.line("      Why:     \(why)") }
+                out.line("  \(tag) \(item.indicator.number) \(item.indicator.id) (\(wording.status(item.status))\(assessorNote(byID[item.indicator.id]))): \(item.indicator.text)")
+                for provide in item.toProvide { out.line("      Provide: \(wording.message(provide))") }
+                for why in item.why { out.line("      Why:     \(wording.message(why))") }
                 if !item.unlinkedCandidates.isEmpty {
-                    out.line("      Note:    " + TextReport.unlinkedNote(item.unlinkedCandidates))
+                    out.line("      Note:    " + wording.unlinkedNote(item.unlinkedCandidates))
                 }
                 out.line("      Hint:    \(item.remediation)")
                 if let action = item.plannedAction {
@@ -118,14 +122,6 @@ public struct TextReport {
                 }
             }
         }
-    }
-
-    /// "E7 exists but is not linked…", naming at most three items.
-    static func unlinkedNote(_ ids: [String]) -> String {
-        let shown = ids.prefix(3).joined(separator: ", ")
-        let rest = ids.count > 3 ? " and \(ids.count - 3) more" : ""
-        let verb = ids.count == 1 ? "exists but is" : "exist but are"
-        return "items of this type (\(shown)\(rest)) \(verb) not linked to this indicator; link them in <supports> if they apply"
     }
 
     private func assessorList(_ a: Assessment, _ out: inout TextBuffer) {
@@ -140,11 +136,24 @@ public struct TextReport {
         out.line(style.bold("ALL INDICATORS"))
         for result in a.indicators {
             let used = result.evidenceUsed.isEmpty ? "" : " [evidence: \(result.evidenceUsed.joined(separator: ", "))]"
-            let note = TextReport.assessorNote(result)
-            out.line("  \(result.number) \(result.id): \(result.status.label)\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
+            let note = assessorNote(result)
+            out.line("  \(result.number) \(result.id): \(wording.status(result.status))\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
             if result.status != .met {
-                for reason in result.reasons { out.line("      - \(reason.message)") }
+                for reason in result.reasons { out.line("      - \(wording.message(reason))") }
             }
+        }
+    }
+
+    /// What counts for nothing (a misspelt evidence type, a link to an id that is not an
+    /// indicator, a fact without its unit…): first, before the outcome, because the outcome is
+    /// worked out without it.
+    private func notCounted(_ a: Assessment, _ out: inout TextBuffer) {
+        let notCounted = a.warnings.filter(\.meansEvidenceWillNotCount)
+        guard !notCounted.isEmpty else { return }
+        out.blank()
+        out.line(style.yellow("EVIDENCE THAT WILL NOT COUNT (\(notCounted.count))") + ": the outcome below is worked out without it; correct the file and check again.")
+        for warning in notCounted {
+            out.line("  ! " + wording.location(warning) + wording.message(warning))
         }
     }
 
@@ -153,8 +162,7 @@ public struct TextReport {
         out.blank()
         out.line(style.yellow("WARNINGS (\(a.warnings.count))"))
         for warning in a.warnings {
-            let place = warning.file.map { file in warning.line.map { "\(file):\($0): " } ?? "\(file): " }
-            out.line("  ! " + (place ?? warning.line.map { "line \($0): " } ?? "") + warning.message)
+            out.line("  ! " + wording.location(warning) + wording.message(warning))
         }
     }
 }

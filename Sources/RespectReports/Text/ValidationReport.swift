@@ -1,5 +1,5 @@
 public import RespectAssessment
-import RespectEvaluation
+public import RespectEvaluation
 import RespectModel
 
 /// `respect validate`'s output: a line per valid file on standard output, the problems of each
@@ -27,9 +27,21 @@ public enum ValidationReport {
         "\(result.file): valid \(result.kind?.rawValue ?? "") (\(result.summary.map(summary) ?? ""))"
     }
 
-    /// "FILE: invalid" and each problem, indented, for an invalid file.
-    public static func problemLines(_ result: DocumentValidation) -> [String] {
-        ["\(result.file): invalid"] + result.problems.map { "  " + $0.description }
+    /// "FILE: invalid" and each problem, indented, for an invalid file: located errors, then
+    /// each piece of evidence that will not count, with its line and the nearest valid value.
+    public static func problemLines(_ result: DocumentValidation, wording: any Wording = EnglishWording()) -> [String] {
+        ["\(result.file): invalid"] + problems(of: result, wording: wording).map { "  " + $0 }
+    }
+
+    /// Every problem of a file, located: errors, then what will not count.
+    static func problems(of result: DocumentValidation, wording: any Wording) -> [String] {
+        result.problems.map(\.description) + result.notCounted.map { notCountedLine($0, file: result.file, wording: wording) }
+    }
+
+    /// "FILE:LINE: will not count: MESSAGE".
+    static func notCountedLine(_ warning: Warning, file: String, wording: any Wording) -> String {
+        let place = warning.line.map { "\(warning.file ?? file):\($0)" } ?? (warning.file ?? file)
+        return "\(place): will not count: " + wording.message(warning)
     }
 
     /// One file's result in the JSON array.
@@ -39,13 +51,15 @@ public enum ValidationReport {
         var kind: String?
         var summary: String?
         var problems: [String]
+        /// Typed, with `code`, figures, `line` and `message`.
+        var notCounted: [Warning]
     }
 
     /// Every result as one JSON array (sorted keys).
-    public static func json(_ results: [DocumentValidation]) throws -> String {
+    public static func json(_ results: [DocumentValidation], wording: any Wording = EnglishWording()) throws -> String {
         try JSONReport.encode(results.map {
             Entry(file: $0.file, valid: $0.isValid, kind: $0.kind?.rawValue, summary: $0.summary.map(summary),
-                  problems: $0.problems.map(\.description))
-        })
+                  problems: problems(of: $0, wording: wording), notCounted: $0.notCounted)
+        }, wording: wording)
     }
 }

@@ -1,0 +1,67 @@
+public import RespectEvaluation
+import RespectModel
+
+extension EnglishWording {
+    /// "rule: figures", as a report lists a condition.
+    public func message(_ condition: ConditionResult) -> String {
+        "\(conditionRule(condition)): \(conditionDetail(condition))"
+    }
+
+    public func conditionRule(_ condition: ConditionResult) -> String {
+        switch condition.condition {
+        case .allMandatoryMet(let accept):
+            return "every applicable mandatory indicator is met" + (accept ? " (or awaits an assessor)" : "")
+        case .noSafetyCriticalFailure:
+            return "no safety-critical indicator fails"
+        case .sectionCoverage(let minPercent, let level):
+            return "every section has at least \(minPercent)% of its applicable \(level.rawValue) indicators met"
+        case .mandatoryMetPercent(let minPercent):
+            return "at least \(minPercent)% of applicable mandatory indicators are met"
+        case .actionPlanCoversUnmetMandatory(let months):
+            guard case .actionPlanCoversUnmetMandatory(let from, let to, _, _) = condition.figures else {
+                return "the action plan covers every unmet mandatory indicator within \(months) months"
+            }
+            return "the action plan covers every unmet mandatory indicator with a due date from \(from) to \(to) (within \(months) months)"
+        }
+    }
+
+    public func conditionDetail(_ condition: ConditionResult) -> String {
+        switch condition.figures {
+        case .allMandatoryMet(let met, let applicable, let provisional, let unmet):
+            var detail = "\(met) of \(applicable) applicable mandatory indicators met"
+            if case .allMandatoryMet(true) = condition.condition, provisional > 0 {
+                detail += " (\(provisional) provisionally, pending an assessor)"
+            }
+            if !unmet.isEmpty { detail += "; not met: " + unmet.map(mention).joined(separator: ", ") }
+            return detail
+        case .noSafetyCriticalFailure(let failures):
+            return failures.isEmpty ? "no safety-critical failure" : "safety-critical failures: " + failures.map(mention).joined(separator: ", ")
+        case .sectionCoverage(let below):
+            let minPercent: String
+            if case .sectionCoverage(let percent, _) = condition.condition { minPercent = percent.description } else { minPercent = "" }
+            return below.isEmpty
+                ? "every section reaches \(minPercent)%"
+                : "below \(minPercent)%: " + below.map { "\($0.number) \($0.title): \($0.met) of \($0.applicable) (\(percent($0.met, of: $0.applicable))%)" }
+                    .joined(separator: "; ")
+        case .mandatoryMetPercent(let met, let applicable):
+            return "\(met) of \(applicable) met (\(percent(met, of: applicable))%)"
+        case .actionPlanCoversUnmetMandatory(let from, let to, let unmet, let uncovered):
+            guard !uncovered.isEmpty else {
+                return "\(unmet) unmet mandatory indicator\(unmet == 1 ? "" : "s"), all covered"
+            }
+            let entries = uncovered.map { entry in
+                guard let due = entry.firstActionDue else { return "\(mention(entry.indicator)): no action" }
+                return "\(mention(entry.indicator)): action " + (due < from ? "overdue (due \(due))" : "due \(due), after \(to)")
+            }
+            return "\(uncovered.count) of \(unmet) unmet mandatory indicators not covered: " + entries.joined(separator: "; ")
+        }
+    }
+
+    /// A share as a percentage with at most one decimal, rounded half up: "33.3"; nothing
+    /// applicable counts as 100.
+    func percent(_ met: Int, of applicable: Int) -> String {
+        guard applicable > 0 else { return "100" }
+        let tenths = (met * 1000 + applicable / 2) / applicable
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
+    }
+}

@@ -1,0 +1,76 @@
+public import RespectAssessment
+public import RespectEvaluation
+public import RespectModel
+
+/// The English wording of everything the engine reports: the one place its sentences are
+/// made. Stateless; every report uses `EnglishWording()` unless given another `Wording`.
+public struct EnglishWording: Wording {
+    public init() {}
+
+    public func status(_ status: IndicatorStatus) -> String {
+        switch status {
+        case .met: "met"
+        case .partlyMet: "partly met"
+        case .notMet: "not met"
+        case .notApplicable: "not applicable"
+        case .needsAssessor: "needs assessor"
+        }
+    }
+
+    public func sectionOutcome(_ outcome: SectionOutcome) -> String {
+        switch outcome {
+        case .achieved: "achieved"
+        case .workingTowards: "working towards"
+        case .notYet: "not yet"
+        case .notApplicable: "not applicable"
+        }
+    }
+
+    public func verification(_ verification: Verification) -> String {
+        switch verification {
+        case .desk: "desk review"
+        case .siteVisit: "site visit"
+        case .caseSample: "case-file sample"
+        }
+    }
+
+    public func relation(_ relation: MigrationChecklist.Relation) -> String {
+        switch relation {
+        case .declared(let declared): declared.rawValue
+        case .sameID: "same id"
+        case .new: "new"
+        }
+    }
+
+    public func threshold(_ threshold: FactThreshold) -> String {
+        "\(threshold.comparison.symbol) \(threshold.value)" + unit(threshold.unit)
+    }
+
+    public func unlinkedNote(_ ids: [String]) -> String {
+        let shown = ids.prefix(3).joined(separator: ", ")
+        let rest = ids.count > 3 ? " and \(ids.count - 3) more" : ""
+        let verb = ids.count == 1 ? "exists but is" : "exist but are"
+        return "items of this type (\(shown)\(rest)) \(verb) not linked to this indicator; link them in <supports> if they apply"
+    }
+
+    public func batchEntry(_ entry: BatchRow.MissingEntry) -> String {
+        let tag = entry.safetyCritical ? " (safety-critical)" : entry.level == .mandatory ? "" : " (desirable)"
+        let why = entry.reason.map(message) ?? entry.toProvide.map(message) ?? status(entry.status)
+        return "\(entry.indicator.number) \(entry.indicator.id)\(tag): \(why)"
+    }
+
+    /// " weeks", or nothing for a fact without a unit.
+    func unit(_ unit: String?) -> String {
+        unit.map { " \($0)" } ?? ""
+    }
+
+    /// "7.1.1 iss-in-place-for-every-intervention".
+    func mention(_ indicator: IndicatorMention) -> String {
+        "\(indicator.number) \(indicator.id)"
+    }
+
+    /// Accepted verdicts: "achieved or working towards".
+    func verdicts(_ verdicts: [Verdict]) -> String {
+        verdicts.map(\.label).joined(separator: " or ").lowercased()
+    }
+}

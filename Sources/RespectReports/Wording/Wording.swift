@@ -1,0 +1,61 @@
+public import RespectAssessment
+public import RespectEvaluation
+public import RespectModel
+
+/// Every word the reports show for the engine's typed values, in one language: the sentences
+/// for reasons, provisions, warnings, outcome conditions, tender reasons and migration notes
+/// (`ResultWording`, which JSON writes as `message`), and the labels and figures in words that
+/// text, HTML and CSV show beside them.
+///
+/// `EnglishWording` is the catalogue today; a second language is another conforming type, and
+/// every report and `JSONReport` take it as a parameter.
+public protocol Wording: ResultWording {
+    /// An indicator status: "partly met".
+    func status(_ status: IndicatorStatus) -> String
+    /// What became of an assessor's finding: "superseded by a later finding".
+    func findingState(_ state: FindingState) -> String
+    /// Whether old evidence covers a migrated indicator: "not covered".
+    func carryOver(_ carryOver: MigrationChecklist.CarryOver) -> String
+    /// A reason's code for an indicator, in a short list: "too-old for training-recent".
+    func reasonCode(_ reason: IndicatorReason) -> String
+    /// The framework's notice, and that a tender's thresholds were applied, when they were.
+    func frameworkNotice(_ framework: FrameworkSummary) -> String
+    /// A tender section outcome: "working towards".
+    func sectionOutcome(_ outcome: SectionOutcome) -> String
+    /// How an indicator is confirmed: "case-file sample".
+    func verification(_ verification: Verification) -> String
+    /// A warning's kind in a few words, for a tag: "expiring soon".
+    func warningTag(_ kind: Warning.Kind) -> String
+    /// Where a warning is, as a prefix: "line 12: ", "findings.xml:7: ", or nothing.
+    func location(_ warning: Warning) -> String
+    /// Whom a findings file is about: "provider 'Brookfield…', charity 1190002".
+    func findingsSubject(_ subject: FindingsSubject) -> String
+    /// A tender reason in a few words, for a table cell: "threshold not met".
+    func tenderReasonTag(_ kind: TenderReason.Kind) -> String
+    /// How a migrated indicator is linked to the old edition: "merged-into", "same id", "new".
+    func relation(_ relation: MigrationChecklist.Relation) -> String
+    /// The vocabulary a renamed term belongs to: "evidence type".
+    func termKind(_ kind: EditionDiff.TermRename.TermKind) -> String
+
+    /// A requirement change in parts, for a table: what it is about (nil: the indicator
+    /// itself) and the old and new values (nil: none).
+    func requirementChange(_ change: RequirementChange) -> (subject: String?, old: String?, new: String?)
+
+    /// An outcome condition as the framework states it, with its figures: "at least 50% of
+    /// applicable mandatory indicators are met".
+    func conditionRule(_ condition: ConditionResult) -> String
+    /// The submission's figures against a condition: "2 of 5 met (40%)".
+    func conditionDetail(_ condition: ConditionResult) -> String
+    /// A threshold as a requirement: "≥ 26 weeks".
+    func threshold(_ threshold: FactThreshold) -> String
+    /// A tender reason's two figures in words: the bid's and the required one.
+    func tenderFigures(_ reason: TenderReason) -> (bid: String?, required: String?)
+    /// The figures behind a tender section outcome.
+    func sectionDetail(_ section: SectionOutcomeResult) -> String
+    /// A framework threshold a tender replaced: "programme-weeks ≥ 22 weeks → ≥ 26 weeks".
+    func thresholdChange(_ change: ThresholdChange) -> String
+    /// Items of a needed type that are in the pack but not linked to the indicator.
+    func unlinkedNote(_ ids: [String]) -> String
+    /// A batch row's missing-evidence entry on one line: "7.1.1 iss-… (safety-critical): why".
+    func batchEntry(_ entry: BatchRow.MissingEntry) -> String
+}
