@@ -95,7 +95,7 @@ let package = Package(
             name: "RespectServer",
             dependencies: [
                 "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
-                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite",
+                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectStorePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

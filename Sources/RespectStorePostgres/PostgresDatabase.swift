@@ -37,10 +37,26 @@ public final class PostgresDatabase: Sendable {
     /// The database for messages, without the password.
     public var location: String { settings.location }
 
-    /// Runs `body` on one connection from the pool, within `settings.requestTimeout`.
+    /// Runs `body` on one connection from the pool, within `settings.requestTimeout`; every
+    /// failure is a `PostgresFailure`.
     public func withConnection<Value: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
     ) async throws(PostgresFailure) -> Value {
+        do {
+            return try await lease(body)
+        } catch let error as PostgresFailure {
+            throw error
+        } catch {
+            throw PostgresFailure(classifying: error)
+        }
+    }
+
+    /// Runs `body` on one connection from the pool, within `settings.requestTimeout`. A
+    /// connection that cannot be had in time is a `PostgresFailure` (unavailable, unless the pool
+    /// was closed); an error thrown by `body` is rethrown as it is.
+    public func lease<Value: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
+    ) async throws -> Value {
         do {
             return try await Deadline.run(within: settings.requestTimeout) { [client] in
                 try await client.withConnection { connection in
@@ -52,7 +68,7 @@ public final class PostgresDatabase: Sendable {
                 }
             }
         } catch let error as OnConnection {
-            throw PostgresFailure(classifying: error.underlying)
+            throw error.underlying
         } catch let error as Deadline.Passed {
             throw PostgresFailure(kind: .unavailable, message: "the database did not answer within \(error.limit)")
         } catch {

@@ -31,13 +31,10 @@ public struct PostgresMigrator: Sendable {
     /// Applies, in one transaction on `connection`, the migrations not yet applied, up to and
     /// including `last` (all when `nil`). `schema` is created when missing.
     public func migrate(on connection: PostgresConnection, schema: String?, upTo last: String? = nil) async throws {
+        try await PostgresSchemaCreation.ensure(schema, on: connection)
         let lockKey = "respect-migrations/\(schema ?? "")/\(table)"
         try await connection.withTransaction(logger: PostgresDatabase.silent) { connection in
             try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(lockKey)))", logger: PostgresDatabase.silent)
-            if let schema {
-                // A plain name (`PostgresSettings.isPlainName`), so it needs no quoting.
-                try await connection.query(PostgresQuery(unsafeSQL: "CREATE SCHEMA IF NOT EXISTS \(schema)"), logger: PostgresDatabase.silent)
-            }
             try await connection.query("""
                 CREATE TABLE IF NOT EXISTS \(unescaped: table) (
                     name text PRIMARY KEY,

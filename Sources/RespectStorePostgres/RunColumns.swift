@@ -75,17 +75,19 @@ struct FindingColumns: Sendable {
     var assessor: String
     var date: String
     var expires: String?
+    /// `RecordedView.stored()`: the typed view's JSON.
     var automated: String
     var file: String
     var line: Int
 
     static func insert(_ finding: StoredFinding, run id: Int64, on connection: PostgresConnection) async throws {
+        let automated = try finding.automated.stored()
         try await connection.query("""
             INSERT INTO run_finding (run_id, kind, target_id, decision, state, reason, assessor, date, expires,
                                      automated, file, line)
             VALUES (\(id), \(finding.kind.rawValue), \(finding.targetID), \(finding.decision.rawValue),
                     \(finding.state.rawValue), \(finding.reason), \(finding.assessor), \(finding.date.description),
-                    \(finding.expires?.description), \(finding.automated), \(finding.file), \(finding.line))
+                    \(finding.expires?.description), \(automated), \(finding.file), \(finding.line))
             """, logger: PostgresDatabase.silent)
     }
 
@@ -117,7 +119,8 @@ struct FindingColumns: Sendable {
             expiry = parsed
         }
         return StoredFinding(kind: kind, targetID: targetID, decision: decision, state: state, reason: reason,
-                             assessor: assessor, date: date, expires: expiry, automated: automated, file: file, line: line)
+                             assessor: assessor, date: date, expires: expiry, automated: RecordedView(stored: automated),
+                             file: file, line: line)
     }
 }
 

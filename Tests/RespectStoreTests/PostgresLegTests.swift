@@ -10,11 +10,13 @@ import Testing
 /// PostgreSQL — and it runs a PostgreSQL case itself.
 @Suite("PostgreSQL leg", .enabled(if: TestDatabase.isLeg), .usesTheDatabase)
 struct PostgresLegTests {
-    @Test("the leg has a database and a server it can restart, and runs the run store contract on PostgreSQL")
+    @Test("the leg has a database and a server it can restart, and runs the store contracts on PostgreSQL")
     func legIsComplete() async throws {
         #expect(TestDatabase.url != nil, "RESPECT_DATABASE_URL is set")
         #expect(TestDatabase.control != nil, "RESPECT_POSTGRES_CONTROL is set")
-        #expect(RunStoreImplementations.all.map(\.name) == ["SQLite", "PostgreSQL"])
+        #expect(RunStoreImplementations.all.map(\.name).filter { $0.hasPrefix("PostgreSQL") }
+                == ["PostgreSQL", "PostgreSQL service store"])
+        #expect(ServiceStoreImplementations.all.map(\.name).contains("PostgreSQL"))
         let store = try await PostgresRunStore.open(url: try TestDatabase.freshURL())
         let id = try await store.record(try StoreFixtures.assessment("engine/mini-achieved.xml"), assessor: "leg", at: StoreFixtures.time())
         #expect(try await store.run(id: id)?.summary.assessor == "leg")

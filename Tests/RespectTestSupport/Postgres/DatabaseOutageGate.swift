@@ -1,7 +1,8 @@
 /// Keeps tests that stop the database server apart from tests that use it: any number of users
 /// at once, or one test that stops it, never both. Tests take it through the traits
-/// `.usesTheDatabase` and `.stopsTheDatabase`. Waiters are served in arrival order, so a test
-/// that stops the server is not starved by a stream of users.
+/// `.usesTheDatabase` and `.stopsTheDatabase` (and `TestServer` on PostgreSQL). Waiters are
+/// served in arrival order, so a test that stops the server is not starved by a stream of users;
+/// a test therefore enters once, never from inside the gate.
 public actor DatabaseOutageGate {
     public static let shared = DatabaseOutageGate()
 
@@ -38,13 +39,19 @@ public actor DatabaseOutageGate {
 
     /// Runs `body` inside the gate.
     func run(stops: Bool, _ body: @Sendable () async throws -> Void) async throws {
+        try await value(stops: stops, body)
+    }
+
+    /// Runs `body` inside the gate and returns its value.
+    public func value<Value: Sendable>(stops: Bool, _ body: @Sendable () async throws -> Value) async throws -> Value {
         await enter(stops: stops)
         do {
-            try await body()
+            let value = try await body()
+            leave(stops: stops)
+            return value
         } catch {
             leave(stops: stops)
             throw error
         }
-        leave(stops: stops)
     }
 }
