@@ -86,9 +86,10 @@ public final class PostgresDatabase: Sendable {
         }
     }
 
-    /// Makes one connection outside the pool and runs `body` on it: opening a store uses it so
-    /// that a wrong password or a missing database is reported as such, at once, rather than
-    /// as a pool that keeps retrying.
+    /// Makes one connection outside the pool (within `settings.requestTimeout`) and runs `body`
+    /// on it, however long it takes (migrations wait for another process's): opening a store uses
+    /// it so that a wrong password or a missing database is reported as such, at once, rather
+    /// than as a pool that keeps retrying.
     func withDirectConnection<Value: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection) async throws -> Value
     ) async throws(PostgresFailure) -> Value {
@@ -99,16 +100,16 @@ public final class PostgresDatabase: Sendable {
             throw PostgresFailure(kind: .failed, message: "the TLS settings cannot be used: \(error)")
         }
         do {
-            return try await Deadline.run(within: settings.requestTimeout) {
-                let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: Self.silent)
-                do {
-                    let value = try await body(connection)
-                    try? await connection.close()
-                    return value
-                } catch {
-                    try? await connection.close()
-                    throw error
-                }
+            let connection = try await Deadline.run(within: settings.requestTimeout) {
+                try await PostgresConnection.connect(configuration: configuration, id: 0, logger: Self.silent)
+            }
+            do {
+                let value = try await body(connection)
+                try? await connection.close()
+                return value
+            } catch {
+                try? await connection.close()
+                throw error
             }
         } catch let error as Deadline.Passed {
             throw PostgresFailure(kind: .unavailable, message: "the database did not answer within \(error.limit)")

@@ -12,11 +12,17 @@ public import RespectStoreSQL
 /// `SQLDriverError` of kind `.unavailable`, and once it is back the next calls succeed.
 public struct PostgresDriver: SQLDriver {
     public let database: PostgresDatabase
-    public var dialect: SQLDialect { .postgres }
+    /// PostgreSQL's dialect, its migration lock keyed to the schema, so stores in different
+    /// schemas of one database migrate at once and processes on one schema one after the other.
+    public let dialect: SQLDialect
     public var location: String { database.location }
 
     public init(_ database: PostgresDatabase) {
         self.database = database
+        var dialect = SQLDialect.postgres
+        // The schema is a plain name (`PostgresSettings.isPlainName`), safe inside the literal.
+        dialect.migrationLock = "SELECT pg_advisory_xact_lock(hashtext('respect-service-migrations/\(database.settings.schema ?? "")'))"
+        self.dialect = dialect
     }
 
     public func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
@@ -31,9 +37,9 @@ public struct PostgresDriver: SQLDriver {
     public func transaction<Value: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> Value) async throws -> Value {
         try await withoutActuallyEscaping(body) { body in
             do {
-                return try await database.lease { connection in
+                return try await database.lease { [dialect] connection in
                     try await connection.withTransaction(logger: PostgresDatabase.silent) { connection in
-                        try await body(PostgresDriverTransaction(connection: connection, dialect: .postgres))
+                        try await body(PostgresDriverTransaction(connection: connection, dialect: dialect))
                     }
                 }
             } catch let error as PostgresTransactionError {
