@@ -33,6 +33,7 @@ struct RespectCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [CheckCommand.self, PlanCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
                       HistoryCommand.self, DiffCommand.self,
-                      BatchCommand.self, GenerateCommand.self]
+                      BatchCommand.self, GenerateCommand.self,
+                      ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self]
     )
 }
