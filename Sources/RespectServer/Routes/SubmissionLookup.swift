@@ -44,13 +44,14 @@ extension WebService {
                                             source: "submission \(submission.id) findings")])
     }
 
-    /// A stored version assessed as `respect check` assesses a file, with the submission's findings.
+    /// A stored version assessed as `respect check` assesses a file, with the submission's
+    /// findings and the path to the next verdict.
     func assess(_ version: SubmissionVersion, of submission: SubmissionRecord, asOf: CalendarDate?) async throws -> Assessment {
         let bytes = try await bytes(of: version.sha256)
         let request = AssessmentRequest(submission: .bytes(bytes, name: version.fileName), asOf: asOf, today: today,
                                         findings: try await findingsSet(for: submission))
         do {
-            return try engine.assess(request).assessment
+            return try engine.plan(request).assessment
         } catch {
             throw ServiceError(error)
         }
