@@ -76,7 +76,7 @@ extension EnglishWording {
                     + (provisional > 0 ? " (\(provisional) provisionally, awaiting an assessor)" : "")
             }
             let note = !accept && provisional > 0 ? " (this rule counts those awaiting an assessor as not met)" : ""
-            return "\(unmet.count) of \(applicable) applicable mandatory \(unmet.count == 1 ? "indicator is" : "indicators are") not met\(note): " + numbers(unmet)
+            return "\(unmet.count) of \(applicable) applicable mandatory indicators \(unmet.count == 1 ? "is" : "are") not met\(note): " + numbers(unmet)
         case (_, .noSafetyCriticalFailure(let failures)):
             guard !failures.isEmpty else { return "no safety-critical indicator fails" }
             return "\(count(failures.count, "safety-critical indicator")) \(failures.count == 1 ? "fails" : "fail"): " + numbers(failures)
