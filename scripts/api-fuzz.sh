@@ -40,10 +40,11 @@ status=0
 for who in admin provider; do
   [ "$who" = admin ] && TOKEN=$ADMIN || TOKEN=$PROVIDER
   echo "api-fuzz: as the $who, at most $MAX_EXAMPLES examples per operation, $MAX_TIME s"
-  "$VENV/bin/st" run "$BASE/openapi.json" --url "$BASE" -H "Authorization: Bearer $TOKEN" \
+  # From the data folder, so Schemathesis's own cache goes with it.
+  (cd "$DATA" && "$OLDPWD/$VENV/bin/st" run "$BASE/openapi.json" --url "$BASE" -H "Authorization: Bearer $TOKEN" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance \
     --max-examples "$MAX_EXAMPLES" --max-time "$MAX_TIME" --seed "$SEED" --request-timeout 20 --workers 1 \
-    --phases examples,coverage,fuzzing --suppress-health-check all --no-color || status=$?
+    --phases examples,coverage,fuzzing --suppress-health-check all --no-color) || status=$?
 done
 kill -0 "$SERVER" 2>/dev/null || { echo "api-fuzz: the server died" >&2; cat "$DATA/serve.log" >&2; exit 1; }
 [ "$status" -eq 0 ] && echo "api-fuzz: no 5xx, every answer as the OpenAPI document describes"
