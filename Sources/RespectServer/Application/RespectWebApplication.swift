@@ -31,7 +31,11 @@ public enum RespectWebApplication {
         if logger == nil { serverLogger.logLevel = .notice }
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: TimeAmount.seconds(Int64(configuration.idleTimeout)))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [SlowRequestHandler(grace: .milliseconds(Int64(configuration.idleTimeout * 1000)),
+                                                               minimumRate: configuration.minimumUploadRate),
+                                            CloseAfterResponseHandler()],
+                idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "respect"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },

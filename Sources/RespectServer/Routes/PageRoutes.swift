@@ -33,7 +33,12 @@ enum PageRoutes {
                 return signInPage(service: service, problem: service.catalogue["signIn_refused"], email: email,
                                   status: .unauthorized)
             }
-            // A new session id at every sign-in: whatever cookie the browser brought is replaced.
+            // A new session id at every sign-in: whatever session the browser brought is ended and replaced.
+            if case .session(let idHash, _)? = context.signedIn?.credential {
+                _ = try await service.run { () async throws(ServiceStoreError) in
+                    try await service.store.endSession(sessionHash: idHash, at: service.now, by: context.author)
+                }
+            }
             let session = try await service.accounts.startSession(for: user, address: context.clientAddress)
             var response = PageResponse.redirect(to: "/home")
             response.setCookie(SessionCookies.session(session.id, service: service))

@@ -11,6 +11,10 @@ import NIOCore
 enum RouteGuard {
     static func respond(_ route: Route, _ request: Request, _ context: RespectRequestContext,
                         _ service: WebService) async throws -> Response {
+        // No field takes a NUL, and some databases refuse one in text: refused here, for every route.
+        if request.uri.description.range(of: "%00", options: .caseInsensitive) != nil {
+            throw ServiceError(.badRequest, detail: "the address holds a NUL character (%00), which no field accepts")
+        }
         if case .roles(let roles) = route.access {
             guard let signedIn = context.signedIn else { throw ServiceError(.signInRequired) }
             guard roles.contains(signedIn.user.role) else { throw ServiceError.notFound }
