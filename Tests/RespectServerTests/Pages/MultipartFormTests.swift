@@ -23,6 +23,18 @@ struct MultipartFormTests {
         #expect(file.bytes == Array("%PDF\r\nbinary\u{0}".utf8))
     }
 
+    @Test("a file input left empty (filename=\"\", no content, as chromium sends it) is no file")
+    func emptyFileInputIsNoFile() throws {
+        let bytes = Self.body([
+            "Content-Disposition: form-data; name=\"title\"\r\n\r\nKept",
+            "Content-Disposition: form-data; name=\"file\"; filename=\"\"\r\nContent-Type: application/octet-stream\r\n\r\n",
+        ])
+        let form = try MultipartForm.parse(bytes, boundary: "XyZ")
+        #expect(form.file("file") == nil)
+        #expect(form.files.isEmpty)
+        #expect(form.all("title") == ["Kept"])
+    }
+
     @Test("a file name is cut to its last component without control characters")
     func fileNamesAreLabels() throws {
         #expect(MultipartForm.cleanFileName("../../etc/passwd") == "passwd")

@@ -50,7 +50,11 @@ enum ImportPage {
         do {
             version = try service.importedVersion(upload.bytes, fileName: upload.fileName, organisation: organisation, user: user)
         } catch let error as ServiceError where error.code == .badData || error.code == .missingInput {
-            form.fail("file", ([error.detail].compactMap { $0 } + error.problems).joined(separator: " "))
+            var messages: [String] = []
+            for message in [error.detail].compactMap({ $0 }) + error.problems where !messages.contains(message) {
+                messages.append(message)
+            }
+            form.fail("file", messages.joined(separator: " "))
             return render(form: form, into: record, context: context, service: service, status: .unprocessableContent)
         }
         if form.hasProblems {

@@ -52,6 +52,12 @@ enum MultipartForm {
             }
             let content = Array(body[contentStart..<contentEnd])
             if let fileName = headers.fileName {
+                // A file input left empty comes as filename="" with no content: no file.
+                if fileName.isEmpty && content.isEmpty {
+                    position = contentEnd + separator.count
+                    guard position <= body.count else { throw .malformed("the body ends inside a boundary") }
+                    continue
+                }
                 form.files.append(UploadedFile(fieldName: headers.name, fileName: cleanFileName(fileName),
                                                mediaType: headers.contentType ?? "application/octet-stream", bytes: content))
             } else {
