@@ -91,10 +91,17 @@ def driver():
         options.add_argument(argument)
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     browser = webdriver.Chrome(service=service, options=options)
-    browser.set_page_load_timeout(60)
-    browser.set_script_timeout(120)
-    yield browser
-    browser.quit()
+    downloads = tempfile.mkdtemp(prefix="respect-downloads-")
+    try:
+        browser.set_page_load_timeout(60)
+        browser.set_script_timeout(120)
+        # Downloads (exports) land in a temporary folder the tests read.
+        browser.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": downloads})
+        browser.download_folder = downloads
+        yield browser
+    finally:
+        browser.quit()
+        shutil.rmtree(downloads, ignore_errors=True)
 
 
 @pytest.fixture

@@ -6,9 +6,12 @@ import base64
 import json
 import os
 import re
+import time
 
 from axe_selenium_python import Axe
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -28,6 +31,7 @@ class Site:
         self.base = base
         self.driver = driver
         self.password = password
+        self.scripts = True
 
     # Navigation -----------------------------------------------------------------------------
 
@@ -101,6 +105,42 @@ class Site:
     def submit(self, text):
         self.click_button(text)
 
+    def download(self, link_text, timeout=30):
+        """Follows a link that downloads a file; returns the downloaded file's path."""
+        folder = self.driver.download_folder
+        before = set(os.listdir(folder))
+        self.driver.find_element(By.PARTIAL_LINK_TEXT, link_text).click()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            new = [name for name in set(os.listdir(folder)) - before if not name.endswith(".crdownload")]
+            if new:
+                return os.path.join(folder, new[0])
+            time.sleep(0.1)
+        raise AssertionError("following '%s' on %s downloaded nothing" % (link_text, self.path))
+
+    # The keyboard -----------------------------------------------------------------------------
+
+    def focused(self):
+        return self.driver.switch_to.active_element
+
+    def press(self, *keys):
+        ActionChains(self.driver).send_keys(*keys).perform()
+
+    def tab_to(self, description, matches, limit=80):
+        """Presses Tab until `matches(element)` holds for the focused element; every element
+        reached must show a visible focus indicator (an outline of at least 2 px)."""
+        for _ in range(limit):
+            self.press(Keys.TAB)
+            element = self.focused()
+            outline = self.driver.execute_script(
+                "const s = getComputedStyle(arguments[0]);"
+                "return [s.outlineStyle, parseFloat(s.outlineWidth) || 0, s.boxShadow, arguments[0].matches(':focus')];", element)
+            label = element.get_attribute("outerHTML")[:120]
+            assert outline[0] != "none" and outline[1] >= 2, "no visible focus on %s: %s" % (label, outline)
+            if matches(element):
+                return element
+        raise AssertionError("%d presses of Tab on %s never reached %s" % (limit, self.path, description))
+
     # Accounts -------------------------------------------------------------------------------
 
     def sign_in(self, email):
@@ -119,7 +159,9 @@ class Site:
 
     def check(self, kind):
         """Photographs the page at 1200 and 390 px and scans it with axe-core, once per page kind."""
-        if kind in CHECKED:
+        if kind in CHECKED or not self.scripts:
+            # Once per page kind; and axe-core needs scripts, so pages met with scripts disabled
+            # are photographed and scanned when met in another test.
             return
         os.makedirs(SCREENSHOTS, exist_ok=True)
         for width, height, mobile in [(1200, 900, False), (390, 844, True)]:
@@ -139,11 +181,7 @@ class Site:
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 assert overflow <= 1, "%s scrolls sideways by %d px at 390 px" % (kind, overflow)
         self.driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
-        axe = Axe(self.driver)
-        axe.inject()
-        results = self.driver.execute_script("return axe.run(document, arguments[0])",
-                                             {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-        serious = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+        results, serious = self.scan()
         CHECKED[kind] = {"path": self.path, "violations": [(v["id"], v["impact"], len(v["nodes"])) for v in results["violations"]],
                          "axe": results["testEngine"]["version"]}
         with open(os.path.join(SCREENSHOTS, "accessibility.json"), "w") as file:
@@ -152,6 +190,13 @@ class Site:
             detail = "; ".join("%s (%s): %s at %s" % (v["id"], v["impact"], v["help"],
                                                       ", ".join(str(n["target"]) for n in v["nodes"][:3])) for v in serious)
             raise AccessibilityFailure("%s (%s): %s" % (kind, self.path, detail))
+
+    def scan(self):
+        """axe-core's WCAG A and AA rules on the page: (the results, the serious or critical violations)."""
+        Axe(self.driver).inject()
+        results = self.driver.execute_script("return axe.run(document, arguments[0])",
+                                             {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        return results, [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
 
 
 def first_number(text):

@@ -1,5 +1,6 @@
 """The flows of issue 14, each end to end through the pages only, in Debian's chromium."""
 import datetime
+import hashlib
 import os
 import time
 
@@ -69,6 +70,33 @@ def test_provider_builds_a_self_assessment_from_blank_to_working_towards_then_ac
     assert path.startswith("/self-assessments/")
     assert "Not yet" in site.title
     site.check("dashboard")
+    # The first evidence the path asks for, with a mistake: the review-by date before the issue
+    # date. The form comes back with the error beside that date, and the title, the dates, the
+    # ticked indicator and the attached file (named, with its SHA-256) are kept.
+    link = site.driver.find_element(By.CSS_SELECTOR, "ol.path a[href*='/evidence/new']")
+    ticked = link.get_attribute("href").split("indicator=")[1].split("&")[0]
+    site.navigating(link.click)
+    site.type("title", "Safeguarding policy 2026")
+    site.set_date("issued", iso(-10))
+    site.set_date("reviewBy", iso(-20))
+    attachment = os.path.join(site.driver.download_folder, "safeguarding-policy.txt")
+    with open(attachment, "w") as file:
+        file.write("Safeguarding policy, approved by the board.\n")
+    site.attach("file", attachment)
+    site.submit("Save and re-check")
+    assert site.driver.find_element(By.ID, "reviewBy-error").text.endswith("The review-by date is before the issue date.")
+    assert site.driver.find_element(By.ID, "reviewBy").get_attribute("aria-invalid") == "true"
+    assert site.driver.find_element(By.ID, "title").get_attribute("value") == "Safeguarding policy 2026"
+    assert site.driver.find_element(By.ID, "issued").get_attribute("value") == iso(-10)
+    assert site.driver.find_element(By.CSS_SELECTOR, "input[name=supports][value='%s']" % ticked).is_selected()
+    kept = site.driver.find_element(By.CSS_SELECTOR, "p.kept").text
+    with open(attachment, "rb") as file:
+        assert "safeguarding-policy.txt" in kept and hashlib.sha256(file.read()).hexdigest() in kept, kept
+    site.check("evidence-form-error")
+    site.set_date("reviewBy", iso(700))
+    site.submit("Save and re-check")
+    assert "/changes" in site.path, site.text()[:500]
+    site.open(path)
     follow_path_until(site, path, "Working towards")
     site.check("dashboard-working-towards")
     follow_path_until(site, path, "Meets the standards")
@@ -105,7 +133,23 @@ def test_provider_imports_a_submission_file(site):
     site.attach("file", os.path.join(EXAMPLES, "submissions", "working-towards.xml"))
     site.submit("Import and check")
     assert "Working towards the Standard" in site.title
-    site.open(site.path + "/facts")
+    imported = site.path
+    figures = site.driver.find_element(By.CSS_SELECTOR, "dl.meta").text
+    missing = [e.get_attribute("id") for e in site.driver.find_elements(By.CSS_SELECTOR, "ol.path > li.entry")]
+    assert missing, "a working-towards submission has something missing"
+    # Export the submission XML, import the export as a new self-assessment: it evaluates identically.
+    exported = site.download("Export the submission XML")
+    with open(exported, "rb") as file:
+        assert b"<submission" in file.read()
+    site.open("/self-assessments/import")
+    site.type("title", "Brookfield 2026 (export imported)")
+    site.attach("file", exported)
+    site.submit("Import and check")
+    assert site.path != imported and "Working towards the Standard" in site.title
+    again = site.driver.find_element(By.CSS_SELECTOR, "dl.meta").text
+    assert again.split("\n")[-1] == figures.split("\n")[-1], (figures, again)
+    assert [e.get_attribute("id") for e in site.driver.find_elements(By.CSS_SELECTOR, "ol.path > li.entry")] == missing
+    site.open(imported + "/facts")
     site.check("facts-form")
 
 
