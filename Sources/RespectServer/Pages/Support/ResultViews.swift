@@ -167,7 +167,7 @@ struct MissingLine: Sendable {
             case .evidence(let evidence): return evidence.evidenceType.id
             case .oneOf(let alternatives): if let found = alternatives.lazy.compactMap(firstEvidenceType).first { return found }
             case .moreOf(_, let options): if let found = options.lazy.compactMap(firstEvidenceType).first { return found }
-            case .fact, .service, .answerFinding: continue
+            case .fact, .factSource, .service, .answerFinding: continue
             }
         }
         return nil
@@ -189,6 +189,8 @@ struct ActionLink: Sendable {
                                         label: catalogue.format("missing_addEvidence", ["type": evidence.evidenceType.label,
                                                                                         "number": indicator.number])))
             case .fact(let fact, _):
+                links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
+            case .factSource(let fact, _):
                 links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
             case .service(let type):
                 links.append(ActionLink(href: "\(path)/edit#service-\(type.id)", label: catalogue.format("missing_offerService", ["service": type.label])))
