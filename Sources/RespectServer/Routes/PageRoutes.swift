@@ -103,6 +103,10 @@ enum FormBody {
             }
             fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
         }
+        // No field takes a NUL, and some databases refuse one in text.
+        if fields.contains(where: { $0.key.contains("\0") || $0.value.contains("\0") }) {
+            throw ServiceError(.badRequest, detail: "the form holds a NUL character (%00), which no field accepts")
+        }
         return fields
     }
 }
