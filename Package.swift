@@ -91,12 +91,13 @@ let package = Package(
             swiftSettings: strict
         ),
         // The web application (`respect serve`): Hummingbird routes → the use cases, accounts and
-        // roles, sessions, CSRF, the JSON API and its OpenAPI document, pages from templates.
+        // roles, sessions, CSRF, the JSON API and its OpenAPI document, pages from templates
+        // (the editor writes submissions through RespectCorpus's SubmissionXMLWriter).
         .target(
             name: "RespectServer",
             dependencies: [
                 "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
-                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectStorePostgres",
+                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectStorePostgres", "RespectCorpus",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),

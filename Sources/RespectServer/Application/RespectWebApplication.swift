@@ -2,6 +2,7 @@ public import Foundation
 public import Hummingbird
 public import Logging
 import NIOCore
+import RespectReports
 public import RespectAssessment
 public import RespectStore
 
@@ -17,7 +18,8 @@ public enum RespectWebApplication {
                                  accounts: AccountService(store: store, configuration: configuration),
                                  pages: try await PageRenderer.load(), catalogue: try Catalogue.load(),
                                  openAPIDocument: Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("openapi.json")))),
-                                 styleSheet: Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("Static/style.css")))))
+                                 styleSheet: Array((HTMLStyle.stylesheet + "\n").utf8)
+                                     + Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("Static/style.css")))))
         let router = Router(context: RespectRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(service: service))
