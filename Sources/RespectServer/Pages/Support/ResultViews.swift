@@ -167,7 +167,7 @@ struct MissingLine: Sendable {
             case .evidence(let evidence): return evidence.evidenceType.id
             case .oneOf(let alternatives): if let found = alternatives.lazy.compactMap(firstEvidenceType).first { return found }
             case .moreOf(_, let options): if let found = options.lazy.compactMap(firstEvidenceType).first { return found }
-            case .fact, .service, .answerFinding: continue
+            case .fact, .factSource, .service, .answerFinding: continue
             }
         }
         return nil
@@ -196,6 +196,8 @@ struct ActionLink: Sendable {
                 alternatives.first?.forEach(add)
             case .moreOf(_, let options):
                 options.first?.forEach(add)
+            case .factSource(let fact, _):
+                links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
             case .answerFinding:
                 links.append(ActionLink(href: "\(path)/evidence/new?indicator=\(indicator.id)",
                                         label: catalogue.format("missing_answerFinding", ["number": indicator.number])))
