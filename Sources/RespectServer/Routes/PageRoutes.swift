@@ -112,11 +112,19 @@ enum FormBody {
                 throw ServiceError(.badRequest, detail: error.description)
             }
         }
-        return URLEncodedForm.parse(bytes)
+        return try withoutNUL(URLEncodedForm.parse(bytes))
     }
 
     /// The form of a request RouteGuard has not read (the sign-in form).
     static func read(_ request: Request) async throws -> PageForm {
-        URLEncodedForm.parse(try await BodyReader.read(request, limit: limit))
+        try withoutNUL(URLEncodedForm.parse(try await BodyReader.read(request, limit: limit)))
+    }
+
+    /// `form`, unless a field holds a NUL: no field takes one, and some databases refuse one in text.
+    static func withoutNUL(_ form: PageForm) throws -> PageForm {
+        if form.fields.contains(where: { $0.name.contains("\0") || $0.value.contains("\0") }) {
+            throw ServiceError(.badRequest, detail: "the form holds a NUL character (%00), which no field accepts")
+        }
+        return form
     }
 }

@@ -198,6 +198,8 @@ struct ActionLink: Sendable {
                 alternatives.first?.forEach(add)
             case .moreOf(_, let options):
                 options.first?.forEach(add)
+            case .factSource(let fact, _):
+                links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
             case .answerFinding:
                 links.append(ActionLink(href: "\(path)/evidence/new?indicator=\(indicator.id)",
                                         label: catalogue.format("missing_answerFinding", ["number": indicator.number])))
