@@ -7,9 +7,10 @@
 #           CONNECTIONS (32) for CHECK_SECONDS (30), beside the same-run figure of
 #           `xmllint --noout --schema` validating FILE repeated XMLLINT_FILES (300) times in one
 #           process (files/s), so the server's figure reads as a ratio on any machine;
-#   pages   GET /home as a signed-in provider (a session cookie) for PAGE_SECONDS (20);
+#   pages   the provider's dashboard as a signed-in provider (a session cookie) for PAGE_SECONDS
+#           (20): GET /self-assessments/ID where the build has the provider pages, else GET /home;
 #   round   ROUND (1,000) generated submissions uploaded and submitted through the API, then
-#           scored as one round (POST /api/v1/rounds) while wrk reads /home as the provider;
+#           scored as one round (POST /api/v1/rounds) while wrk reads that page as the provider;
 #   soak    SOAK (100,000) checks in ten equal parts, with the server's resident memory after the
 #           first and after the last part (flat: within 10%).
 #
@@ -22,9 +23,7 @@
 #   CHECK_SECONDS=10 PAGE_SECONDS=5 ROUND=200 SOAK=20000 scripts/load.sh sqlite    # a shorter run
 #
 # The PostgreSQL leg runs the same phases through scripts/with-postgres (a throwaway PostgreSQL
-# on loopback) when the script is there and `respect serve --database` accepts the URL;
-# otherwise it says so and is skipped. Needs wrk, curl, jq and xmllint
-# (scripts/install-deps --load installs them).
+# on loopback). Needs wrk, curl, jq and xmllint (scripts/install-deps --load installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -151,6 +150,17 @@ session_cookie() {
   printf '%s' "$answer" | tr -d '\r' | grep -i '^set-cookie: respect_session=' | sed 's/^[^=]*=//; s/;.*//'
 }
 
+# The page a provider reads most: the dashboard of a self-assessment (/self-assessments/ID, where
+# this build has the provider pages), else the signed-in home page (/home).
+dashboard() {  # dashboard COOKIE SUBMISSION-ID
+  if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: respect_session=$1" \
+          "http://127.0.0.1:$PORT/self-assessments/$2")" = 200 ]; then
+    echo "/self-assessments/$2"
+  else
+    echo /home
+  fi
+}
+
 # Uploads FILE as a new submission with TOKEN; prints the submission's id. With "submit", also
 # submits its first version for assessment.
 upload() {  # upload TOKEN FILE [submit]
@@ -212,19 +222,21 @@ run_leg() {  # run_leg NAME [--database URL]
   } | tee -a "$results"
 
   # pages
+  local dashboard_id=""
   for example in achieved not-yet working-towards; do
     as_organisation "examples/submissions/$example.xml" 1190002 "$WORK/$example.xml"
-    upload "$reader_token" "$WORK/$example.xml" >/dev/null
+    dashboard_id=$(upload "$reader_token" "$WORK/$example.xml")
   done
-  local cookie
+  local cookie page
   cookie=$(session_cookie reader@brookfield.example)
   [ -n "$cookie" ] || { echo "load: could not sign in" >&2; return 1; }
+  page=$(dashboard "$cookie" "$dashboard_id")
   wrk_script "$WORK/home.lua" GET "" "Cookie: respect_session=$cookie"
-  STOP_AFTER=200 wrk -t1 -c4 -d5s -s "$WORK/home.lua" "$url/home" >/dev/null   # warm-up
+  STOP_AFTER=200 wrk -t1 -c4 -d5s -s "$WORK/home.lua" "$url$page" >/dev/null   # warm-up
   before=$(load_average)
   reset_peak
-  echo "pages   GET /home as a signed-in provider, $CONNECTIONS connections, ${PAGE_SECONDS} s:" \
-       "$(run_wrk pages "$PAGE_SECONDS" "$WORK/home.lua" "$url/home"); peak RSS $(memory VmHWM) MB;" \
+  echo "pages   GET $page as a signed-in provider, $CONNECTIONS connections, ${PAGE_SECONDS} s:" \
+       "$(run_wrk pages "$PAGE_SECONDS" "$WORK/home.lua" "$url$page"); peak RSS $(memory VmHWM) MB;" \
        "load average $before → $(load_average) (target ≥ 1,000/s)" | tee -a "$results"
 
   # round, with pages read meanwhile
@@ -245,7 +257,7 @@ run_leg() {  # run_leg NAME [--database URL]
     reset_peak
     rm -f "$WORK/round-done"
     STOP_FILE="$WORK/round-done" wrk -t"$THREADS" -c"$CONNECTIONS" -d"${ROUND_SECONDS}s" --timeout 10s --latency \
-      -s "$WORK/home.lua" "$url/home" > "$WORK/wrk-round-pages.txt" &
+      -s "$WORK/home.lua" "$url$page" > "$WORK/wrk-round-pages.txt" &
     local reader=$!
     started=$(date +%s%N)
     local status
@@ -261,7 +273,7 @@ run_leg() {  # run_leg NAME [--database URL]
       echo "round   $count generated submissions uploaded and submitted in $((uploads_ms / 1000)) s; scored as one round:" \
            "HTTP $status, $scored runs recorded in $(awk -v ms="$round_ms" 'BEGIN { printf "%.1f", ms / 1000 }') s" \
            "($(awk -v n="$scored" -v ms="$round_ms" 'BEGIN { printf "%.0f", n / (ms / 1000) }') submissions/s)"
-      echo "        GET /home meanwhile: $(summarise_wrk "$WORK/wrk-round-pages.txt"); peak RSS $(memory VmHWM) MB;" \
+      echo "        GET $page meanwhile: $(summarise_wrk "$WORK/wrk-round-pages.txt"); peak RSS $(memory VmHWM) MB;" \
            "load average $before → $(load_average)"
     } | tee -a "$results"
   fi
@@ -292,16 +304,7 @@ run_leg() {  # run_leg NAME [--database URL]
 }
 
 postgres_leg() {
-  if [ ! -x scripts/with-postgres ]; then
-    echo "== postgres: not available yet (scripts/with-postgres is not on this branch); skipped" | tee "$OUT/postgres.txt"
-    return 0
-  fi
-  if "$BIN" serve --help 2>&1 | grep -q -- '--database' && \
-     scripts/with-postgres bash -c '"$0" users list --database "$RESPECT_DATABASE_URL" >/dev/null 2>&1' "$BIN"; then
-    scripts/with-postgres bash -c 'exec "$0" postgres-inner' "$0"
-  else
-    echo "== postgres: not available yet (respect serve cannot use PostgreSQL in this build); skipped" | tee "$OUT/postgres.txt"
-  fi
+  scripts/with-postgres bash -c 'exec "$0" postgres-inner' "$0"
 }
 
 if [ "$LEG" != postgres-inner ]; then
