@@ -9,7 +9,7 @@ import RespectReports
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Evaluate a submission and report the outcome, section figures and the missing-evidence list.",
+        abstract: "Evaluate a submission and report the outcome, what to do next, section figures and the missing-evidence list.",
         discussion: """
             The framework edition is the one the submission targets, found in the standards \
             folder, unless --framework names another. Evidence is judged as of --as-of, else the \
@@ -69,7 +69,8 @@ struct CheckCommand: AsyncParsableCommand {
                                             asOf: asOf.flatMap { CalendarDate($0) }, today: .today(),
                                             findings: try assessorOptions.loadFindings(loader: engine.loader),
                                             crosswalk: crosswalk.map { .file($0) })
-            let assessment = try engine.assess(request).assessment
+            // The report opens with the path to the next verdict.
+            let assessment = try engine.plan(request).assessment
             let report: String
             switch format {
             case .text:

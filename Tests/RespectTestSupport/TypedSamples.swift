@@ -30,6 +30,8 @@ public enum TypedSamples {
         .factUnitMismatch(fact: weeks, stated: StatedValue(value: .number(ExactDecimal(6)), unit: "months"), threshold: threshold),
         .factKindMismatch(fact: weeks, stated: StatedValue(value: .boolean(true), unit: nil), threshold: threshold),
         .thresholdFailed(fact: weeks, stated: sixteenWeeks, threshold: threshold),
+        .factNotBacked(fact: weeks, source: nil, sourceType: nil, allowedSourceTypes: [policy]),
+        .factNotBacked(fact: weeks, source: "E2", sourceType: TermReference(id: "training-record", label: "Training record"), allowedSourceTypes: nil),
         .serviceNotOffered(serviceType: iss),
         .alternativesNotMet(met: 1, required: 2, of: 3),
         .notApplicable(serviceTypes: [iss], riskLevels: nil),
@@ -51,6 +53,8 @@ public enum TypedSamples {
         .oneOf(alternatives: [[.evidence(evidence)], [.fact(fact: weeks, threshold: threshold), .service(serviceType: iss)]]),
         .moreOf(count: 1, options: [[.evidence(evidence)], [.service(serviceType: iss)]]),
         .answerFinding(assessor: "A. Assessor", date: date, assessorReason: "Attendance only."),
+        .factSource(fact: weeks, allowedSourceTypes: [policy]),
+        .factSource(fact: weeks, allowedSourceTypes: nil),
     ]
 
     public static let warnings: [Warning] = [
@@ -142,4 +146,31 @@ public enum TypedSamples {
     ]
 
     public static let advisories: [Advisory] = Advisory.allCases
+
+    static let factAddition = FactAddition(fact: weeks, value: StatedValue(value: .number(ExactDecimal(23)), unit: "weeks"),
+                                           thresholds: [threshold], sourceTypes: [policy], changesValue: true)
+    static let offer = ServiceOffer(serviceType: iss, riskLevels: [TermReference(id: "high", label: "High")])
+
+    public static let planCauses: [PlanCause] = [
+        .safetyCritical,
+        .allMandatory,
+        .mandatoryPercent(minPercent: ExactDecimal("62.5")!),
+        .sectionCoverage(minPercent: ExactDecimal(50), level: .desirable, section: SectionMention(id: "org", number: "1", title: "Organisation")),
+        .actionPlan(withinMonths: 6),
+    ]
+
+    public static let planAdditions: [PlanAddition] = [
+        .evidence(evidence),
+        .fact(factAddition),
+        .fact(FactAddition(fact: weeks, value: sixteenWeeks, thresholds: [], sourceTypes: nil, changesValue: false)),
+        .service(offer),
+    ]
+
+    public static let planChanges: [PlanChange] = [
+        .meet(additions: [.evidence(evidence), .fact(factAddition)]),
+        .awaitAssessor(additions: [.service(offer)], verification: .caseSample),
+        .addAction(from: date, to: later),
+        .assessorOnly(verification: .siteVisit),
+        .answerFinding(assessor: "A. Assessor", date: date, assessorReason: "Attendance only."),
+    ]
 }

@@ -77,7 +77,8 @@ public struct Evaluator: Sendable {
                                         revision: framework.identity.revision, title: framework.title,
                                         notice: framework.notice, supersededBy: framework.identity.supersededBy),
             submission: SubmissionSummary(file: submission.source, provider: submission.provider, target: submission.target,
-                                          services: submission.services, evidenceItems: submission.evidence.count,
+                                          services: submission.services, offered: submission.services.map(offer),
+                                          evidenceItems: submission.evidence.count,
                                           actionPlanEntries: submission.actionPlan.count,
                                           items: submission.evidence.map(EvidenceItemSummary.init)),
             outcome: decision,
@@ -105,11 +106,17 @@ public struct Evaluator: Sendable {
         result.evidenceUsed = outcome.evidenceUsed
         if outcome.satisfied {
             switch indicator.verification {
-            case .desk:
+            case .desk where outcome.unbacked.isEmpty:
                 result.status = .met
+            case .desk:
+                // A fact it relies on cites nothing that can show it: an assessor must see it.
+                result.status = .needsAssessor
+                result.reasons = outcome.unbacked
+                result.toProvide = outcome.sourceProvisions
             case .siteVisit, .caseSample:
                 result.status = .needsAssessor
-                result.reasons = [.needsAssessor(verification: indicator.verification)]
+                result.reasons = outcome.unbacked + [.needsAssessor(verification: indicator.verification)]
+                result.toProvide = outcome.sourceProvisions
             }
         } else {
             result.status = outcome.hasProgress ? .partlyMet : .notMet
@@ -118,6 +125,12 @@ public struct Evaluator: Sendable {
             result.unlinkedCandidates = outcome.unlinkedCandidates
         }
         return (result, outcome.warnings)
+    }
+
+    /// An offered service with the framework's labels.
+    private func offer(_ service: OfferedService) -> ServiceOffer {
+        ServiceOffer(serviceType: framework.vocabulary.serviceTypeReference(service.serviceType),
+                     riskLevels: service.riskLevels.map(framework.vocabulary.riskLevelReference))
     }
 
     private static func notApplicable(_ applicability: Applicability, in framework: Framework) -> Reason {

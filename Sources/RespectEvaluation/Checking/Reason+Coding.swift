@@ -35,6 +35,10 @@ extension Reason: Codable {
             self = .factKindMismatch(fact: try fields.figure("fact"), stated: try fields.figure("stated"), threshold: try fields.figure("threshold"))
         case .thresholdFailed:
             self = .thresholdFailed(fact: try fields.figure("fact"), stated: try fields.figure("stated"), threshold: try fields.figure("threshold"))
+        case .factNotBacked:
+            self = .factNotBacked(fact: try fields.figure("fact"), source: try fields.optionalFigure("source"),
+                                  sourceType: try fields.optionalFigure("sourceType"),
+                                  allowedSourceTypes: try fields.optionalFigure("allowedSourceTypes"))
         case .serviceNotOffered:
             self = .serviceNotOffered(serviceType: try fields.figure("serviceType"))
         case .alternativesNotMet:
@@ -89,6 +93,11 @@ extension Reason: Codable {
             try fields.encode(fact, forKey: "fact")
             try fields.encode(stated, forKey: "stated")
             try fields.encode(threshold, forKey: "threshold")
+        case .factNotBacked(let fact, let source, let sourceType, let allowed):
+            try fields.encode(fact, forKey: "fact")
+            try fields.encodeIfPresent(source, forKey: "source")
+            try fields.encodeIfPresent(sourceType, forKey: "sourceType")
+            try fields.encodeIfPresent(allowed, forKey: "allowedSourceTypes")
         case .serviceNotOffered(let type):
             try fields.encode(type, forKey: "serviceType")
         case .alternativesNotMet(let met, let required, let of):

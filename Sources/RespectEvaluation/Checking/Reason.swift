@@ -30,6 +30,11 @@ public enum Reason: Sendable, Hashable {
     case factKindMismatch(fact: TermReference, stated: StatedValue, threshold: FactThreshold)
     /// The stated value does not pass the threshold.
     case thresholdFailed(fact: TermReference, stated: StatedValue, threshold: FactThreshold)
+    /// The stated value passes, but the fact cites no evidence item of a type that can show it
+    /// (`source`: the item cited, if any, and `sourceType` its type when it is in the pack;
+    /// `allowedSourceTypes`: the framework's source types for the fact, `nil` when any type
+    /// will do), so only an assessor can confirm it.
+    case factNotBacked(fact: TermReference, source: String?, sourceType: TermReference?, allowedSourceTypes: [TermReference]?)
     /// The submission does not offer a service the indicator requires.
     case serviceNotOffered(serviceType: TermReference)
     /// Fewer alternatives are met than an "at least N of" requirement asks.
@@ -55,6 +60,7 @@ public enum Reason: Sendable, Hashable {
         case factUnitMismatch = "fact-unit-mismatch"
         case factKindMismatch = "fact-kind-mismatch"
         case thresholdFailed = "threshold-failed"
+        case factNotBacked = "fact-not-backed"
         case serviceNotOffered = "service-not-offered"
         case alternativesNotMet = "alternatives-not-met"
         case notApplicable = "not-applicable"
@@ -75,6 +81,7 @@ public enum Reason: Sendable, Hashable {
         case .factUnitMismatch: .factUnitMismatch
         case .factKindMismatch: .factKindMismatch
         case .thresholdFailed: .thresholdFailed
+        case .factNotBacked: .factNotBacked
         case .serviceNotOffered: .serviceNotOffered
         case .alternativesNotMet: .alternativesNotMet
         case .notApplicable: .notApplicable
@@ -109,7 +116,7 @@ public enum Reason: Sendable, Hashable {
     public var fact: TermReference? {
         switch self {
         case .factMissing(let fact, _), .factUnitMismatch(let fact, _, _), .factKindMismatch(let fact, _, _),
-             .thresholdFailed(let fact, _, _):
+             .thresholdFailed(let fact, _, _), .factNotBacked(let fact, _, _, _):
             fact
         default: nil
         }

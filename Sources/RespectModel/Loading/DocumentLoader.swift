@@ -32,6 +32,11 @@ public struct DocumentLoader: Sendable {
 
     public init(schemas: SchemaSet, limits: XMLLimits = .default, maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems) {
         self.schemas = schemas
+        var limits = limits
+        // Counted while parsing, so a file with far too many items is refused before it is
+        // validated or converted; SubmissionBuilder checks the count again on the model.
+        limits.caps.append(ElementCap(namespace: DocumentKind.submission.namespace, localName: "item", limit: maxEvidenceItems,
+                                      document: "the submission", what: "evidence items", option: "--max-evidence-items"))
         self.reader = XMLDocumentReader(limits: limits)
         self.maxEvidenceItems = maxEvidenceItems
     }
@@ -62,8 +67,10 @@ public struct DocumentLoader: Sendable {
 
     /// Loads a submission from bytes already read (see `XMLDocumentReader.bytes(contentsOf:)`);
     /// `path` names the file in every error.
-    public func loadSubmission(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Submission {
-        let (_, root) = try readValidated(path, bytes: bytes, expecting: .submission)
+    /// The bytes are consumed: once parsed they are released before the model is built, unless
+    /// the caller keeps a copy.
+    public func loadSubmission(bytes: consuming [UInt8], path: String) throws(DocumentLoadError) -> Submission {
+        let (_, root) = try readValidated(path, bytes: consume bytes, expecting: .submission)
         return try SubmissionBuilder(file: path, maxEvidenceItems: maxEvidenceItems).build(root)
     }
 

@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// A `respect serve` process started as an operator would start it — the built binary, on a
-/// free loopback port, with `--database URL` — and stopped with SIGTERM. Its standard error
+/// free loopback port, with `--database URL` or `--data FOLDER` — and stopped with SIGTERM. Its standard error
 /// goes to a file, which is read for the line that names its port.
 public final class ServeProcess: Sendable {
     let pid: pid_t
@@ -23,6 +23,16 @@ public final class ServeProcess: Sendable {
     /// Starts `respect serve --port 0 --data folder` (SQLite) and waits until it serves.
     public static func start(data folder: String, timeout: Duration = .seconds(90)) async throws -> ServeProcess {
         try await start(["--data", folder], timeout: timeout)
+    }
+
+    /// Starts `respect serve --port 0 --data folder` (SQLite) with `options` added.
+    public static func start(dataFolder: String, options: [String] = [], timeout: Duration = .seconds(90)) async throws -> ServeProcess {
+        try await start(["--data", dataFolder] + options, timeout: timeout)
+    }
+
+    /// Starts `respect serve --host 127.0.0.1 --port 0 OPTIONS` and waits until it serves.
+    public static func start(options: [String], timeout: Duration = .seconds(90)) async throws -> ServeProcess {
+        try await start(options, timeout: timeout)
     }
 
     /// Starts `respect serve --port 0` with `storeArguments` (`--data DIR` or `--database URL`)
@@ -100,6 +110,21 @@ public final class ServeProcess: Sendable {
         guard let range = text.range(of: "serving http://127.0.0.1:") else { return nil }
         return Int(text[range.upperBound...].prefix { $0.isNumber })
     }
+
+    /// The process's resident memory now and its peak so far, in bytes (Linux: `VmRSS` and
+    /// `VmHWM` of /proc/PID/status; nil elsewhere or once it has ended).
+    public var memory: (resident: Int, peak: Int)? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        func kilobytes(_ field: String) -> Int? {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }) else { return nil }
+            return Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
+        }
+        guard let resident = kilobytes("VmRSS"), let peak = kilobytes("VmHWM") else { return nil }
+        return (resident * 1024, peak * 1024)
+    }
+
+    /// Whether the process is still there (not yet reaped by `stop`).
+    public var isRunning: Bool { kill(pid, 0) == 0 }
 
     /// Everything the process printed.
     public var output: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }

@@ -1,11 +1,16 @@
 import Foundation
+import RespectReports
 
 /// Every user-facing string of the pages and of the API's error messages, for one language,
 /// read from `Resources/Catalogue/LANGUAGE.json`: templates and handlers name strings by key and
-/// never hold words themselves, so a second language is one more file.
+/// never hold words themselves, so a second language is one more file. The sentences the engine's
+/// typed results become (reasons, provisions, warnings, conditions, tender reasons) come from the
+/// reports' `Wording` of the same language, so a page never words a result itself.
 struct Catalogue: Sendable {
     let language: String
     let strings: [String: String]
+    /// The reports' words for the engine's results, in `language`.
+    var wording: any Wording = EnglishWording()
 
     /// Reads the catalogue of `language` from the server's resources.
     static func load(language: String = "en") throws -> Catalogue {
@@ -17,6 +22,14 @@ struct Catalogue: Sendable {
     /// The string for `key`; a missing key shows itself, so a gap is seen, not hidden.
     subscript(_ key: String) -> String {
         strings[key] ?? key
+    }
+
+    /// The string for `key` with each `{name}` replaced by `values[name]`, e.g.
+    /// `format("dashboard_expiring", ["count": "3"])`.
+    func format(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
     }
 
     /// The message of an error code (`error_CODE`).
