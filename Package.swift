@@ -199,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "RespectServerTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore",
-                           "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect"],
+                           "RespectStoreSQL", "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
         .testTarget(

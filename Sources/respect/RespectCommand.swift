@@ -34,6 +34,6 @@ struct RespectCommand: AsyncParsableCommand {
         subcommands: [CheckCommand.self, PlanCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
                       HistoryCommand.self, DiffCommand.self,
                       BatchCommand.self, GenerateCommand.self,
-                      ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self]
+                      ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self, StoreCommand.self]
     )
 }

@@ -17,31 +17,29 @@ public final class ServeProcess: Sendable {
 
     /// Starts `respect serve --port 0 --database url` and waits (up to `timeout`) until it serves.
     public static func start(database url: String, timeout: Duration = .seconds(90)) async throws -> ServeProcess {
-        try await start(options: ["--database", url], timeout: timeout)
+        try await start(["--database", url], timeout: timeout)
+    }
+
+    /// Starts `respect serve --port 0 --data folder` (SQLite) and waits until it serves.
+    public static func start(data folder: String, timeout: Duration = .seconds(90)) async throws -> ServeProcess {
+        try await start(["--data", folder], timeout: timeout)
     }
 
     /// Starts `respect serve --port 0 --data folder` (SQLite) with `options` added.
     public static func start(dataFolder: String, options: [String] = [], timeout: Duration = .seconds(90)) async throws -> ServeProcess {
-        try await start(options: ["--data", dataFolder] + options, timeout: timeout)
+        try await start(["--data", dataFolder] + options, timeout: timeout)
     }
 
     /// Starts `respect serve --host 127.0.0.1 --port 0 OPTIONS` and waits until it serves.
     public static func start(options: [String], timeout: Duration = .seconds(90)) async throws -> ServeProcess {
+        try await start(options, timeout: timeout)
+    }
+
+    /// Starts `respect serve --port 0` with `storeArguments` (`--data DIR` or `--database URL`)
+    /// and waits (up to `timeout`) until it serves.
+    public static func start(_ storeArguments: [String], timeout: Duration = .seconds(90)) async throws -> ServeProcess {
         let log = try TestSupport.temporaryFolder() + "/serve.log"
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        let executable = CommandLineRunner.executable.path
-        let arguments = [executable, "serve", "--host", "127.0.0.1", "--port", "0", "--standards", TestSupport.standardsDirectory]
-            + options
-        let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, environ)
-        guard spawned == 0 else { throw ServeProcessError.notStarted("posix_spawn: \(String(cString: strerror(spawned)))") }
+        let pid = try spawn(serveArguments(storeArguments), log: log)
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
@@ -53,6 +51,52 @@ public final class ServeProcess: Sendable {
         kill(pid, SIGKILL)
         _ = waitpid(pid, nil, 0)
         throw ServeProcessError.notStarted("no 'serving' line within \(timeout)")
+    }
+
+    /// Runs `respect serve --port 0` with `storeArguments` where it is expected to refuse to start,
+    /// with `wrapper` before it (such as `setpriv …` to run it as another user); returns its exit
+    /// status and everything it printed. A process still running after `timeout` is killed and
+    /// reported as status -1.
+    public static func refusal(_ storeArguments: [String], wrapper: [String] = [],
+                               timeout: Duration = .seconds(60)) async throws -> (status: Int32, output: String) {
+        let log = try TestSupport.temporaryFolder() + "/serve.log"
+        let pid = try spawn(wrapper + serveArguments(storeArguments), log: log)
+        let deadline = ContinuousClock.now + timeout
+        var status: Int32 = 0
+        while ContinuousClock.now < deadline {
+            if waitpid(pid, &status, WNOHANG) == pid {
+                return ((status & 0x7F) == 0 ? (status >> 8) & 0xFF : -1, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        kill(pid, SIGKILL)
+        _ = waitpid(pid, nil, 0)
+        return (-1, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+    }
+
+    static func serveArguments(_ storeArguments: [String]) -> [String] {
+        [CommandLineRunner.executable.path, "serve", "--host", "127.0.0.1", "--port", "0"] + storeArguments
+            + ["--standards", TestSupport.standardsDirectory]
+    }
+
+    /// Starts `arguments` (the first is the executable's path) with standard output and error
+    /// in `log`, and without `RESPECT_DATABASE_URL`: the arguments say where the data is.
+    private static func spawn(_ arguments: [String], log: String) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        let argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "RESPECT_DATABASE_URL" }
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { environment.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, arguments[0], &actions, nil, argv, environment)
+        guard spawned == 0 else { throw ServeProcessError.notStarted("posix_spawn: \(String(cString: strerror(spawned)))") }
+        return pid
     }
 
     private init(pid: pid_t, port: Int, log: String) {
@@ -97,6 +141,22 @@ public final class ServeProcess: Sendable {
         kill(pid, SIGKILL)
         _ = waitpid(pid, &status, 0)
         return -1
+    }
+
+    /// Kills the process with SIGKILL, as a crash or `kill -9` would, and waits for it to end.
+    public func crash() async {
+        kill(pid, SIGKILL)
+        var status: Int32 = 0
+        for _ in 0..<300 {
+            if waitpid(pid, &status, WNOHANG) == pid { return }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
+
+    /// Whether the process is still running (it has not exited or crashed).
+    public var isRunning: Bool {
+        var status: Int32 = 0
+        return waitpid(pid, &status, WNOHANG) == 0
     }
 }
 
