@@ -1,6 +1,7 @@
 import Foundation
 public import RespectAssessment
 import RespectEvaluation
+import RespectModel
 
 /// How a batch row is written: a CSV record (RFC 4180, through `CSVWriter`) or one JSON line.
 public enum BatchRowFormat {

@@ -1,4 +1,5 @@
 public import RespectEvaluation
+import RespectModel
 
 /// Renders a tender comparison as CSV (RFC 4180): a header record, then one record per bid in
 /// the comparison's order (compliant bids by rank, then the others).
