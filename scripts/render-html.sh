@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Renders `respect check --format html` and `respect tender --format html` reports with headless
+# Renders `respect check --format html`, `respect tender --format html` and `respect frameworks
+# show --format html` pages with headless
 # Chromium, to prove they render and to look at the layout: a desktop screenshot (1200 px wide),
 # a phone screenshot (390 px wide) and, with --pdf, the printed A4 version. Everything goes to
 # .build/screenshots/.
 #
-# Usage: scripts/render-html.sh [--pdf] [--height PX] [SUBMISSION.xml | REPORT.html | tender:TENDER.xml:BIDS]...
-#   With no files: examples/submissions/not-yet.xml, examples/submissions/achieved.xml and
-#   tender:examples/tender/tender-lot1.xml:examples/tender/bids.
+# Usage: scripts/render-html.sh [--pdf] [--height PX] [SUBMISSION.xml | REPORT.html | tender:TENDER.xml:BIDS | reference:ID@EDITION]...
+#   With no files: examples/submissions/not-yet.xml, examples/submissions/achieved.xml,
+#   tender:examples/tender/tender-lot1.xml:examples/tender/bids and reference:respect-standard@2017.
 #   A .xml file is checked with the respect binary (built first); a .html file is rendered as is;
-#   tender:TENDER:BIDS runs `respect tender TENDER BIDS` (BIDS a file or folder).
+#   tender:TENDER:BIDS runs `respect tender TENDER BIDS` (BIDS a file or folder);
+#   reference:ID@EDITION runs `respect frameworks show ID@EDITION` (the page is named
+#   reference-ID-EDITION).
 #   --height PX   height of the screenshots (default 4000; the top of the page is what fits).
 #
 # Installs the Debian package `chromium` when it is missing (needs root, or sudo).
@@ -24,14 +27,15 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --pdf) pdf=true ;;
         --height) shift; height="${1:?--height needs a number of pixels}" ;;
-        -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         -*) echo "render-html: unknown option $1" >&2; exit 64 ;;
         *) files+=("$1") ;;
     esac
     shift
 done
 [ ${#files[@]} -gt 0 ] || files=(examples/submissions/not-yet.xml examples/submissions/achieved.xml
-                                  tender:examples/tender/tender-lot1.xml:examples/tender/bids)
+                                  tender:examples/tender/tender-lot1.xml:examples/tender/bids
+                                  reference:respect-standard@2017)
 case "$height" in ''|*[!0-9]*) echo "render-html: --height must be a number of pixels" >&2; exit 64 ;; esac
 
 browser=$(command -v chromium || command -v chromium-browser || true)
@@ -90,6 +94,13 @@ for file in "${files[@]}"; do
             "$respect" tender "$tender" "$bids" --format html --output "$html" 2>/dev/null || status=$?
             # 0: a bid is compliant; 30: none is; anything else is an error.
             case $status in 0|30) ;; *) echo "render-html: respect tender $tender exited $status" >&2; exit 1 ;; esac
+            ;;
+        reference:*)
+            edition=${file#reference:}
+            name="reference-${edition//@/-}"
+            html="$out/$name.html"
+            "$respect" frameworks show "$edition" --format html --output "$html" \
+                || { echo "render-html: respect frameworks show $edition failed" >&2; exit 1; }
             ;;
         *.html) name=$(basename "$file"); name=${name%.*}; html="$file" ;;
         *)
