@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "RespectAssessmentTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore", "RespectStoreSQLite",
-                           "RespectTestSupport", "respect"],
+                           "RespectCorpus", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -32,7 +32,7 @@ struct RespectCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
-                      TemplateCommand.self,
+                      TemplateCommand.self, ImportCommand.self, ExportCommand.self,
                       HistoryCommand.self, DiffCommand.self,
                       BatchCommand.self, GenerateCommand.self]
     )

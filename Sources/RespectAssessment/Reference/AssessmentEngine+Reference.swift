@@ -46,7 +46,7 @@ extension AssessmentEngine {
     }
 
     /// The services named, each at the risk levels named (or all of the edition's).
-    private func offered(_ services: [String], riskLevels: [String]?,
+    func offered(_ services: [String], riskLevels: [String]?,
                          in framework: Framework) throws(AssessmentError) -> [OfferedService] {
         let vocabulary = framework.vocabulary
         let edition = framework.identity.reference

@@ -86,7 +86,7 @@ public struct BatchScorer: Sendable {
         case .load(.inconsistent), .submissionMismatch, .crosswalkMismatch, .tenderMismatch: .inconsistent
         case .load(.notInstalled), .load(.ambiguousEdition): .frameworkMissing
         case .noInput: .unreadable
-        case .invalidChoice: .inconsistent
+        case .invalidChoice, .register: .inconsistent
         }
     }
 }
