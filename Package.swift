@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 //
 // The Respect Standard self-assessment engine.
 //
@@ -6,9 +6,11 @@
 //   CLibXML2 (system libxml2) → RespectXML (the only code touching C pointers)
 //   → RespectModel (domain types and loaders) → RespectEvaluation (verdicts)
 //   → RespectAssessment (the use cases every front end calls) → RespectReports (words: text,
-//   JSON, CSV, HTML) → respect (command line). Beside the reports, RespectStore is the run
-//   store's contract (a protocol and its values), and RespectStoreSQLite its SQLite (GRDB)
-//   implementation.
+//   JSON, CSV, HTML) → respect (command line). Beside the reports, RespectStore is the stores'
+//   contract (the run store and the service store: protocols and their values), RespectStoreSQL
+//   the service store written once in SQL over a small driver protocol, and RespectStoreSQLite
+//   the SQLite (GRDB) implementation of both. RespectServer (Hummingbird) is the web
+//   application: routes → use cases, accounts, sessions, the JSON API.
 import PackageDescription
 
 let strict: [SwiftSetting] = [
@@ -18,18 +20,28 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "RespectEngine",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "respect", targets: ["respect"]),
         .library(name: "RespectEvaluation", targets: ["RespectEvaluation"]),
         .library(name: "RespectAssessment", targets: ["RespectAssessment"]),
         .library(name: "RespectStore", targets: ["RespectStore"]),
+        .library(name: "RespectStoreSQL", targets: ["RespectStoreSQL"]),
         .library(name: "RespectStoreSQLite", targets: ["RespectStoreSQLite"]),
+        .library(name: "RespectServer", targets: ["RespectServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The web application. Hummingbird without its swift-configuration support (not used).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -59,10 +71,36 @@ let package = Package(
         // The run store's contract: the `RunStore` protocol, the values it records and reads
         // back, and `StoreError`. No database in it; results are kept in `ResultCoding`'s JSON.
         .target(name: "RespectStore", dependencies: ["RespectEvaluation", "RespectModel"], swiftSettings: strict),
-        // The run store in an SQLite file (GRDB), the embedded default.
+        // The service store written once in SQL over `SQLDriver` (execute, query, transaction,
+        // and a dialect for placeholders and column types), with its ordered, named migrations.
+        .target(
+            name: "RespectStoreSQL",
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectStore"],
+            swiftSettings: strict
+        ),
+        // The run store in an SQLite file (GRDB), the embedded default, and the GRDB driver the
+        // service store runs on.
         .target(
             name: "RespectStoreSQLite",
-            dependencies: ["RespectEvaluation", "RespectModel", "RespectStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectStore", "RespectStoreSQL",
+                           .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        // The web application (`respect serve`): Hummingbird routes → the use cases, accounts and
+        // roles, sessions, CSRF, the JSON API and its OpenAPI document, pages from templates.
+        .target(
+            name: "RespectServer",
+            dependencies: [
+                "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
+                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")],
             swiftSettings: strict
         ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
@@ -71,8 +109,9 @@ let package = Package(
             name: "respect",
             dependencies: [
                 "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
-                "RespectStore", "RespectStoreSQLite", "RespectCorpus",
+                "RespectStore", "RespectStoreSQLite", "RespectCorpus", "RespectServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
@@ -85,12 +124,20 @@ let package = Package(
         ),
 
         // Tests: one target per module, and a shared support target (fixture paths, loaders,
-        // the command-line runner, the hostile-input workspace, the run store contract suite).
+        // the command-line runner, the hostile-input workspace, the store contract suites, a
+        // server started in-process on a free loopback port and an HTTP client for it).
         // Fixtures live in Tests/Fixtures.
         // Targets that run the `respect` binary as a user would depend on it so it is built.
         .target(
             name: "RespectTestSupport",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectStore"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectStore", "RespectServer",
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOPosix", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio"),
+                           "RespectAssessment", "RespectStoreSQLite",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")],
             path: "Tests/RespectTestSupport",
             swiftSettings: strict
         ),
@@ -122,8 +169,19 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectStoreTests",
-            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQLite", "RespectTestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQL", "RespectStoreSQLite",
+                           "RespectTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectStoreSQLTests",
+            dependencies: ["RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectTestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RespectServerTests",
+            dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore",
+                           "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
         .testTarget(

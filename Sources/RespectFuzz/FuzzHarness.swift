@@ -22,22 +22,27 @@ enum FuzzHarness {
             .deletingLastPathComponent().deletingLastPathComponent().path
     }()
 
-    static let loader = DocumentLoader(schemas: SchemaSet(directory: root + "/standards/schema"))
+    /// Screened as a batch validates, so the fuzzer runs the same path.
+    static let loader = DocumentLoader(schemas: SchemaSet(directory: root + "/standards/schema", screening: .whenRecognised))
 
     static let frameworks: [Framework] = [
-        "Tests/RespectEngineTests/Fixtures/engine/mini-framework.xml",
+        "Tests/Fixtures/engine/mini-framework.xml",
         "standards/respect-standard-2017.xml",
     ].compactMap { try? loader.loadFramework(contentsOf: root + "/" + $0) }
 
     static let submissions: [Submission] = [
-        "Tests/RespectEngineTests/Fixtures/engine/mini-achieved.xml",
+        "Tests/Fixtures/engine/mini-achieved.xml",
         "examples/submissions/working-towards.xml",
     ].compactMap { try? loader.loadSubmission(contentsOf: root + "/" + $0) }
 
-    /// Fails loudly when the fixed inputs did not load, so a fuzz run never silently tests less.
+    /// Fails loudly when the fixed inputs did not load or a shipped schema has no screen, so a
+    /// fuzz run never silently tests less.
     static func checkSetUp() {
         guard frameworks.count == 2, submissions.count == 2 else {
             fatalError("RespectFuzz: cannot load the fixed frameworks and submissions from \(root)")
+        }
+        guard screenedSchemas.count == 2, screenedSchemas.allSatisfy({ !$0.nativeIdentityConstraints.isEmpty }) else {
+            fatalError("RespectFuzz: the submission and crosswalk schemas in \(root) are not screened (changed XSDs?)")
         }
     }
 

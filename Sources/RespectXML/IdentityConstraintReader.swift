@@ -39,7 +39,7 @@ enum IdentityConstraintReader {
             let tables = constraints.filter { $0.kind == .key || $0.kind == .unique }
             let references = constraints.filter { if case .keyref = $0.kind { return true } else { return false } }
             for reference in references {
-                guard case .keyref(let refer) = reference.kind, tables.contains(where: { $0.name == refer }) else { return nil }
+                guard case .keyref(let refer) = reference.kind, tables.contains(where: { $0.name.isIdentical(to: refer) }) else { return nil }
             }
             owners[index].constraints = tables + references
         }
@@ -71,7 +71,7 @@ enum IdentityConstraintReader {
         if SchemaTypeResolver.isXSD(node, "keyref") {
             guard let refer = XMLSchema.attribute("refer", of: node),
                   let referred = resolver.resolve(qualifiedName: refer, at: node),
-                  referred.namespace == resolver.targetNamespace else { return nil }
+                  SchemaTypeResolver.same(referred.namespace, resolver.targetNamespace) else { return nil }
             kind = .keyref(refer: referred.local)
         } else {
             kind = SchemaTypeResolver.isXSD(node, "key") ? .key : .unique
@@ -92,12 +92,12 @@ enum IdentityConstraintReader {
     /// `a:b/a:c` (optionally `./a:b/a:c`) as names; nil for anything else. Unprefixed steps
     /// name elements in no namespace, as XPath 1.0 says.
     static func childSteps(_ xpath: String, at node: xmlNodePtr, resolver: SchemaTypeResolver) -> [NodeName]? {
-        var path = Substring(xpath.trimmingXMLSpace())
-        if path.hasPrefix("./") { path = path.dropFirst(2) }
+        var path = Array(xpath.trimmingXMLSpace().utf8)[...]
+        if path.starts(with: "./".utf8) { path = path.dropFirst(2) }
         guard !path.isEmpty else { return nil }
         var steps: [NodeName] = []
-        for step in path.split(separator: "/", omittingEmptySubsequences: false) {
-            let text = String(step)
+        for step in path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) {
+            let text = String(decoding: step, as: UTF8.self)
             guard isQName(text), let name = resolver.resolve(qualifiedName: text, at: node, defaultNamespace: false) else { return nil }
             steps.append(NodeName(namespace: name.namespace, local: name.local))
         }
@@ -107,14 +107,14 @@ enum IdentityConstraintReader {
     /// `@name` (no prefix) as the attribute's name; nil for anything else.
     static func attributeField(_ xpath: String) -> String? {
         let text = xpath.trimmingXMLSpace()
-        guard text.hasPrefix("@") else { return nil }
-        let name = String(text.dropFirst())
+        guard text.utf8.first == UInt8(ascii: "@") else { return nil }
+        let name = String(decoding: text.utf8.dropFirst(), as: UTF8.self)
         return isNCName(name) ? name : nil
     }
 
     static func isQName(_ text: String) -> Bool {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        return (parts.count == 1 || parts.count == 2) && parts.allSatisfy { isNCName(String($0)) }
+        let parts = text.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
+        return (parts.count == 1 || parts.count == 2) && parts.allSatisfy { isNCName(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// A conservative NCName test: ASCII letters, digits, '_', '-' and '.', not starting with a

@@ -13,6 +13,8 @@ import Darwin
 /// 2. libxml2 2.9 compares the attributes of a start tag pairwise, so one tag with 100,000
 ///    attributes takes minutes. Attribute values cannot contain `<`, so counting `=` outside
 ///    quotes from each `<` to the tag's end bounds the attributes libxml2 can collect.
+///    Comments, processing instructions and CDATA sections are not tags: their content is
+///    skipped (`SkippedMarkup`), so a comment full of `=` is not taken for a crowded tag.
 enum InputPrecheck {
     /// The first problem found, or nil when the bytes may be parsed.
     static func problem(in bytes: UnsafeRawBufferPointer, sourceName: String) -> XMLDiagnostic? {
@@ -55,8 +57,8 @@ enum InputPrecheck {
     }
 
     /// UTF-8 fast path, also for files with many `=` in all: `scanTag` ends a tag at the next
-    /// `<` at the latest, so a tag's `=` all lie in the blocks from the one holding its `<` to
-    /// the one holding the next `<`. When no such run of blocks holds more than `limit` `=`,
+    /// `<` at the latest (and counts nothing in skipped markup), so a tag's `=` all lie in the
+    /// blocks from the one holding its `<` to the one holding the next `<`. When no such run of blocks holds more than `limit` `=`,
     /// no tag can. (In UTF-8, unlike UTF-16, a 0x3C byte is always `<`.)
     private static func mayHaveCrowdedTag(utf8 bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
         guard let base = bytes.baseAddress else { return false }
@@ -144,10 +146,13 @@ enum InputPrecheck {
 
     private enum TagScan { case crowded, endsAt(Int) }
 
-    /// Counts `=` outside quotes from the `<` at `start` to the closing `>` (or the next `<`,
-    /// which cannot occur inside an attribute value).
+    /// Skips the comment, processing instruction or CDATA section at `start`, if there is one;
+    /// otherwise counts `=` outside quotes from the `<` at `start` to the closing `>` (or the
+    /// next `<`, which cannot occur inside an attribute value; a `>` or `=` inside quotes is
+    /// part of a value).
     @inline(__always)
     private static func scanTag<Units: CodeUnits>(_ units: Units, after start: Int, limit: Int) -> TagScan {
+        if let end = SkippedMarkup.end(of: units, at: start) { return .endsAt(end) }
         var index = start + 1, count = 0
         var openQuote: UInt16 = 0
         while index < units.count {
@@ -173,27 +178,5 @@ enum InputPrecheck {
         var line = 1
         for index in 0..<offset where units[index] == 0x0A { line += 1 }
         return line
-    }
-}
-
-/// Code units of the input, widened to 16 bits.
-protocol CodeUnits {
-    var count: Int { get }
-    subscript(_ index: Int) -> UInt16 { get }
-}
-
-struct UTF8Units: CodeUnits {
-    let bytes: UnsafeRawBufferPointer
-    var count: Int { bytes.count }
-    @inline(__always) subscript(_ index: Int) -> UInt16 { UInt16(bytes[index]) }
-}
-
-struct UTF16Units: CodeUnits {
-    let bytes: UnsafeRawBufferPointer
-    let bigEndian: Bool
-    var count: Int { bytes.count / 2 }
-    @inline(__always) subscript(_ index: Int) -> UInt16 {
-        let first = UInt16(bytes[2 * index]), second = UInt16(bytes[2 * index + 1])
-        return bigEndian ? first << 8 | second : second << 8 | first
     }
 }

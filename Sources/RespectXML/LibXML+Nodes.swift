@@ -12,6 +12,19 @@ extension LibXML {
         return nil
     }
 
+    /// True when a NUL-terminated libxml2 string holds exactly the UTF-8 bytes of `text`
+    /// (nil equals nothing).
+    static func equal(_ string: UnsafePointer<xmlChar>?, _ text: String) -> Bool {
+        guard let string else { return false }
+        var index = 0
+        for byte in text.utf8 {
+            // A shorter string stops at its NUL; `text` itself never matches a NUL.
+            if byte == 0 || string[index] != byte { return false }
+            index += 1
+        }
+        return string[index] == 0
+    }
+
     /// Calls `body` with the UTF-8 text of a run of sibling nodes (an element's or attribute's
     /// children): their text nodes joined (comments and instructions are not text), read in
     /// place when there is only one.

@@ -8,6 +8,8 @@ import CLibXML2
 /// Built by `PatternScreenReader`: every element declaration reachable from the global elements
 /// is numbered, with the declarations of its child elements and the values whose types carry
 /// one of the patterns (an attribute, or the element's own text; a single value or a list).
+/// Values are read as UTF-8 bytes, normalised by the type's white-space rule on bytes and
+/// matched on code points, as libxml2 does.
 struct NativePatternChecks: Sendable {
     /// A value to check: every pattern must match (each comes from one derivation step).
     struct Rule: Sendable {
@@ -91,9 +93,8 @@ struct NativePatternChecks: Sendable {
             }
             return true
         }
-        if rule.whiteSpace == .preserve { return matches(value, rule.patterns) }
-        var normalised = Array(IdentityConstraint.normalise(String(decoding: value, as: UTF8.self), rule.whiteSpace).utf8)
-        return normalised.withUnsafeMutableBufferPointer { matches(UnsafeBufferPointer($0), rule.patterns) }
+        if rule.whiteSpace.keeps(value) { return matches(value, rule.patterns) }
+        return rule.whiteSpace.normalised(value).withUnsafeBufferPointer { matches($0, rule.patterns) }
     }
 
     private static func matches(_ value: UnsafeBufferPointer<UInt8>, _ patterns: [XSDPattern]) -> Bool {

@@ -31,7 +31,7 @@ enum PatternScreenReader {
     /// Removes the pattern facets of `typeNames` from a copy of the schema (the screen's copy).
     static func removePatterns(of typeNames: [String], in root: xmlNodePtr) {
         for type in SchemaTypeResolver.children(of: root, named: "simpleType") {
-            guard let name = XMLSchema.attribute("name", of: type), typeNames.contains(name) else { continue }
+            guard let name = XMLSchema.attribute("name", of: type), typeNames.contains(where: { $0.isIdentical(to: name) }) else { continue }
             for restriction in SchemaTypeResolver.children(of: type, named: "restriction") {
                 for facet in SchemaTypeResolver.children(of: restriction, named: "pattern") {
                     xmlUnlinkNode(facet)
@@ -58,8 +58,8 @@ enum PatternScreenReader {
     }
 
     /// Top-level string types restricted by exactly one supported pattern, by name.
-    private static func candidateTypes(_ root: xmlNodePtr, resolver: SchemaTypeResolver) -> (patterns: [String: XSDPattern], order: [String]) {
-        var patterns: [String: XSDPattern] = [:]
+    private static func candidateTypes(_ root: xmlNodePtr, resolver: SchemaTypeResolver) -> (patterns: [[UInt8]: XSDPattern], order: [String]) {
+        var patterns: [[UInt8]: XSDPattern] = [:]
         var order: [String] = []
         for type in SchemaTypeResolver.children(of: root, named: "simpleType") {
             guard let name = XMLSchema.attribute("name", of: type),
@@ -67,7 +67,7 @@ enum PatternScreenReader {
                   case let facets = SchemaTypeResolver.children(of: restriction, named: "pattern"), facets.count == 1,
                   let source = XMLSchema.attribute("value", of: facets[0]), let pattern = XSDPattern(source),
                   resolver.whiteSpace(ofSimpleType: type, depth: 0) != nil else { continue }
-            patterns[name] = pattern
+            patterns[Array(name.utf8)] = pattern
             order.append(name)
         }
         return (patterns, order)
@@ -77,11 +77,11 @@ enum PatternScreenReader {
     private struct TableBuilder {
         let root: xmlNodePtr
         let resolver: SchemaTypeResolver
-        let candidates: [String: XSDPattern]
+        let candidates: [[UInt8]: XSDPattern]
         var declarations: [NativePatternChecks.Declaration] = []
         var indices: [xmlNodePtr: Int] = [:]
 
-        init(root: xmlNodePtr, resolver: SchemaTypeResolver, candidates: [String: XSDPattern]) {
+        init(root: xmlNodePtr, resolver: SchemaTypeResolver, candidates: [[UInt8]: XSDPattern]) {
             self.root = root
             self.resolver = resolver
             self.candidates = candidates
@@ -91,9 +91,9 @@ enum PatternScreenReader {
         /// whether it is a list (the patterns are then its items'); nil for other names.
         func carried(_ qualifiedName: String, at node: xmlNodePtr, depth: Int = 0) -> (patterns: [XSDPattern], isList: Bool)? {
             guard depth < SchemaTypeResolver.maxDepth, let name = resolver.resolve(qualifiedName: qualifiedName, at: node),
-                  name.namespace == resolver.targetNamespace, let type = resolver.global("simpleType", named: name.local) else { return nil }
+                  SchemaTypeResolver.same(name.namespace, resolver.targetNamespace), let type = resolver.global("simpleType", named: name.local) else { return nil }
             if let restriction = SchemaTypeResolver.children(of: type, named: "restriction").first {
-                let own = candidates[name.local].map { [$0] } ?? []
+                let own = candidates[Array(name.local.utf8)].map { [$0] } ?? []
                 guard let base = XMLSchema.attribute("base", of: restriction),
                       let inherited = carried(base, at: restriction, depth: depth + 1) else { return (own, false) }
                 return (own + inherited.patterns, inherited.isList)
@@ -113,8 +113,8 @@ enum PatternScreenReader {
                 for child in SchemaTypeResolver.xsdChildren(of: node) {
                     for attribute in ["type", "base", "itemType", "memberTypes"] {
                         guard let value = XMLSchema.attribute(attribute, of: child) else { continue }
-                        for name in value.split(whereSeparator: \.isXMLSpace) {
-                            guard let carried = carried(String(name), at: child), !carried.patterns.isEmpty else { continue }
+                        for name in value.splitAtXMLSpace() {
+                            guard let carried = carried(name, at: child), !carried.patterns.isEmpty else { continue }
                             if !isFollowed(reference: attribute, from: child) { followed = false }
                         }
                     }
@@ -150,10 +150,10 @@ enum PatternScreenReader {
 
             if let typeName = XMLSchema.attribute("type", of: declaration) {
                 guard let name = resolver.resolve(qualifiedName: typeName, at: declaration) else { return nil }
-                if name.namespace == SchemaTypeResolver.xsdNamespace {
-                    return name.local == "anyType" ? nil : index
+                if SchemaTypeResolver.same(name.namespace, SchemaTypeResolver.xsdNamespace) {
+                    return name.local.isIdentical(to: "anyType") ? nil : index
                 }
-                guard name.namespace == resolver.targetNamespace else { return nil }
+                guard SchemaTypeResolver.same(name.namespace, resolver.targetNamespace) else { return nil }
                 if let simple = resolver.global("simpleType", named: name.local) {
                     if let carried = carried(typeName, at: declaration), !carried.patterns.isEmpty {
                         guard let rule = rule(.text, carried, whiteSpace: resolver.whiteSpace(ofSimpleType: simple, depth: 0)) else { return nil }

@@ -42,7 +42,7 @@ struct SchemaTypeHints: Sendable {
             if piece.pointee.type == XML_TEXT_NODE { text += LibXML.string(piece.pointee.content) ?? "" }
             part = piece.pointee.next
         }
-        let words = text.split(whereSeparator: \.isXMLSpace)
+        let words = text.splitAtXMLSpace()
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
 

@@ -22,8 +22,8 @@ struct SchemaTypeResolver {
     init(schema root: xmlNodePtr) {
         self.root = root
         self.targetNamespace = XMLSchema.attribute("targetNamespace", of: root)
-        self.elementsQualified = XMLSchema.attribute("elementFormDefault", of: root) == "qualified"
-        self.attributesQualified = XMLSchema.attribute("attributeFormDefault", of: root) == "qualified"
+        self.elementsQualified = XMLSchema.attribute("elementFormDefault", of: root)?.isIdentical(to: "qualified") ?? false
+        self.attributesQualified = XMLSchema.attribute("attributeFormDefault", of: root)?.isIdentical(to: "qualified") ?? false
     }
 
     // MARK: - The question
@@ -45,7 +45,7 @@ struct SchemaTypeResolver {
     /// The complex type of an element declaration: named by `type` or written inside.
     func complexType(of element: xmlNodePtr) -> xmlNodePtr? {
         if let typeName = XMLSchema.attribute("type", of: element) {
-            guard let name = resolve(qualifiedName: typeName, at: element), name.namespace == targetNamespace else { return nil }
+            guard let name = resolve(qualifiedName: typeName, at: element), Self.same(name.namespace, targetNamespace) else { return nil }
             return global("complexType", named: name.local)
         }
         let inline = Self.children(of: element, named: "complexType")
@@ -80,7 +80,7 @@ struct SchemaTypeResolver {
                         continue
                     }
                     let form = XMLSchema.attribute("form", of: child)
-                    let qualified = form.map { $0 == "qualified" } ?? elementsQualified
+                    let qualified = form.map { $0.isIdentical(to: "qualified") } ?? elementsQualified
                     found.append((NodeName(namespace: qualified ? targetNamespace : nil, local: local), child))
                 case "group", "any":
                     opaque = true
@@ -105,10 +105,10 @@ struct SchemaTypeResolver {
                 switch LibXML.string(child.pointee.name) ?? "" {
                 case "attribute":
                     let form = XMLSchema.attribute("form", of: child)
-                    let qualified = form.map { $0 == "qualified" } ?? attributesQualified
+                    let qualified = form.map { $0.isIdentical(to: "qualified") } ?? attributesQualified
                     guard XMLSchema.attribute("ref", of: child) == nil, !qualified,
                           let name = XMLSchema.attribute("name", of: child) else { opaque = true; continue }
-                    if !found.contains(where: { $0.name == name }) { found.append((name, child)) }
+                    if !found.contains(where: { $0.name.isIdentical(to: name) }) { found.append((name, child)) }
                 case "attributeGroup":
                     opaque = true
                 case "complexContent", "simpleContent":
@@ -129,7 +129,7 @@ struct SchemaTypeResolver {
     /// The named complex type an `xs:extension` or `xs:restriction` derives from, if it is one of this schema's.
     func baseComplexType(of derivation: xmlNodePtr) -> xmlNodePtr? {
         guard let base = XMLSchema.attribute("base", of: derivation),
-              let name = resolve(qualifiedName: base, at: derivation), name.namespace == targetNamespace else { return nil }
+              let name = resolve(qualifiedName: base, at: derivation), Self.same(name.namespace, targetNamespace) else { return nil }
         return global("complexType", named: name.local)
     }
 
@@ -138,7 +138,7 @@ struct SchemaTypeResolver {
     /// The declaration of the unqualified attribute `name` in a complex type, its own first,
     /// then the base type's.
     private func attributeDeclaration(_ name: String, in type: xmlNodePtr, depth: Int) -> xmlNodePtr? {
-        attributeDeclarations(in: type)?.first { $0.name == name }?.declaration
+        attributeDeclarations(in: type)?.first { $0.name.isIdentical(to: name) }?.declaration
     }
 
     /// The white-space rule of an attribute declaration's type, if derived from `xs:string`.
@@ -152,8 +152,8 @@ struct SchemaTypeResolver {
 
     private func whiteSpace(ofTypeNamed typeName: String, at node: xmlNodePtr, depth: Int) -> IdentityConstraint.WhiteSpace? {
         guard let name = resolve(qualifiedName: typeName, at: node) else { return nil }
-        if name.namespace == Self.xsdNamespace { return Self.stringTypes[name.local] }
-        guard name.namespace == targetNamespace, let type = global("simpleType", named: name.local) else { return nil }
+        if Self.same(name.namespace, Self.xsdNamespace) { return Self.stringTypes.first { $0.key.isIdentical(to: name.local) }?.value }
+        guard Self.same(name.namespace, targetNamespace), let type = global("simpleType", named: name.local) else { return nil }
         return whiteSpace(ofSimpleType: type, depth: depth + 1)
     }
 
@@ -173,50 +173,58 @@ struct SchemaTypeResolver {
         }
         guard let inherited else { return nil }
         guard let facet = Self.children(of: restriction, named: "whiteSpace").last else { return inherited }
-        switch XMLSchema.attribute("value", of: facet)?.trimmingXMLSpace() {
-        case "preserve": return .preserve
-        case "replace": return .replace
-        case "collapse": return .collapse
-        default: return nil
-        }
+        let value = XMLSchema.attribute("value", of: facet)?.trimmingXMLSpace() ?? ""
+        if value.isIdentical(to: "preserve") { return .preserve }
+        if value.isIdentical(to: "replace") { return .replace }
+        if value.isIdentical(to: "collapse") { return .collapse }
+        return nil
     }
 
     // MARK: - Names
 
     /// A top-level definition of this schema (`complexType`, `simpleType`) by name.
     func global(_ kind: String, named name: String) -> xmlNodePtr? {
-        Self.children(of: root, named: kind).first { XMLSchema.attribute("name", of: $0) == name }
+        Self.children(of: root, named: kind).first { XMLSchema.attribute("name", of: $0)?.isIdentical(to: name) ?? false }
     }
 
     /// A QName written in the schema, resolved with the namespaces in scope at `node`.
     /// Unprefixed names take the default namespace unless `defaultNamespace` is false (XPath).
     func resolve(qualifiedName: String, at node: xmlNodePtr, defaultNamespace: Bool = true) -> (namespace: String?, local: String)? {
         let text = qualifiedName.trimmingXMLSpace()
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = text.utf8.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         switch parts.count {
         case 1:
             guard defaultNamespace else { return (nil, text) }
             let namespace = xmlSearchNs(node.pointee.doc, node, nil)
             return (LibXML.string(namespace?.pointee.href), text)
         case 2:
-            let prefix = String(parts[0])
+            let prefix = parts[0]
             guard let namespace = xmlSearchNs(node.pointee.doc, node, prefix), let href = LibXML.string(namespace.pointee.href)
             else { return nil }
-            return (href, String(parts[1]))
+            return (href, parts[1])
         default:
             return nil
         }
     }
 
+    /// True when two namespace URIs (nil: no namespace) are the same code points.
+    static func same(_ first: String?, _ second: String?) -> Bool {
+        switch (first, second) {
+        case (nil, nil): return true
+        case (let first?, let second?): return first.isIdentical(to: second)
+        default: return false
+        }
+    }
+
     /// True when `node` is the XSD element `local`.
     static func isXSD(_ node: xmlNodePtr, _ local: String) -> Bool {
-        node.pointee.type == XML_ELEMENT_NODE && LibXML.string(node.pointee.name) == local
-            && LibXML.string(node.pointee.ns?.pointee.href) == xsdNamespace
+        node.pointee.type == XML_ELEMENT_NODE && LibXML.equal(node.pointee.name, local)
+            && LibXML.equal(node.pointee.ns?.pointee.href, xsdNamespace)
     }
 
     /// The XSD element children of `node` named `local`.
     static func children(of node: xmlNodePtr, named local: String) -> [xmlNodePtr] {
-        xsdChildren(of: node).filter { LibXML.string($0.pointee.name) == local }
+        xsdChildren(of: node).filter { LibXML.equal($0.pointee.name, local) }
     }
 
     /// Every XSD element child of `node`.
@@ -224,7 +232,7 @@ struct SchemaTypeResolver {
         var found: [xmlNodePtr] = []
         var child = node.pointee.children
         while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE, LibXML.string(current.pointee.ns?.pointee.href) == xsdNamespace {
+            if current.pointee.type == XML_ELEMENT_NODE, LibXML.equal(current.pointee.ns?.pointee.href, xsdNamespace) {
                 found.append(current)
             }
             child = current.pointee.next

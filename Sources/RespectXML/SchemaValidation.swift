@@ -44,22 +44,8 @@ extension XMLSchema {
     /// Validates a parsed document; throws `notValid` with the full schema's errors.
     /// Valid documents are recognised through the screen when there is one (see `XMLSchema`).
     func validate(_ document: xmlDocPtr, sourceName: String, namespace: String?) throws(XMLInputError) {
-        if passesScreen(document) { return }
+        if let screen = screen?.compiled(), screen.passes(document) { return }
         try validate(document, against: compiled, sourceName: sourceName, namespace: namespace)
-    }
-
-    /// True when the document is valid against the screen's copy of the schema and the native
-    /// checks (identity constraints, patterns) hold: then it is valid against the full schema.
-    /// False says nothing (no screen, or the full schema must decide and explain).
-    func passesScreen(_ document: xmlDocPtr) -> Bool {
-        guard let screen, let context = xmlSchemaNewValidCtxt(screen.compiled) else { return false }
-        defer { xmlSchemaFreeValidCtxt(context) }
-        let flag = ErrorFlag()
-        let result: Int32 = withExtendedLifetime(flag) {
-            xmlSchemaSetValidStructuredErrors(context, ErrorFlag.callback, flag.pointer)
-            return LibXML.routingStrayErrors(to: flag.pointer, ErrorFlag.callback) { xmlSchemaValidateDoc(context, document) }
-        }
-        return result == 0 && !flag.raised && screen.checks.hold(in: document)
     }
 
     /// How the two ways of validating judge a document: through the screen (nil when this
@@ -69,7 +55,7 @@ extension XMLSchema {
         let document = try DocumentParser.parse(bytes, sourceName: sourceName, maxDepth: XMLLimits.default.maxDepth)
         defer { xmlFreeDoc(document) }
         let full = (try? validate(document, against: compiled, sourceName: sourceName, namespace: nil)) != nil
-        return (screen == nil ? nil : passesScreen(document), full)
+        return (screen?.compiled()?.passes(document), full)
     }
 
     /// Validates a parsed document against `schema` in a fresh validation context; throws `notValid`.

@@ -3,14 +3,29 @@ import CLibXML2
 /// A compiled XSD, loaded once and shared read-only across threads; each validation uses its
 /// own validation context.
 ///
-/// Documents are first validated through a screen when the schema allows one: a second copy
-/// compiled without the identity constraints (`xs:key`, `xs:unique`, `xs:keyref`) and pattern
-/// facets the engine can check itself, plus those checks done natively (`ValidationScreen`;
+/// By default every document is validated by libxml2 against the full schema. Asked to
+/// (`ValidationScreening.whenRecognised`), a shipped schema recognised by its SHA-256
+/// (`RecognisedSchemas`) validates documents through a screen instead: a second copy compiled
+/// without the identity constraints (`xs:key`, `xs:unique`, `xs:keyref`) and pattern facets the
+/// engine can check itself, plus those checks done natively on UTF-8 bytes (`ValidationScreen`;
 /// libxml2 2.9 checks identity constraints in quadratic time and runs slow regular
 /// expressions). A document that passes the screen is valid against the full schema; one that
 /// fails it is validated again against the full schema, so every verdict and every error
-/// message is the full schema's own.
+/// message is the full schema's own. The engine never accepts a document libxml2's full
+/// validation rejects.
 public final class XMLSchema: @unchecked Sendable {
+    /// Which schemas get a validation screen.
+    enum ScreenAdmission {
+        /// No schema: libxml2's full validation only (`ValidationScreening.never`).
+        case nothing
+        /// The shipped schemas recognised by their SHA-256 (`ValidationScreening.whenRecognised`).
+        case recognisedSchemas
+        /// Any schema whose constraints have shapes the screen follows. Only for the tests of
+        /// the screen's machinery on fixture schemas: production code asks through
+        /// `ValidationScreening`, which never screens an unrecognised schema.
+        case anySchema
+    }
+
     /// The file the schema was loaded from.
     public let path: String
     /// Never mutated after `init`; libxml2 only reads it during validation.
@@ -19,20 +34,32 @@ public final class XMLSchema: @unchecked Sendable {
     private let source: xmlDocPtr
     /// What the schema's named simple types mean, added to errors about their values.
     let typeHints: SchemaTypeHints
-    /// The schema without what the engine checks natively, and those checks; nil when the
-    /// schema has nothing the engine can check itself.
-    let screen: (compiled: xmlSchemaPtr, checks: ValidationScreen)?
-    /// The document `screen` was compiled from, kept alive with it.
-    private let screenSource: xmlDocPtr?
+    /// The validation screen, compiled on first use; nil when documents are validated by
+    /// libxml2 against the full schema alone.
+    let screen: LazyScreen?
+
+    /// The deepest nesting accepted in a schema document.
+    static let maxDepth = 200
 
     /// Loads and compiles the XSD at `path` with no network access: the file is read with the
     /// same safe reader as inputs, and includes or imports from the network are refused.
-    public init(contentsOf path: String) throws(XMLInputError) {
+    /// `screening` says whether documents go through the validation screen (default: never).
+    public convenience init(contentsOf path: String, screening: ValidationScreening = .never) throws(XMLInputError) {
+        let admission: ScreenAdmission = switch screening {
+        case .never: .nothing
+        case .whenRecognised: .recognisedSchemas
+        }
+        try self.init(contentsOf: path, admitting: admission)
+    }
+
+    /// Loads the XSD at `path`, with a validation screen when `admission` allows one.
+    init(contentsOf path: String, admitting admission: ScreenAdmission) throws(XMLInputError) {
         LibXML.ensureInitialised()
+        let bytes: [UInt8]
         let document: xmlDocPtr
         do throws(XMLInputError) {
-            let bytes = try FileLoader.read(path: path, limits: XMLLimits(maxDepth: 200))
-            document = try DocumentParser.parse(bytes, sourceName: path, url: path, maxDepth: 200)
+            bytes = try FileLoader.read(path: path, limits: XMLLimits(maxDepth: Self.maxDepth))
+            document = try DocumentParser.parse(bytes, sourceName: path, url: path, maxDepth: Self.maxDepth)
         } catch {
             throw .schemaUnusable(path: path, error.diagnostics)
         }
@@ -46,49 +73,28 @@ public final class XMLSchema: @unchecked Sendable {
         self.path = path
         self.source = document
         self.typeHints = SchemaTypeHints(document)
-        let screen = Self.compileScreen(document, path: path)
-        self.screen = screen.map { ($0.compiled, $0.checks) }
-        self.screenSource = screen?.source
+        switch admission {
+        case .nothing: self.screen = nil
+        case .recognisedSchemas: self.screen = RecognisedSchemas.recognise(bytes) ? LazyScreen(bytes: bytes, path: path) : nil
+        case .anySchema: self.screen = LazyScreen(bytes: bytes, path: path)
+        }
     }
 
     deinit {
         xmlSchemaFree(compiled)
         xmlFreeDoc(source)
-        if let screen { xmlSchemaFree(screen.compiled) }
-        xmlFreeDoc(screenSource)
     }
 
-    /// The names of the identity constraints checked natively rather than by libxml2 (empty
-    /// when libxml2 checks them all), in schema order.
-    public var nativeIdentityConstraints: [String] { screen?.checks.identity?.names ?? [] }
+    /// The names of the identity constraints checked natively rather than by libxml2, in schema
+    /// order; empty when libxml2 checks them all (no screen). Compiles the screen if need be.
+    public var nativeIdentityConstraints: [String] { screen?.compiled()?.checks.identity?.names ?? [] }
 
-    /// The named simple types whose pattern facets are checked natively rather than by libxml2
-    /// (empty when libxml2 checks them all), in schema order.
-    public var nativePatternTypes: [String] { screen?.checks.patterns?.typeNames ?? [] }
+    /// The named simple types whose pattern facets are checked natively rather than by libxml2,
+    /// in schema order; empty when libxml2 checks them all (no screen). Compiles the screen if
+    /// need be.
+    public var nativePatternTypes: [String] { screen?.compiled()?.checks.patterns?.typeNames ?? [] }
 
-    /// A copy of the schema without what the engine checks natively, compiled, with those
-    /// checks; nil when that is not possible (the full schema is then used alone).
-    private static func compileScreen(_ document: xmlDocPtr, path: String)
-        -> (compiled: xmlSchemaPtr, source: xmlDocPtr, checks: ValidationScreen)? {
-        let checks = ValidationScreen(identity: IdentityConstraintReader.read(document), patterns: PatternScreenReader.read(document))
-        guard checks.identity != nil || checks.patterns != nil, let copy = xmlCopyDoc(document, 1) else { return nil }
-        if let root = xmlDocGetRootElement(copy) {
-            if checks.identity != nil {
-                for node in IdentityConstraintReader.constraintNodes(in: root) {
-                    xmlUnlinkNode(node)
-                    xmlFreeNode(node)
-                }
-            }
-            if let patterns = checks.patterns { PatternScreenReader.removePatterns(of: patterns.typeNames, in: root) }
-        }
-        guard let compiled = try? compile(copy, path: path) else {
-            xmlFreeDoc(copy)
-            return nil
-        }
-        return (compiled, copy, checks)
-    }
-
-    private static func compile(_ document: xmlDocPtr, path: String) throws(XMLInputError) -> xmlSchemaPtr {
+    static func compile(_ document: xmlDocPtr, path: String) throws(XMLInputError) -> xmlSchemaPtr {
         let nowhere = SourceLocation(file: path, line: 0)
         guard let context = xmlSchemaNewDocParserCtxt(document) else {
             throw .schemaUnusable(path: path, [XMLDiagnostic(location: nowhere, message: "out of memory")])

@@ -65,14 +65,25 @@ public struct XSDPattern: Sendable, Equatable {
         return value.withUTF8 { matches(utf8: $0) }
     }
 
-    /// True when the whole of the UTF-8 text matches (ASCII is read as it is; other text is
-    /// decoded to scalars first).
+    /// True when the whole of the UTF-8 text matches, code point by code point (ASCII is read
+    /// as it is; other text is decoded to code points first, never to `Character`s, so a
+    /// combining mark is a character of its own, as in XSD). Text that is not valid UTF-8 (which
+    /// libxml2 never hands over) does not match.
     func matches(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if bytes.allSatisfy({ $0 < 0x80 }) {
             return matches(scalars: bytes.lazy.map { UInt32($0) })
         }
-        let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars.map(\.value)
-        return matches(scalars: scalars)
+        var scalars: [UInt32] = []
+        scalars.reserveCapacity(bytes.count)
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar.value)
+            case .emptyInput: return matches(scalars: scalars)
+            case .error: return false
+            }
+        }
     }
 
     /// Tracks every position the pieces so far can end at, so it needs no backtracking:

@@ -48,16 +48,18 @@ struct EngineOptions: ParsableArguments {
                              exitCode: RespectExit.noInput)
     }
 
-    func loader() throws -> DocumentLoader {
+    /// The loader for the standards folder and limits; `screening` is the use case's choice
+    /// (`.whenRecognised` for runs over many files).
+    func loader(screening: ValidationScreening = .never) throws -> DocumentLoader {
         let directory = try standardsDirectory()
-        return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema"),
+        return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema", screening: screening),
                               limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxElements: maxElements),
                               maxEvidenceItems: maxEvidenceItems)
     }
 
-    /// The use cases over the standards folder, with these limits.
-    func engine() throws -> AssessmentEngine {
-        AssessmentEngine(standards: try standardsDirectory(), loader: try loader())
+    /// The use cases over the standards folder, with these limits; `screening` as for `loader`.
+    func engine(screening: ValidationScreening = .never) throws -> AssessmentEngine {
+        AssessmentEngine(standards: try standardsDirectory(), loader: try loader(screening: screening))
     }
 }
 

@@ -34,6 +34,7 @@ struct RespectCommand: AsyncParsableCommand {
         subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
                       TemplateCommand.self, ImportCommand.self, ExportCommand.self,
                       HistoryCommand.self, DiffCommand.self,
-                      BatchCommand.self, GenerateCommand.self]
+                      BatchCommand.self, GenerateCommand.self,
+                      ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self]
     )
 }

@@ -6,7 +6,7 @@ import RespectTestSupport
 /// The run store implementations the contract runs against. A new implementation is one more
 /// element here (and a `RunStoreImplementation` describing how to make a fresh store of it).
 enum RunStoreImplementations {
-    static let all: [RunStoreImplementation] = [.sqlite]
+    static let all: [RunStoreImplementation] = [.sqlite, .sqliteService]
 }
 
 extension RunStoreImplementation {

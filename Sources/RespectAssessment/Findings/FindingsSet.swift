@@ -15,6 +15,12 @@ public struct FindingsSet: Sendable {
     /// No findings.
     public init() {}
 
+    /// Findings already in hand (an assessor's findings kept by the service), applied to every
+    /// submission they are used with, as files named one by one are.
+    public init(named findings: [Findings]) {
+        named = findings
+    }
+
     /// Reads every findings file named in `paths`, and every findings file in the folders among
     /// them (other documents in a folder are skipped; a broken file stops the run).
     public init(paths: [String], loader: DocumentLoader) throws(DocumentLoadError) {

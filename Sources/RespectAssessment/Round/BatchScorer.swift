@@ -1,5 +1,6 @@
 public import RespectEvaluation
 public import RespectModel
+public import RespectXML
 
 /// Scores one submission file of a batch through `AssessmentEngine.assess` — the same pipeline
 /// as `respect check`, so a file gets the same verdict, counts and missing list in both — and
@@ -9,6 +10,10 @@ public import RespectModel
 /// are shared, everything else is per call. Nothing it is given is kept, so memory does not
 /// grow with the number of files scored.
 public struct BatchScorer: Sendable {
+    /// How a round's engine validates submissions: through the validation screen, which a
+    /// round of many files repays (its verdicts are libxml2's full validation's).
+    public static let screening = ValidationScreening.whenRecognised
+
     public let engine: AssessmentEngine
     /// The framework for every submission (`--framework`); nil: each submission's own target.
     public let fixedFramework: String?
@@ -28,7 +33,13 @@ public struct BatchScorer: Sendable {
     /// The row for one file; never throws: a file that cannot be scored gets a row saying why.
     /// Suspends only to record the run (`review.record`).
     public func score(file: String) async -> BatchRow {
-        let request = AssessmentRequest(submission: .file(file), framework: fixedFramework, asOf: asOf, today: today,
+        await score(.file(file))
+    }
+
+    /// The row for one input (a file, or bytes such as a stored submission version).
+    public func score(_ source: InputSource) async -> BatchRow {
+        let file = source.name
+        let request = AssessmentRequest(submission: source, framework: fixedFramework, asOf: asOf, today: today,
                                         findings: review.findings)
         do {
             guard let record = review.record else {
@@ -55,6 +66,25 @@ public struct BatchScorer: Sendable {
             return row
         } catch {
             return Self.row(file: file, failure: error)
+        }
+    }
+
+    /// The row for one input and, when it could be scored, the full assessment (its inputs filled
+    /// in), for a caller that records the run itself — in the same transaction as its own records.
+    /// The row is the one `score` gives without a store.
+    public func scoreInFull(_ source: InputSource) -> (row: BatchRow, assessment: Assessment?) {
+        let request = AssessmentRequest(submission: source, framework: fixedFramework, asOf: asOf, today: today,
+                                        findings: review.findings)
+        do {
+            let result = try engine.assess(request)
+            var row = BatchRow(file: source.name, sha256: result.input.sha256, provider: result.submission.provider.name,
+                               outcome: BatchOutcome(result.assessment.outcome.verdict),
+                               framework: result.resolved.edition.reference, asOf: result.asOf)
+            row.registeredNumber = result.submission.provider.registeredNumber
+            row.fill(from: AssessmentFigures(result.assessment))
+            return (row, result.assessment)
+        } catch {
+            return (Self.row(file: source.name, failure: error), nil)
         }
     }
 

@@ -5,11 +5,18 @@ import Foundation
 public final class SchemaSet: @unchecked Sendable {
     /// The folder holding `framework-v1.xsd`, `submission-v1.xsd`, ….
     public let directory: String
+    /// Whether documents are validated through the validation screen (`ValidationScreening`):
+    /// `.whenRecognised` for runs over many documents (a batch), `.never` otherwise.
+    public let screening: ValidationScreening
     private let lock = NSLock()
     private var compiled: [DocumentKind: XMLSchema] = [:]
 
-    public init(directory: String) {
+    /// The XSDs in `directory`; with `screening: .whenRecognised`, those recognised as shipped
+    /// validate through the screen (compiled when the first document is validated). Either way
+    /// a document is accepted only when libxml2's full validation accepts it.
+    public init(directory: String, screening: ValidationScreening = .never) {
         self.directory = directory
+        self.screening = screening
     }
 
     /// The path of a kind's XSD.
@@ -22,7 +29,7 @@ public final class SchemaSet: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let schema = compiled[kind] { return schema }
-        let schema = try XMLSchema(contentsOf: path(for: kind))
+        let schema = try XMLSchema(contentsOf: path(for: kind), screening: screening)
         compiled[kind] = schema
         return schema
     }

@@ -1,0 +1,35 @@
+public import Foundation
+
+/// How a server runs: where it listens, what it accepts, and how long things last. The
+/// defaults suit a service on one machine; every limit is an option of `respect serve`.
+public struct ServerConfiguration: Sendable {
+    /// Loopback by default: the service is reached through a reverse proxy (TLS) or locally.
+    public var host = "127.0.0.1"
+    /// 0 picks a free port (tests).
+    public var port = 8080
+    /// Largest submission or tender XML accepted in a request body (the engine's own file
+    /// limit still applies when it is read).
+    public var maxXMLBytes = 32 * 1024 * 1024
+    /// Largest evidence file accepted.
+    public var maxEvidenceFileBytes = 20 * 1024 * 1024
+    /// Largest JSON body accepted.
+    public var maxJSONBytes = 64 * 1024
+    /// How long a browser session lasts after signing in.
+    public var sessionLifetime: TimeInterval = 8 * 3600
+    /// Failed sign-ins allowed per account, and per address, within `throttleWindow`.
+    public var maxFailuresPerAccount = 5
+    public var maxFailuresPerAddress = 20
+    public var throttleWindow: TimeInterval = 15 * 60
+    /// bcrypt's cost for new passwords.
+    public var bcryptCost: UInt8 = 12
+    /// Whether session cookies carry `Secure`. Browsers keep a Secure cookie set over
+    /// http://127.0.0.1 and http://localhost (secure contexts), so it stays on by default; turn it
+    /// off only to reach the service over plain HTTP by another name, which is not safe.
+    public var secureCookies = true
+    /// Closes a connection idle this long (also ends a client that sends its request too slowly).
+    public var idleTimeout: TimeInterval = 30
+    /// The as-of date a check uses when the submission gives none; `nil`: today.
+    public var today: (@Sendable () -> Date) = { Date() }
+
+    public init() {}
+}

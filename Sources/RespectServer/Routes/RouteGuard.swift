@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// The checks every route passes before its handler, in one place: signed in when the route
+/// needs it (401, or the sign-in page), of a role the route allows (404 otherwise, so nobody
+/// learns a route or record is there), and, for a browser session changing state, the
+/// session's CSRF token (403, nothing changed): in `X-CSRF-Token` for the API, in the form's
+/// `csrf` field for pages. Bearer-token calls need no CSRF token: a browser never sends one by
+/// itself. Requests another site started (`Sec-Fetch-Site: cross-site`) never change state.
+enum RouteGuard {
+    static func respond(_ route: Route, _ request: Request, _ context: RespectRequestContext,
+                        _ service: WebService) async throws -> Response {
+        if case .roles(let roles) = route.access {
+            guard let signedIn = context.signedIn else { throw ServiceError(.signInRequired) }
+            guard roles.contains(signedIn.user.role) else { throw ServiceError.notFound }
+        }
+        var request = request
+        if route.changesState {
+            if request.headers[.secFetchSite] == "cross-site" { throw ServiceError(.csrfRefused) }
+            if !route.checksOwnCSRFToken, case .session(_, let expected)? = context.signedIn?.credential {
+                switch route.kind {
+                case .api:
+                    guard let sent = request.headers[.csrfToken], Secrets.equal(sent, expected) else {
+                        throw ServiceError(.csrfRefused)
+                    }
+                case .page:
+                    let bytes = try await BodyReader.read(request, limit: FormBody.limit)
+                    request.body = RequestBody(buffer: ByteBuffer(bytes: bytes))
+                    let form = try await FormBody.read(request)
+                    request.body = RequestBody(buffer: ByteBuffer(bytes: bytes))
+                    guard let sent = form["csrf"], Secrets.equal(sent, expected) else { throw ServiceError(.csrfRefused) }
+                }
+            }
+        }
+        return try await route.handle(request, context, service)
+    }
+}
+
+extension RouteTable {
+    /// Whether a path is a page (HTML errors, sign-in redirects) rather than the API.
+    static func isPagePath(_ path: String) -> Bool {
+        !(path.hasPrefix("/api/") || path == "/health" || path == "/openapi.json")
+    }
+}

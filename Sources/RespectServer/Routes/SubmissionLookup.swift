@@ -1,0 +1,82 @@
+import Foundation
+import RespectAssessment
+import RespectEvaluation
+import RespectModel
+import RespectReports
+import RespectStore
+
+/// Finding the submissions and versions a user may reach, and assessing a stored version
+/// through the same use case as `respect check`.
+extension WebService {
+    /// The submission `id` when the user may see it (or change it, with `changing`); 404 otherwise.
+    func submission(_ id: Int64, for user: UserAccount, changing: Bool = false) async throws -> SubmissionRecord {
+        let policy = AccessPolicy(user: user)
+        let found = try await run { () async throws(ServiceStoreError) in try await store.submission(id: id) }
+        guard let found, changing ? policy.canChange(found) : policy.canSee(found) else { throw ServiceError.notFound }
+        return found
+    }
+
+    /// A version the user may see, with its submission; 404 otherwise.
+    func version(_ submissionID: Int64, _ number: Int, for user: UserAccount) async throws -> (SubmissionRecord, SubmissionVersion) {
+        let submission = try await submission(submissionID, for: user)
+        let found = try await run { () async throws(ServiceStoreError) in try await store.version(submissionID: submissionID, number: number) }
+        guard let found, AccessPolicy(user: user).canSee(found, of: submission) else { throw ServiceError.notFound }
+        return (submission, found)
+    }
+
+    /// The bytes of a stored file.
+    func bytes(of sha256: String) async throws -> [UInt8] {
+        let content = try await run { () async throws(ServiceStoreError) in try await store.content(sha256: sha256) }
+        guard let content else { throw ServiceError(.internalError) }
+        return content.bytes
+    }
+
+    /// A submission's findings as the engine applies them: every finding recorded on it.
+    func findingsSet(for submission: SubmissionRecord) async throws -> FindingsSet {
+        let recorded = try await run { () async throws(ServiceStoreError) in try await store.findings(submissionID: submission.id) }
+        guard !recorded.isEmpty else { return FindingsSet() }
+        let findings = recorded.map { finding in
+            Finding(kind: finding.kind, targetID: finding.targetID, decision: finding.decision, reason: finding.reason,
+                    assessor: finding.assessorEmail.value, date: finding.date, expires: finding.expires,
+                    fileSHA256: finding.fileSHA256)
+        }
+        return FindingsSet(named: [Findings(subject: FindingsSubject(), findings: findings,
+                                            source: "submission \(submission.id) findings")])
+    }
+
+    /// A stored version assessed as `respect check` assesses a file, with the submission's findings.
+    func assess(_ version: SubmissionVersion, of submission: SubmissionRecord, asOf: CalendarDate?) async throws -> Assessment {
+        let bytes = try await bytes(of: version.sha256)
+        let request = AssessmentRequest(submission: .bytes(bytes, name: version.fileName), asOf: asOf, today: today,
+                                        findings: try await findingsSet(for: submission))
+        do {
+            return try engine.assess(request).assessment
+        } catch {
+            throw ServiceError(error)
+        }
+    }
+
+    /// Reads an uploaded submission (validated, as `check` reads a file) and checks it names the
+    /// uploader's organisation.
+    func readSubmission(_ bytes: [UInt8], name: String, organisation: RegisteredNumber) throws -> NewVersionFacts {
+        let submission: Submission
+        do {
+            submission = try engine.loadSubmission(try engine.read(.bytes(bytes, name: name)))
+        } catch {
+            throw ServiceError(error)
+        }
+        guard submission.provider.registeredNumber == organisation.value else {
+            throw ServiceError(.badData, detail: "the file's provider gives the registered number \(submission.provider.registeredNumber ?? "none"); "
+                               + "expected \(organisation.value), your organisation's")
+        }
+        return NewVersionFacts(providerName: submission.provider.name, framework: submission.target.reference,
+                               asOf: submission.asOf?.description)
+    }
+}
+
+/// What a version records from its file.
+struct NewVersionFacts {
+    var providerName: String
+    var framework: String
+    var asOf: String?
+}

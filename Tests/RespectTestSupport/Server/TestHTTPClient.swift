@@ -1,0 +1,91 @@
+public import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// A small HTTP/1.1 client for tests, on SwiftNIO (no blocking socket calls, so it never starves
+/// the server's tasks on a two-core machine): one connection per request, the whole answer read.
+public struct TestHTTPClient: Sendable {
+    public let port: Int
+
+    public init(port: Int) {
+        self.port = port
+    }
+
+    /// A response: status, headers (names lower-cased; repeated names joined), and the body.
+    public struct Answer: Sendable {
+        public var status: Int
+        public var headers: [String: String]
+        /// Every `Set-Cookie` header, in order.
+        public var cookies: [String]
+        public var body: [UInt8]
+
+        public var text: String { String(decoding: body, as: UTF8.self) }
+
+        /// The body as JSON (`nil` when it is not).
+        public var json: Any? { try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]) }
+        public var object: [String: Any] { json as? [String: Any] ?? [:] }
+        public var array: [[String: Any]] { json as? [[String: Any]] ?? [] }
+
+        /// The value a `Set-Cookie` header gives `name`.
+        public func cookie(_ name: String) -> String? {
+            for header in cookies where header.hasPrefix(name + "=") {
+                return String(header.dropFirst(name.count + 1).prefix { $0 != ";" })
+            }
+            return nil
+        }
+    }
+
+    /// Sends a request and reads the whole answer. `chunks` are sent one after another as the
+    /// body (with `Content-Length` their total, unless `headers` gives one).
+    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) async throws -> Answer {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
+                }
+            }
+        return try await channel.executeThenClose { inbound, outbound in
+            var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: path)
+            head.headers.add(name: "Host", value: "127.0.0.1:\(port)")
+            head.headers.add(name: "Connection", value: "close")
+            for (name, value) in headers { head.headers.add(name: name, value: value) }
+            if let body, !head.headers.contains(name: "Content-Length") {
+                head.headers.add(name: "Content-Length", value: String(body.count))
+            }
+            try await outbound.write(.head(head))
+            if let body, !body.isEmpty {
+                // In slices, so a refusal can arrive while the body is still being sent.
+                var offset = 0
+                while offset < body.count {
+                    let end = min(offset + 65_536, body.count)
+                    do {
+                        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body[offset..<end]))))
+                    } catch {
+                        break
+                    }
+                    offset = end
+                }
+            }
+            try? await outbound.write(.end(nil))
+            var answer = Answer(status: 0, headers: [:], cookies: [], body: [])
+            for try await part in inbound {
+                switch part {
+                case .head(let response):
+                    answer.status = Int(response.status.code)
+                    for (name, value) in response.headers {
+                        if name.lowercased() == "set-cookie" { answer.cookies.append(value) }
+                        let key = name.lowercased()
+                        answer.headers[key] = answer.headers[key].map { $0 + ", " + value } ?? value
+                    }
+                case .body(let buffer):
+                    answer.body += Array(buffer.readableBytesView)
+                case .end:
+                    return answer
+                }
+            }
+            return answer
+        }
+    }
+}
