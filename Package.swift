@@ -60,7 +60,7 @@ let package = Package(
         // edition, apply findings, evaluate; score a round; compare bids.
         .target(
             name: "RespectAssessment",
-            dependencies: ["RespectEvaluation", "RespectModel", "RespectXML"],
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectXML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(

@@ -26,6 +26,12 @@ struct CheckCommand: AsyncParsableCommand {
             A submission written for an older installed edition of the same framework, checked \
             with --framework naming a newer one, is carried over through the links the older \
             edition declares, and the report adds a migration checklist.
+
+            --evidence-root DIR reads each evidence file the submission declares, from DIR (its \
+            path is relative to DIR; a path that leaves DIR, through .. or a link, is refused), \
+            and compares its SHA-256 with the declared one. An item whose file is missing or \
+            different does not count: the report lists it first, under evidence that will not \
+            count, with why.
             """
     )
 
@@ -46,6 +52,9 @@ struct CheckCommand: AsyncParsableCommand {
 
     @Flag(name: .long, help: "Text format: list every indicator's status, not only what is missing.")
     var all = false
+
+    @Option(name: .long, help: ArgumentHelp("Confirm each evidence file the submission declares under this folder: present, and with the declared SHA-256; an item whose file is missing or different does not count.", valueName: "dir"))
+    var evidenceRoot: String?
 
     @Option(name: .long, help: ArgumentHelp("Also show, through this crosswalk file, the status on another framework's standards (e.g. standards/crosswalk-respect2017-ho2023.xml).", valueName: "file"))
     var crosswalk: String?
@@ -68,7 +77,7 @@ struct CheckCommand: AsyncParsableCommand {
             let request = AssessmentRequest(submission: .file(submission), framework: framework,
                                             asOf: asOf.flatMap { CalendarDate($0) }, today: .today(),
                                             findings: try assessorOptions.loadFindings(loader: engine.loader),
-                                            crosswalk: crosswalk.map { .file($0) })
+                                            crosswalk: crosswalk.map { .file($0) }, evidenceRoot: evidenceRoot)
             let assessment = try engine.assess(request).assessment
             let report: String
             switch format {

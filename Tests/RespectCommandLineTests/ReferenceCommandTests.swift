@@ -97,3 +97,24 @@ struct ReferenceCommandTests {
         #expect(try CommandLineRunner.run(["frameworks", "show", "respect-standard@2017", "--risks", "high"]).exitCode == 64)
     }
 }
+
+/// `check --evidence-root` as a provider runs it on their own folder of documents.
+@Suite("Evidence root on the command line")
+struct EvidenceRootCommandTests {
+    @Test("check --evidence-root lists an item whose file is missing first, and its verdict and exit code follow")
+    func missingFile() throws {
+        let root = try TestSupport.temporaryFolder()
+        let framework = TestSupport.fixture("engine/mini-framework.xml")
+        let submission = TestSupport.fixture("engine/mini-achieved.xml")
+        let without = try CommandLineRunner.run(["check", submission, "--framework", framework])
+        #expect(without.exitCode == 0)
+        let with = try CommandLineRunner.run(["check", submission, "--framework", framework, "--evidence-root", root])
+        #expect(with.exitCode == 20, "E1 was the policy behind safety-critical and mandatory indicators")
+        let listed = try #require(with.standardOutput.range(of: "EVIDENCE THAT WILL NOT COUNT (1)"))
+        let outcome = try #require(with.standardOutput.range(of: "OUTCOME:"))
+        #expect(listed.lowerBound < outcome.lowerBound)
+        #expect(with.standardOutput.contains("evidence E1 does not count: its file policies/safeguarding.pdf is not in the evidence root"))
+        let missingRoot = try CommandLineRunner.run(["check", submission, "--framework", framework, "--evidence-root", root + "/nope"])
+        #expect(missingRoot.exitCode == 66)
+    }
+}

@@ -29,6 +29,9 @@ public struct Assessment: Sendable, Codable {
     public var crosswalk: CrosswalkCoverage? = nil
     /// The assessor's findings and what they changed; absent when none were given.
     public var findings: FindingsSummary?
+    /// How many declared evidence files were confirmed under the evidence root; absent when
+    /// the files were not checked.
+    public var evidenceFiles: EvidenceFileSummary? = nil
 }
 
 /// Which framework edition was applied.

@@ -27,12 +27,9 @@ public enum RegisterWriter {
             [item.id, item.type, item.title, item.issued.description, item.reviewBy?.description ?? "",
              item.supports.joined(separator: " "), item.file?.path ?? "", item.file?.sha256 ?? ""]
         })
-        if !submission.facts.isEmpty {
-            section(.facts, submission.facts.map { [$0.id, $0.value.description, $0.unit ?? "", $0.sourceEvidenceID ?? ""] })
-        }
-        if !submission.actionPlan.isEmpty {
-            section(.actions, submission.actionPlan.map { [$0.indicatorID, $0.action, $0.owner, $0.due.description] })
-        }
+        // Facts and Actions are written even when empty: their header rows show where to add them.
+        section(.facts, submission.facts.map { [$0.id, $0.value.description, $0.unit ?? "", $0.sourceEvidenceID ?? ""] })
+        section(.actions, submission.actionPlan.map { [$0.indicatorID, $0.action, $0.owner, $0.due.description] })
         return rows.map(CSVWriter.record).joined()
     }
 }

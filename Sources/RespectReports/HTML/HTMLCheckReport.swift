@@ -60,6 +60,7 @@ public struct HTMLCheckReport: Sendable {
             .element("h1", text: "Self-assessment: \(provider.name)"),
             .element("p", class: "subtitle", text: identity.joined(separator: " · ")),
             .element("p", class: "subtitle", [.element("strong", text: "Services: "), .text(services(a))]),
+            a.evidenceFiles.map { .element("p", class: "subtitle", [.element("strong", text: "Evidence files: "), .text(wording.evidenceFiles($0))]) } ?? .empty,
             .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(wording.message(a.advisory))]),
             .element("p", class: "notice", [.element("strong", text: "About the framework (\(a.framework.title)): "), .text(wording.frameworkNotice(a.framework))]),
         ]

@@ -49,6 +49,7 @@ public struct TextReport {
             out.line("            " + style.yellow("SUPERSEDED") + " by edition \(successor)")
         }
         out.line("As of:      \(a.asOf)")
+        if let files = a.evidenceFiles { out.line("Files:      " + wording.evidenceFiles(files)) }
         out.line("Services:   " + a.submission.services.map { "\($0.serviceType) (\($0.riskLevels.joined(separator: ", ")))" }.joined(separator: "; "))
     }
 

@@ -58,4 +58,6 @@ public protocol Wording: ResultWording {
     func unlinkedNote(_ ids: [String]) -> String
     /// A batch row's missing-evidence entry on one line: "7.1.1 iss-… (safety-critical): why".
     func batchEntry(_ entry: BatchRow.MissingEntry) -> String
+    /// How many declared evidence files were confirmed under the evidence root.
+    func evidenceFiles(_ summary: EvidenceFileSummary) -> String
 }
