@@ -22,6 +22,13 @@ struct CheckCommand: AsyncParsableCommand {
               respect check examples/submissions/working-towards.xml --findings examples/findings --store runs.sqlite
               respect check examples/submissions/2012-era.xml --framework respect-standard@2017
               respect check examples/submissions/achieved.xml --crosswalk standards/crosswalk-respect2017-ho2023.xml
+              respect check examples/submissions/not-yet.xml --format csv --output not-yet.csv
+
+            --format csv writes one row per indicator: number, indicator, section, standard, \
+            level, safety-critical, verification, status, engine status, reasons, to provide, \
+            evidence used, remediation; several reasons in a cell are on separate lines. A file \
+            written with --output starts with a UTF-8 byte-order mark, so spreadsheet programs \
+            read accents and dashes right (--no-bom leaves it out).
 
             A submission written for an older installed edition of the same framework, checked \
             with --framework naming a newer one, is carried over through the links the older \
@@ -44,8 +51,10 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Judge evidence as of this date (YYYY-MM-DD).", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .long, help: "Output format: text, json or html (one self-contained page to print or share).")
-    var format: CheckFormat = .text
+    @Option(name: .long, help: "Output format: text, json, html (one self-contained page to print or share) or csv (one row per indicator, for a spreadsheet).")
+    var format: CheckOutputFormat = .text
+
+    @OptionGroup var spreadsheet: SpreadsheetOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
@@ -88,6 +97,8 @@ struct CheckCommand: AsyncParsableCommand {
                 report = try JSONReport.render(assessment)
             case .html:
                 report = HTMLCheckReport().render(assessment)
+            case .csv:
+                report = spreadsheet.csv(CheckCSVReport.render(assessment), to: output)
             }
             try OutputDestination.write(report, to: output)
             if let store {
@@ -105,4 +116,9 @@ struct CheckCommand: AsyncParsableCommand {
 /// `validate` and `frameworks` keep offering text and JSON alone).
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html
+}
+
+/// `check`'s own formats: those of `CheckFormat`, and CSV, one row per indicator.
+enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html, csv
 }

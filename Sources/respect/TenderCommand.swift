@@ -55,6 +55,8 @@ struct TenderCommand: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -77,7 +79,7 @@ struct TenderCommand: ParsableCommand {
                 let colour = output == nil && OutputDestination.standardOutputIsTerminal
                 report = TenderTextReport(style: TextStyle(colour: colour)).render(result)
             case .json: report = try JSONReport.encode(result)
-            case .csv: report = TenderCSVReport.render(result)
+            case .csv: report = spreadsheet.csv(TenderCSVReport.render(result), to: output)
             case .html: report = HTMLTenderReport().render(result)
             }
             try OutputDestination.write(report, to: output)
