@@ -72,7 +72,7 @@ extension XMLSchema {
         }
         guard result != 0 || !state.diagnostics.isEmpty else { return }
         var list = state.diagnostics.finished(file: sourceName).map {
-            XMLDiagnostic(location: $0.location, message: typeHints.explain($0.message))
+            XMLDiagnostic(location: $0.location, message: PlainMessage.schema(typeHints.explain($0.message)))
         }
         if list.isEmpty {
             list = [XMLDiagnostic(location: SourceLocation(file: sourceName, line: 0),
