@@ -62,7 +62,8 @@ struct BatchCommand: AsyncParsableCommand {
               respect batch examples/submissions
               respect generate --count 200 --seed 1 /tmp/corpus
               respect batch /tmp/corpus --csv /tmp/round.csv --jsonl /tmp/round.jsonl
-              respect batch examples/submissions --findings examples/findings --store runs.sqlite --assessor "R. Okafor"
+              respect batch examples/submissions --findings examples/findings \\
+                  --store runs.sqlite --assessor "R. Okafor"
             """
     )
 

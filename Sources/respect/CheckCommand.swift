@@ -18,11 +18,16 @@ struct CheckCommand: AsyncParsableCommand {
 
             Example:
               respect check examples/submissions/achieved.xml
-              respect check examples/submissions/working-towards.xml --format json --as-of 2026-10-01
-              respect check examples/submissions/working-towards.xml --findings examples/findings --store runs.sqlite
-              respect check examples/submissions/2012-era.xml --framework respect-standard@2017
-              respect check examples/submissions/achieved.xml --crosswalk standards/crosswalk-respect2017-ho2023.xml
-              respect check examples/submissions/not-yet.xml --format csv --output not-yet.csv
+              respect check examples/submissions/working-towards.xml \\
+                  --format json --as-of 2026-10-01
+              respect check examples/submissions/working-towards.xml \\
+                  --findings examples/findings --store runs.sqlite
+              respect check examples/submissions/2012-era.xml \\
+                  --framework respect-standard@2017
+              respect check examples/submissions/achieved.xml \\
+                  --crosswalk standards/crosswalk-respect2017-ho2023.xml
+              respect check examples/submissions/not-yet.xml \\
+                  --format csv --output not-yet.csv
 
             --format csv writes one row per indicator: number, indicator, section, standard, \
             level, safety-critical, verification, status, engine status, reasons, to provide, \

@@ -35,8 +35,10 @@ struct TenderCommand: ParsableCommand {
 
             Example:
               respect tender examples/tender/tender-lot1.xml examples/tender/bids
-              respect tender examples/tender/tender-lot1.xml examples/tender/bids --format csv --output bids.csv
-              respect tender examples/tender/tender-lot1.xml examples/tender/bids --format html --output bids.html
+              respect tender examples/tender/tender-lot1.xml examples/tender/bids \\
+                  --format csv --output bids.csv
+              respect tender examples/tender/tender-lot1.xml examples/tender/bids \\
+                  --format html --output bids.html
             """
     )
 

@@ -68,3 +68,21 @@ struct MessagesForPeopleTests {
         #expect(output.contains("(did you mean `policy`?)"))
     }
 }
+
+/// Help examples are copied into a terminal: none is broken across lines by wrapping.
+@Suite("Help examples")
+struct HelpExampleTests {
+    static let commands = [["check"], ["validate"], ["batch"], ["tender"], ["diff"], ["history"], ["generate"], ["template"], ["import"],
+                           ["export"], ["frameworks", "list"], ["frameworks", "show"], ["frameworks", "diff"], ["serve"]]
+
+    @Test("every example command in every command's help is whole: a line either ends the command or ends with \\")
+    func examplesAreWhole() throws {
+        for command in Self.commands {
+            let help = try CommandLineRunner.run(["help"] + command).standardOutput
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false)
+            for (line, next) in zip(lines, lines.dropFirst()) where line.hasPrefix("  ") && line.contains("respect ") && !line.hasSuffix("\\") {
+                #expect(next.isEmpty || next.hasPrefix(" "), "\(command.joined(separator: " ")): '\(line)' is wrapped onto '\(next)'")
+            }
+        }
+    }
+}
