@@ -28,12 +28,14 @@ let package = Package(
         .library(name: "RespectStore", targets: ["RespectStore"]),
         .library(name: "RespectStoreSQL", targets: ["RespectStoreSQL"]),
         .library(name: "RespectStoreSQLite", targets: ["RespectStoreSQLite"]),
+        .library(name: "RespectStorePostgres", targets: ["RespectStorePostgres"]),
         .library(name: "RespectServer", targets: ["RespectServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // The web application. Hummingbird without its swift-configuration support (not used).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
@@ -42,6 +44,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -92,7 +95,7 @@ let package = Package(
             name: "RespectServer",
             dependencies: [
                 "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
-                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite",
+                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectStorePostgres",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -101,6 +104,18 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
+        // PostgreSQL (postgres-nio), for shared deployments: the run store, and the driver the
+        // service store runs on; several processes on one database.
+        .target(
+            name: "RespectStorePostgres",
+            dependencies: [
+                "RespectEvaluation", "RespectModel", "RespectStore", "RespectStoreSQL",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
@@ -170,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "RespectStoreTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectStore", "RespectStoreSQL", "RespectStoreSQLite",
-                           "RespectTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+                           "RespectStorePostgres", "RespectTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(

@@ -10,15 +10,27 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case decode(run: Int64)
     }
 
-    /// The store's `location`.
+    /// Whether the same call can succeed later without anything being changed.
+    public enum Kind: Sendable, Hashable {
+        /// The storage could not be reached or is busy (a database server that is stopped,
+        /// restarting or refusing connections; another process holding the file): the same call
+        /// may succeed later, and a server answers 503 Service Unavailable.
+        case unavailable
+        /// Anything else: the storage, its schema or the request is at fault.
+        case failed
+    }
+
+    /// The store's `location` (never with a password).
     public var location: String
     public var action: Action
+    public var kind: Kind
     /// What went wrong, in the words of the layer that failed.
     public var message: String
 
-    public init(location: String, action: Action, message: String) {
+    public init(location: String, action: Action, kind: Kind = .failed, message: String) {
         self.location = location
         self.action = action
+        self.kind = kind
         self.message = message
     }
 
@@ -30,7 +42,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         case .encode: "encode the result for"
         case .decode(let run): "decode run \(run) from"
         }
-        return "\(location): cannot \(doing) the run store: \(message)"
+        let later = kind == .unavailable ? " (the store is unavailable; try again later)" : ""
+        return "\(location): cannot \(doing) the run store: \(message)\(later)"
     }
 }
 

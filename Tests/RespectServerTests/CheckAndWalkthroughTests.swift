@@ -33,6 +33,10 @@ struct CheckAndWalkthroughTests {
         server.executableURL = CommandLineRunner.executable
         server.arguments = ["serve", "--port", "0", "--data", data]
         server.currentDirectoryURL = TestSupport.repositoryRoot
+        // The walk-through uses the data folder, whatever the PostgreSQL leg's environment says.
+        var environment = ProcessInfo.processInfo.environment
+        environment["RESPECT_DATABASE_URL"] = nil
+        server.environment = environment
         server.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
@@ -46,7 +50,7 @@ struct CheckAndWalkthroughTests {
         let script = Process()
         script.executableURL = URL(fileURLWithPath: "/bin/bash")
         script.arguments = [TestSupport.repositoryRoot.appendingPathComponent("examples/api/first-steps.sh").path]
-        script.environment = ProcessInfo.processInfo.environment.merging(
+        script.environment = environment.merging(
             ["RESPECT_URL": url, "RESPECT": CommandLineRunner.executable.path, "RESPECT_DATA": data]) { $1 }
         let output = Pipe()
         script.standardOutput = output

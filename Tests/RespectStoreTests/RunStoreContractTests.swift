@@ -3,7 +3,7 @@ import Testing
 
 /// The run store contract (`RunStoreContract`), for every implementation in
 /// `RunStoreImplementations.all`.
-@Suite("Run store contract")
+@Suite("Run store contract", .usesTheDatabase)
 struct RunStoreContractTests {
     @Test("a recorded run reads back equal: the result, its inputs with SHA-256, its findings and summary",
           arguments: RunStoreImplementations.all)

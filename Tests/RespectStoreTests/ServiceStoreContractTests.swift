@@ -3,7 +3,7 @@ import Testing
 
 /// The service store contract (`ServiceStoreContract`), for every implementation in
 /// `ServiceStoreImplementations.all`.
-@Suite("Service store contract")
+@Suite("Service store contract", .usesTheDatabase)
 struct ServiceStoreContractTests {
     @Test("organisations are kept by registered number, and a known number is a duplicate",
           arguments: ServiceStoreImplementations.all)

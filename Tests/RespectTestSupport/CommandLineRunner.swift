@@ -26,6 +26,9 @@ public enum CommandLineRunner {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["RESPECT_STANDARDS"] = nil
+        // Commands under test get their database from their arguments (`--data`, `--database`),
+        // never from the PostgreSQL leg's environment.
+        environment["RESPECT_DATABASE_URL"] = nil
         process.environment = environment
         let output = Pipe()
         let error = Pipe()

@@ -1,5 +1,6 @@
 public import Foundation
 public import RespectStore
+import RespectStorePostgres
 import RespectStoreSQL
 import RespectStoreSQLite
 
@@ -17,8 +18,17 @@ public enum ServiceDatabase {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
                 throw .unsupported("expected a postgres:// URL, found '\(redacted(url))'")
             }
-            // Filled in by the PostgreSQL driver (RespectStorePostgres): SQLServiceStore over it.
-            throw .unsupported("PostgreSQL support is not part of this build yet; run without --database to use the SQLite store in \(dataDirectory)")
+            let settings: PostgresSettings
+            do {
+                settings = try PostgresSettings(url: url)
+            } catch {
+                throw .unsupported(error.description)
+            }
+            do {
+                return try await PostgresServiceStore.open(settings)
+            } catch {
+                throw .cannotWrite("cannot open the database: \(error)")
+            }
         }
         do {
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)

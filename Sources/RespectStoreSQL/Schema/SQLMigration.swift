@@ -28,6 +28,8 @@ public struct SQLMigrator: Sendable {
     public func migrate(_ driver: any SQLDriver, upTo last: String? = nil) async throws {
         let dialect = driver.dialect
         try await driver.transaction { transaction in
+            // Two processes creating the table at once would collide (PostgreSQL's catalog).
+            if let lock = dialect.migrationLock { _ = try await transaction.query(lock, []) }
             try await transaction.execute(dialect.schema("""
                 CREATE TABLE IF NOT EXISTS schema_migration (
                     name {text} PRIMARY KEY, position {integer} NOT NULL, applied_at {integer} NOT NULL)

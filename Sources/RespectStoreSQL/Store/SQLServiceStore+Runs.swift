@@ -19,7 +19,7 @@ extension SQLServiceStore {
                                          in: transaction)
             }
         } catch {
-            throw StoreError(location: location, action: .record, message: error.description)
+            throw StoreError(location: location, action: .record, kind: error.runStoreKind, message: error.description)
         }
     }
 
@@ -72,7 +72,7 @@ extension SQLServiceStore {
         do {
             return try decode(try await read(sql, arguments), Self.summary)
         } catch {
-            throw StoreError(location: location, action: .read, message: error.description)
+            throw StoreError(location: location, action: .read, kind: error.runStoreKind, message: error.description)
         }
     }
 
@@ -85,7 +85,7 @@ extension SQLServiceStore {
             inputs = try await read("SELECT * FROM run_input WHERE run_id = ? ORDER BY id", [.integer(id)])
             findings = try await read("SELECT * FROM run_finding WHERE run_id = ? ORDER BY id", [.integer(id)])
         } catch {
-            throw StoreError(location: location, action: .read, message: error.description)
+            throw StoreError(location: location, action: .read, kind: error.runStoreKind, message: error.description)
         }
         guard let row = rows.first else { return nil }
         do {
@@ -109,7 +109,7 @@ extension SQLServiceStore {
                 StoreCounts(runs: try row.int("runs"), inputs: try row.int("inputs"), findings: try row.int("findings"))
             }[0]
         } catch {
-            throw StoreError(location: location, action: .read, message: error.description)
+            throw StoreError(location: location, action: .read, kind: error.runStoreKind, message: error.description)
         }
     }
 
@@ -132,5 +132,13 @@ extension SQLServiceStore {
                           return date
                       },
                       automated: RecordedView(stored: try row.text("automated")), file: try row.text("file"), line: try row.int("line"))
+    }
+}
+
+extension ServiceStoreError {
+    /// The run store's kind of this failure: a database that does not answer stays unavailable,
+    /// so a server answers 503 for it.
+    var runStoreKind: StoreError.Kind {
+        if case .unavailable = self { .unavailable } else { .failed }
     }
 }

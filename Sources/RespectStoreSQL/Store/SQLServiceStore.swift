@@ -40,7 +40,8 @@ public struct SQLServiceStore: ServiceStore {
         do {
             return try await SQLMigrator.applied(driver)
         } catch {
-            throw StoreError(location: location, action: .read, message: storeError(error).description)
+            let failure = storeError(error)
+            throw StoreError(location: location, action: .read, kind: failure.runStoreKind, message: failure.description)
         }
     }
 

@@ -10,7 +10,8 @@ import RespectModel
 import ServiceLifecycle
 
 /// A real server for tests, in the style of HummingbirdTesting: started in-process on a free
-/// loopback port over a fresh SQLite database in a temporary folder, with the shipped standards,
+/// loopback port over a fresh SQLite database in a temporary folder (or a fresh PostgreSQL
+/// schema when `RESPECT_DATABASE_URL` is set), with the shipped standards,
 /// and stopped when the test's closure returns.
 public struct TestServer: Sendable {
     public let port: Int
@@ -19,10 +20,22 @@ public struct TestServer: Sendable {
     public var client: TestHTTPClient { TestHTTPClient(port: port) }
 
     /// Runs `test` against a fresh server; `configure` adjusts its configuration first.
+    ///
+    /// With `RESPECT_DATABASE_URL` set (the PostgreSQL leg) the server runs on a fresh schema of
+    /// that database instead, as a user of it (`DatabaseOutageGate`).
     public static func run<Value: Sendable>(configure: @Sendable (inout ServerConfiguration) -> Void = { _ in },
                                             _ test: @Sendable (TestServer) async throws -> Value) async throws -> Value {
+        guard TestDatabase.url != nil else { return try await serve(database: nil, configure: configure, test) }
+        let url = try TestDatabase.freshURL()
+        return try await DatabaseOutageGate.shared.value(stops: false) {
+            try await serve(database: url, configure: configure, test)
+        }
+    }
+
+    private static func serve<Value: Sendable>(database url: String?, configure: @Sendable (inout ServerConfiguration) -> Void,
+                                               _ test: @Sendable (TestServer) async throws -> Value) async throws -> Value {
         let folder = try TestSupport.temporaryFolder()
-        let store = try await ServiceDatabase.open(url: nil, dataDirectory: folder)
+        let store = try await ServiceDatabase.open(url: url, dataDirectory: folder)
         var configuration = ServerConfiguration()
         configuration.port = 0
         configuration.bcryptCost = 4
