@@ -20,7 +20,7 @@ final class SchemaErrorState {
         if line == 0, let node = error.pointee.node {
             line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
         }
-        let message = MessageText.clean(error.pointee.message, documentNamespace: state.documentNamespace)
+        let message = PlainMessage.parser(MessageText.clean(error.pointee.message, documentNamespace: state.documentNamespace))
         state.diagnostics.append(XMLDiagnostic(location: SourceLocation(file: state.sourceName, line: max(line, 0)),
                                                message: message))
     }
