@@ -64,7 +64,7 @@ let package = Package(
         // edition, apply findings, evaluate; score a round; compare bids.
         .target(
             name: "RespectAssessment",
-            dependencies: ["RespectEvaluation", "RespectModel", "RespectXML"],
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectXML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(
@@ -177,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "RespectAssessmentTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore", "RespectStoreSQLite",
-                           "RespectTestSupport", "respect"],
+                           "RespectCorpus", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders `respect check`, `respect plan` and `respect tender` HTML reports with headless
+# Renders `respect check`, `respect plan`, `respect tender` and `respect frameworks show` HTML
+# reports with headless
 # Chromium, to prove they render and to look at the layout: a desktop screenshot (1200 px wide),
 # a phone screenshot (390 px wide), the first screen of each (1200 x 800 and 390 x 844) and, with
 # --pdf, the printed A4 version. Everything goes to .build/screenshots/ (or --out DIR).
@@ -9,13 +10,15 @@
 # (id="verdict") is measured (scripts/first-screen-probe.js); the script fails unless the whole
 # box lies within the screen and the page title starts with the verdict's words.
 #
-# Usage: scripts/render-html.sh [--pdf] [--height PX] [--out DIR] [SUBMISSION.xml | plan:SUBMISSION.xml | REPORT.html | tender:TENDER.xml:BIDS]...
+# Usage: scripts/render-html.sh [--pdf] [--height PX] [--out DIR] [SUBMISSION.xml | plan:SUBMISSION.xml | REPORT.html | tender:TENDER.xml:BIDS | reference:ID@EDITION]...
 #   With no files: examples/submissions/not-yet.xml, working-towards.xml and achieved.xml,
-#   plan:examples/submissions/not-yet.xml and tender:examples/tender/tender-lot1.xml:examples/tender/bids.
+#   plan:examples/submissions/not-yet.xml, tender:examples/tender/tender-lot1.xml:examples/tender/bids
+#   and reference:respect-standard@2017.
 #   A .xml file is checked with the respect binary (built first); plan:FILE runs `respect plan
 #   FILE --draft-actions`; a .html file (a check or plan report) is rendered as is;
 #   tender:TENDER:BIDS runs `respect tender TENDER BIDS` (BIDS a file or folder), whose
-#   comparison has no verdict box and is only rendered.
+#   comparison has no verdict box and is only rendered; reference:ID@EDITION runs `respect
+#   frameworks show ID@EDITION` (the page is named reference-ID-EDITION, also only rendered).
 #   --height PX   height of the full screenshots (default 4000; the top of the page is what fits).
 #   --out DIR     where the reports and screenshots go (default .build/screenshots).
 #
@@ -34,7 +37,7 @@ while [ $# -gt 0 ]; do
         --pdf) pdf=true ;;
         --height) shift; height="${1:?--height needs a number of pixels}" ;;
         --out) shift; out="${1:?--out needs a folder}" ;;
-        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
         -*) echo "render-html: unknown option $1" >&2; exit 64 ;;
         *) files+=("$1") ;;
     esac
@@ -42,7 +45,8 @@ while [ $# -gt 0 ]; do
 done
 [ ${#files[@]} -gt 0 ] || files=(examples/submissions/not-yet.xml examples/submissions/working-towards.xml
                                   examples/submissions/achieved.xml plan:examples/submissions/not-yet.xml
-                                  tender:examples/tender/tender-lot1.xml:examples/tender/bids)
+                                  tender:examples/tender/tender-lot1.xml:examples/tender/bids
+                                  reference:respect-standard@2017)
 case "$height" in ''|*[!0-9]*) echo "render-html: --height must be a number of pixels" >&2; exit 64 ;; esac
 
 browser=$(command -v chromium || command -v chromium-browser || true)
@@ -146,6 +150,13 @@ for file in "${files[@]}"; do
             "$respect" plan "$source" --draft-actions --format html --output "$html" || status=$?
             case $status in 0|10|20) ;; *) echo "render-html: respect plan $source exited $status" >&2; exit 1 ;; esac
             ;;
+        reference:*)
+            edition=${file#reference:}
+            name="reference-${edition//@/-}"
+            html="$out/$name.html"
+            "$respect" frameworks show "$edition" --format html --output "$html" \
+                || { echo "render-html: respect frameworks show $edition failed" >&2; exit 1; }
+            ;;
         *.html) name=$(basename "$file"); name=${name%.*}; html="$file" ;;
         *)
             name=$(basename "$file"); name=${name%.*}
@@ -166,9 +177,10 @@ for file in "${files[@]}"; do
     check_output "$out/$name-screen.png"
     chrome --window-size=390,844 --screenshot="$out/$name-phone-screen.png" "$url"
     check_output "$out/$name-phone-screen.png"
-    # Every report but the tender comparison is a self-assessment with a verdict.
+    # Every report but the tender comparison and the framework reference is a self-assessment
+    # with a verdict.
     case "$file" in
-        tender:*) ;;
+        tender:*|reference:*) ;;
         *) first_screen "$html" 1200 800; first_screen "$html" 390 844 ;;
     esac
     if $pdf; then

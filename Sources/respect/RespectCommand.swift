@@ -32,6 +32,7 @@ struct RespectCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, PlanCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
+                      TemplateCommand.self, ImportCommand.self, ExportCommand.self,
                       HistoryCommand.self, DiffCommand.self,
                       BatchCommand.self, GenerateCommand.self,
                       ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self, StoreCommand.self]

@@ -41,6 +41,9 @@ public enum TypedSamples {
                                                assessorReason: "Attendance only.", evidenceID: "E2")),
         .assessorFinding(AssessorFindingReason(effect: .indicatorDecision, decision: .accepted, assessor: "A. Assessor", date: date,
                                                assessorReason: "Seen on site.")),
+        .evidenceFileNotConfirmed(evidenceID: "E1", evidenceType: policy, path: "policies/safeguarding.pdf", problem: .missing),
+        .evidenceFileNotConfirmed(evidenceID: "E1", evidenceType: policy, path: "policies/safeguarding.pdf",
+                                  problem: .different(actualSHA256: String(repeating: "b", count: 64))),
     ]
 
     static let evidence = EvidenceProvision(count: 2, more: true, evidenceType: policy, indicator: "policy-current",
@@ -78,6 +81,10 @@ public enum TypedSamples {
                 line: 12, file: "findings.xml"),
         Warning(.findingNotApplied(target: .indicator, id: "iss-in-place", because: .indicatorNotApplicable), line: 5, file: "findings.xml"),
         Warning(.findingExpired(target: .indicator, id: "policy-current", expired: CalendarDate("2026-06-29")!, asOf: date), line: 16, file: "findings.xml"),
+        Warning(.evidenceFileNotConfirmed(evidenceID: "E1", path: "../outside.pdf", declaredSHA256: String(repeating: "a", count: 64),
+                                          problem: .outsideRoot), line: 11),
+        Warning(.evidenceFileNotConfirmed(evidenceID: "E1", path: "policies/safeguarding.pdf", declaredSHA256: String(repeating: "a", count: 64),
+                                          problem: .different(actualSHA256: String(repeating: "b", count: 64))), line: 11),
     ]
 
     public static let conditions: [ConditionResult] = [

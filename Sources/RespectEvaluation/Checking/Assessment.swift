@@ -32,6 +32,9 @@ public struct Assessment: Sendable, Codable {
     /// The path to the next verdict, when the use case worked it out (`AssessmentEngine.plan`);
     /// absent otherwise, and never kept in the run store.
     public var plan: VerdictPlan? = nil
+    /// How many declared evidence files were confirmed under the evidence root; absent when
+    /// the files were not checked.
+    public var evidenceFiles: EvidenceFileSummary? = nil
 }
 
 /// Which framework edition was applied.

@@ -54,7 +54,7 @@ public struct Evaluator: Sendable {
                                                 warningHorizonDays: warningHorizonDays,
                                                 acceptedEvidence: adjustments.acceptedEvidence,
                                                 collectsWarnings: collectsWarnings)
-        var warnings = consistency.warnings
+        var warnings = consistency.warnings + adjustments.warnings
         var results: [IndicatorResult] = []
         results.reserveCapacity(indicators.count)
         for indicator in indicators {
@@ -88,7 +88,8 @@ public struct Evaluator: Sendable {
             indicators: results,
             missingEvidence: MissingEvidenceList(framework: framework, results: results, index: index, asOf: asOf).groups,
             forAssessor: results.filter { $0.status == .needsAssessor }.map(reference),
-            warnings: deduplicated(warnings))
+            warnings: deduplicated(warnings),
+            evidenceFiles: adjustments.evidenceFiles)
     }
 
     func evaluate(_ indicator: Indicator, submission: Submission,

@@ -49,6 +49,9 @@ extension Reason: Codable {
             self = .needsAssessor(verification: try fields.figure("verification"))
         case .assessorFinding:
             self = .assessorFinding(try AssessorFindingReason(from: decoder))
+        case .evidenceFileNotConfirmed:
+            self = .evidenceFileNotConfirmed(evidenceID: try fields.figure("evidenceID"), evidenceType: try fields.figure("evidenceType"),
+                                             path: try fields.figure("path"), problem: try EvidenceFileProblem(from: fields))
         }
     }
 
@@ -111,7 +114,29 @@ extension Reason: Codable {
             try fields.encode(verification, forKey: "verification")
         case .assessorFinding(let finding):
             try finding.encode(to: encoder)
+        case .evidenceFileNotConfirmed(let id, let type, let path, let problem):
+            try fields.encode(id, forKey: "evidenceID")
+            try fields.encode(type, forKey: "evidenceType")
+            try fields.encode(path, forKey: "path")
+            try problem.encode(to: &fields)
         }
         if let wording = encoder.resultWording { try fields.encode(wording.message(self), forKey: "message") }
+    }
+}
+
+extension EvidenceFileProblem {
+    /// Reads `problem` (its code) and `actualSHA256`.
+    init(from fields: KeyedDecodingContainer<FieldKey>) throws {
+        let code = try fields.figure("problem", as: String.self)
+        guard let problem = EvidenceFileProblem(code: code, actualSHA256: try fields.optionalFigure("actualSHA256")) else {
+            throw DecodingError.dataCorruptedError(forKey: "problem", in: fields, debugDescription: "unknown evidence file problem '\(code)'")
+        }
+        self = problem
+    }
+
+    /// Writes `problem` (its code) and, for a different file, `actualSHA256`.
+    func encode(to fields: inout KeyedEncodingContainer<FieldKey>) throws {
+        try fields.encode(code, forKey: "problem")
+        try fields.encodeIfPresent(actualSHA256, forKey: "actualSHA256")
     }
 }

@@ -46,6 +46,9 @@ public enum Reason: Sendable, Hashable {
     case needsAssessor(verification: Verification)
     /// An assessor's finding decided the status.
     case assessorFinding(AssessorFindingReason)
+    /// An item's declared file is missing under the evidence root, or is another document, so
+    /// the item does not count.
+    case evidenceFileNotConfirmed(evidenceID: String, evidenceType: TermReference, path: String, problem: EvidenceFileProblem)
 
     /// The kind of cause; its raw value is the stable `code` in JSON.
     public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -66,6 +69,7 @@ public enum Reason: Sendable, Hashable {
         case notApplicable = "not-applicable"
         case needsAssessor = "needs-assessor"
         case assessorFinding = "assessor-finding"
+        case evidenceFileNotConfirmed = "evidence-file-not-confirmed"
     }
 
     public var kind: Kind {
@@ -87,6 +91,7 @@ public enum Reason: Sendable, Hashable {
         case .notApplicable: .notApplicable
         case .needsAssessor: .needsAssessor
         case .assessorFinding: .assessorFinding
+        case .evidenceFileNotConfirmed: .evidenceFileNotConfirmed
         }
     }
 
@@ -97,6 +102,7 @@ public enum Reason: Sendable, Hashable {
              .issuedAfterAsOf(let id, _, _, _):
             id
         case .assessorFinding(let finding): finding.evidenceID
+        case .evidenceFileNotConfirmed(let id, _, _, _): id
         default: nil
         }
     }
@@ -106,7 +112,7 @@ public enum Reason: Sendable, Hashable {
         switch self {
         case .noEvidence(let type, _), .tooFewItems(let type, _, _), .tooOld(_, let type, _, _, _, _),
              .reviewDatePassed(_, let type, _, _), .reviewDateMissing(_, let type), .issuedAfterAsOf(_, let type, _, _),
-             .unknownEvidenceType(let type):
+             .unknownEvidenceType(let type), .evidenceFileNotConfirmed(_, let type, _, _):
             type
         default: nil
         }

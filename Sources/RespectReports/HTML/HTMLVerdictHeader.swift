@@ -28,6 +28,7 @@ struct HTMLVerdictHeader {
             .element("p", class: "subtitle", text: identity.joined(separator: " · ")),
             verdictBox(a),
             .element("p", class: "subtitle", [.element("strong", text: "Services: "), .text(wording.services(a.submission.offered ?? []))]),
+            a.evidenceFiles.map { .element("p", class: "subtitle", [.element("strong", text: "Evidence files: "), .text(wording.evidenceFiles($0))]) } ?? .empty,
             .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(wording.message(a.advisory))]),
         ]
         if let successor = a.framework.supersededBy {

@@ -53,6 +53,7 @@ public struct TextReport {
             out.line("            " + style.yellow("SUPERSEDED") + " by edition \(successor)")
         }
         out.line("As of:      \(a.asOf)")
+        if let files = a.evidenceFiles { out.line("Files:      " + wording.evidenceFiles(files)) }
         out.wrapped(wording.services(a.submission.offered ?? []), first: "Services:   ", rest: "            ")
     }
 

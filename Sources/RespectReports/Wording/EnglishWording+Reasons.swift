@@ -51,6 +51,8 @@ extension EnglishWording {
             }
         case .assessorFinding(let finding):
             return message(finding)
+        case .evidenceFileNotConfirmed(let id, let type, let path, let problem):
+            return "\(id) (“\(type.label)”) does not count: " + evidenceFile(path: path, problem: problem, declared: nil)
         }
     }
 

@@ -96,4 +96,6 @@ public protocol Wording: ResultWording {
     func draftActionNote(_ entry: PlanEntry, step: PlanStep, number: Int, from: CalendarDate, to: CalendarDate) -> String
     /// The owner placeholder of a drafted action.
     var draftActionOwner: String { get }
+    /// How many declared evidence files were confirmed under the evidence root.
+    func evidenceFiles(_ summary: EvidenceFileSummary) -> String
 }

@@ -1,5 +1,3 @@
-public import RespectModel
-
 /// Writes a `Submission` as a submission file (namespace `urn:respect-engine:submission:v1`)
 /// that validates against `submission-v1.xsd`.
 ///
@@ -11,13 +9,12 @@ public enum SubmissionXMLWriter {
     public static let namespace = "urn:respect-engine:submission:v1"
 
     /// The whole document. `comment`, when given, is written as an XML comment after the
-    /// declaration (double hyphens in it are replaced, as XML requires).
-    public static func document(_ submission: Submission, comment: String? = nil) -> String {
+    /// declaration; each of `notes` is written as an XML comment of its own after `</services>`
+    /// (a template's guidance). Comments never change what the file means: it validates and
+    /// evaluates the same without them.
+    public static func document(_ submission: Submission, comment: String? = nil, notes: [String] = []) -> String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        if let comment {
-            let safe = comment.replacingOccurrences(of: "--", with: "- -")
-            out += "<!-- \(safe.hasSuffix("-") ? safe + " " : safe) -->\n"
-        }
+        if let comment { out += self.comment(comment) + "\n" }
         out += "<submission xmlns=\"\(namespace)\""
         if let asOf = submission.asOf { out += attribute("asOf", asOf.description) }
         out += ">\n"
@@ -33,6 +30,7 @@ public enum SubmissionXMLWriter {
             out += "    <service" + attribute("type", service.serviceType) + attribute("risks", service.riskLevels.joined(separator: " ")) + "/>\n"
         }
         out += "  </services>\n"
+        for note in notes { out += self.comment(note, indent: "  ") + "\n" }
         if !submission.evidence.isEmpty {
             out += "  <evidence>\n"
             for item in submission.evidence { write(item, to: &out) }
@@ -68,6 +66,20 @@ public enum SubmissionXMLWriter {
             out += "      <file" + attribute("path", file.path) + attribute("sha256", file.sha256) + "/>\n"
         }
         out += "      <supports>" + escapeText(item.supports.joined(separator: " ")) + "</supports>\n    </item>\n"
+    }
+
+    /// `text` as an XML comment: `<!-- text -->` on one line, or, when `text` has several
+    /// lines, `<!--`, the lines each indented by `indent` plus two spaces, and `-->`. A double
+    /// hyphen (which XML forbids inside a comment) becomes "- -", and a hyphen ending the text
+    /// is followed by a space.
+    public static func comment(_ text: String, indent: String = "") -> String {
+        var safe = text
+        while safe.contains("--") { safe = safe.replacingOccurrences(of: "--", with: "- -") }
+        if safe.hasSuffix("-") { safe += " " }
+        guard safe.contains("\n") else { return indent + "<!-- " + safe + " -->" }
+        let lines = safe.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : indent + "  " + $0 }
+        return indent + "<!--\n" + lines.joined(separator: "\n") + "\n" + indent + "-->"
     }
 
     /// ` name="value"`, the value escaped for a double-quoted attribute.
