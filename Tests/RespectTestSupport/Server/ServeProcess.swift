@@ -123,8 +123,14 @@ public final class ServeProcess: Sendable {
         return (resident * 1024, peak * 1024)
     }
 
-    /// Whether the process is still there (not yet reaped by `stop`).
-    public var isRunning: Bool { kill(pid, 0) == 0 }
+    /// Whether the process is still running: there, and not a zombie that exited or crashed
+    /// and waits to be reaped (read from /proc, so `stop` can still reap it and get its status).
+    public var isRunning: Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+        return state != nil && state != "Z" && state != "X"
+    }
 
     /// Everything the process printed.
     public var output: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
@@ -151,12 +157,6 @@ public final class ServeProcess: Sendable {
             if waitpid(pid, &status, WNOHANG) == pid { return }
             try? await Task.sleep(for: .milliseconds(20))
         }
-    }
-
-    /// Whether the process is still running (it has not exited or crashed).
-    public var isRunning: Bool {
-        var status: Int32 = 0
-        return waitpid(pid, &status, WNOHANG) == 0
     }
 }
 
