@@ -1,7 +1,9 @@
 """The flows of issue 14, each end to end through the pages only, in Debian's chromium."""
 import datetime
 import hashlib
+import json
 import os
+import subprocess
 import time
 
 import pytest
@@ -153,10 +155,40 @@ def test_provider_imports_a_submission_file(site):
     site.check("facts-form")
 
 
-@pytest.mark.skip(reason="the CSV evidence register import arrives with issue 12's register library (branch providers), "
-                         "which is not on main yet; the import page says so")
-def test_provider_imports_the_csv_evidence_register_example(site):
-    pass
+def test_provider_imports_the_csv_evidence_register_example(site, tmp_path):
+    register = os.path.join(EXAMPLES, "register", "register.csv")
+    # What the command line makes of the same register is what the page must show.
+    binary = os.environ.get("RESPECT_BINARY") or os.path.join(REPOSITORY, ".build", "debug", "respect")
+    built = str(tmp_path / "register.xml")
+    subprocess.run([binary, "import", register, "--output", built], cwd=REPOSITORY, check=True, capture_output=True, timeout=120)
+    checked = subprocess.run([binary, "check", built, "--format", "json"], cwd=REPOSITORY, capture_output=True, timeout=120)
+    expected = json.loads(checked.stdout)["outcome"]["label"]
+
+    site.sign_in("quality@brookfield.example")
+    site.click_link("Import a file")
+    # One mistyped evidence type: the problem is listed with its row and column and the label
+    # it was meant to be; nothing is kept, and the name typed stays.
+    text = open(register, encoding="utf-8").read()
+    assert text.count(",Insurance certificate,") == 1
+    broken = tmp_path / "register-with-a-typo.csv"
+    broken.write_text(text.replace(",Insurance certificate,", ",Insurence certificate,"), encoding="utf-8")
+    site.type("title", "Brookfield from the register")
+    site.attach("file", str(broken))
+    before = site.path
+    site.submit("Import and check")
+    assert site.path == before
+    error = site.driver.find_element(By.ID, "file-error")
+    assert "cannot become a self-assessment: 1 problem" in error.text
+    problems = [item.text for item in error.find_elements(By.CSS_SELECTOR, "ul.problems > li")]
+    assert len(problems) == 1 and "row" in problems[0] and "column B" in problems[0], problems
+    assert "did you mean `insurance-certificate`?" in problems[0], problems
+    assert site.driver.find_element(By.ID, "title").get_attribute("value") == "Brookfield from the register"
+    site.check("import-register-error")
+    # The register as shipped: a self-assessment with the command line's verdict.
+    site.attach("file", register)
+    site.submit("Import and check")
+    assert site.path.startswith("/self-assessments/") and expected in site.title, (expected, site.title)
+    assert "Brookfield from the register" in site.text()
 
 
 def import_and_submit(site, email, file):

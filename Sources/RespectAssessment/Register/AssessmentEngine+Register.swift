@@ -14,14 +14,18 @@ public struct RegisterImportRequest: Sendable {
     public var riskLevels: [String]?
     /// The provider, region and as-of date, overriding the register's Submission section.
     public var overrides: RegisterOverrides
+    /// How the user names the edition outside the register, for the message when neither
+    /// names one: the command line's `--framework`; `nil` where there is no such choice.
+    public var frameworkOption: String?
 
     public init(files: [InputSource], framework: String? = nil, services: [String]? = nil, riskLevels: [String]? = nil,
-                overrides: RegisterOverrides = RegisterOverrides()) {
+                overrides: RegisterOverrides = RegisterOverrides(), frameworkOption: String? = "--framework") {
         self.files = files
         self.framework = framework
         self.services = services
         self.riskLevels = riskLevels
         self.overrides = overrides
+        self.frameworkOption = frameworkOption
     }
 }
 
@@ -61,7 +65,8 @@ extension AssessmentEngine {
             let installed = (try? library.index().references) ?? []
             throw .register(RegisterError(problems: register.problems + [RegisterProblem(
                 RegisterLocation(file: tables.first?.file ?? "register", row: 0),
-                "which framework edition is the register for? Add a 'framework' row to the Submission section, or give --framework; installed: "
+                "which framework edition is the register for? Add a 'framework' row to the Submission section"
+                    + (request.frameworkOption.map { ", or give \($0)" } ?? " (e.g. 'framework,respect-standard@2017')") + "; installed: "
                     + installed.joined(separator: ", "))]))
         }
         let edition: LoadedEdition

@@ -99,6 +99,39 @@ struct ProviderPageTests {
         }
     }
 
+    @Test("an evidence register (CSV) imports through the same page as the command line builds it; a wrong cell is listed with its row and column and nothing is kept")
+    func registerImports() async throws {
+        try await TestServer.run { server in
+            let session = try await PageFixtures.provider(server, "quality@brookfield.example", organisation: PageFixtures.brookfield)
+            let register = TestSupport.examplesDirectory + "/register/register.csv"
+            let text = try String(contentsOfFile: register, encoding: .utf8)
+            let typo = text.replacingOccurrences(of: ",Insurance certificate,", with: ",Insurence certificate,")
+            #expect(typo != text)
+            let refused = try await session.postMultipart("/self-assessments/import", [("title", "From <the> register")], files: [
+                .init(field: "file", fileName: "register.csv", mediaType: "text/csv", bytes: Array(typo.utf8)),
+            ])
+            #expect(refused.status == 422)
+            #expect(refused.text.contains("The evidence register cannot become a self-assessment: 1 problem. Nothing was kept."))
+            #expect(refused.text.contains("register.csv row ") && refused.text.contains("column B"))
+            #expect(refused.text.contains("did you mean `insurance-certificate`?"), "\(refused.text)")
+            #expect(refused.text.contains("value=\"From &lt;the&gt; register\""))
+            let list = try await session.get("/home")
+            #expect(!list.text.contains("From &lt;the&gt; register"), "nothing was kept")
+
+            // The shipped register, sent as a spreadsheet program would (no .csv type on some
+            // systems): read as a register by its content, and checked as the CLI checks it.
+            let answer = try await session.postMultipart("/self-assessments/import", [("title", "From the register")], files: [
+                .init(field: "file", fileName: "register.csv", mediaType: "application/octet-stream", bytes: Array(text.utf8)),
+            ])
+            #expect(answer.status == 303, "\(answer.status) \(answer.text.prefix(600))")
+            let path = try #require(answer.headers["location"])
+            let dashboard = try await session.get(path)
+            #expect(dashboard.text.contains("Working towards the Standard"))
+            let exported = try await session.get(path + "/versions/1/submission.xml")
+            #expect(exported.status == 200 && exported.text.contains("<submission") && exported.text.contains("gov-articles"))
+        }
+    }
+
     @Test("another organisation's self-assessment answers 404 on every page, and its forms change nothing")
     func otherOrganisationsAreNotThere() async throws {
         try await TestServer.run { server in

@@ -2,13 +2,12 @@ import Hummingbird
 import RespectModel
 import RespectStore
 
-/// Importing a submission XML: as a new self-assessment, or as the next version of one. The
-/// file is read as every upload is (valid, and of the provider's own organisation); a file that
-/// is refused comes back with the engine's message beside the file field, and the title typed
-/// is kept.
-///
-/// The CSV evidence register import arrives with the evidence-register library (issue 12); until
-/// then the page says so instead of offering a second reader.
+/// Importing a submission XML or an evidence register (CSV): as a new self-assessment, or as the
+/// next version of one. An XML file is read as every upload is (valid, and of the provider's own
+/// organisation); a register is built into a submission by the register library, as `respect
+/// import` builds it, and that submission is then read the same way. A file that is refused
+/// comes back with the engine's message beside the file field (a register's problems listed one
+/// by one, with row and column), and the title typed is kept.
 enum ImportPage {
     struct View: Sendable {
         var form: FormState
@@ -16,6 +15,10 @@ enum ImportPage {
         var intoExisting: Bool
         var path: String?
         var heading: String
+        /// A refused register's problems, one per line of the list beside the file field.
+        var problems: [String]
+        /// Stored, not computed: the templates read values by reflection.
+        var hasProblems: Bool
     }
 
     static func show(into record: SubmissionRecord?, context: RespectRequestContext, service: WebService) -> Response {
@@ -23,11 +26,12 @@ enum ImportPage {
     }
 
     static func render(form: FormState, into record: SubmissionRecord?, context: RespectRequestContext, service: WebService,
-                       status: HTTPResponse.Status = .ok) -> Response {
+                       status: HTTPResponse.Status = .ok, problems: [String] = []) -> Response {
         let catalogue = service.catalogue
         let heading = record.map { catalogue.format("import_versionHeading", ["title": $0.title]) } ?? catalogue["import_heading"]
         let view = View(form: form, action: record.map { "/self-assessments/\($0.id)/import" } ?? "/self-assessments/import",
-                        intoExisting: record != nil, path: record.map { "/self-assessments/\($0.id)" }, heading: heading)
+                        intoExisting: record != nil, path: record.map { "/self-assessments/\($0.id)" }, heading: heading,
+                        problems: problems, hasProblems: !problems.isEmpty)
         let title = (form.hasProblems ? catalogue["form_errorPrefix"] + " " : "") + heading
         return service.page("import", PageFrame(title: title, context: context, catalogue: catalogue, section: "/self-assessments/import"),
                             view, status: status)
@@ -47,9 +51,17 @@ enum ImportPage {
         }
         guard upload.bytes.count <= service.configuration.maxXMLBytes else { throw ServiceError(.tooLarge) }
         let version: NewVersion
+        let isRegister = Self.isRegister(upload.bytes, fileName: upload.fileName)
         do {
-            version = try service.importedVersion(upload.bytes, fileName: upload.fileName, organisation: organisation, user: user)
+            version = isRegister
+                ? try service.importedRegister(upload.bytes, fileName: upload.fileName, organisation: organisation, user: user)
+                : try service.importedVersion(upload.bytes, fileName: upload.fileName, organisation: organisation, user: user)
         } catch let error as ServiceError where error.code == .badData || error.code == .missingInput {
+            if isRegister, let detail = error.detail {
+                form.fail("file", detail)
+                return render(form: form, into: record, context: context, service: service, status: .unprocessableContent,
+                              problems: error.problems)
+            }
             var messages: [String] = []
             for message in [error.detail].compactMap({ $0 }) + error.problems where !messages.contains(message) {
                 messages.append(message)
@@ -71,5 +83,18 @@ enum ImportPage {
                                                      firstVersion: version, by: context.author)
         }
         return PageResponse.redirect(to: "/self-assessments/\(created.0.id)")
+    }
+
+    /// Whether an upload is an evidence register rather than a submission XML: a `.csv` file, or
+    /// UTF-8 text whose first character after a byte-order mark and white space is not `<` (a
+    /// register's first cell never starts with `<`; every XML document does). Anything else is
+    /// read as XML, whose reader says what it expected.
+    static func isRegister(_ bytes: [UInt8], fileName: String) -> Bool {
+        if fileName.lowercased().hasSuffix(".csv") { return true }
+        guard !bytes.contains(0), String(validating: bytes, as: UTF8.self) != nil else { return false }
+        var rest = bytes[...]
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        guard let first = rest.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+        return first != UInt8(ascii: "<")
     }
 }

@@ -68,6 +68,26 @@ extension WebService {
                           framework: facts.framework, asOf: facts.asOf, uploadedBy: user.id, uploadedAt: now)
     }
 
+    /// A version from an uploaded evidence register (CSV): built into a submission by the
+    /// register library exactly as `respect import` builds it, then read as an imported
+    /// submission XML is. A register that cannot become a submission is refused with every
+    /// problem (file, row, column and the nearest valid value), and nothing is kept.
+    func importedRegister(_ bytes: [UInt8], fileName: String, organisation: RegisteredNumber, user: UserAccount) throws -> NewVersion {
+        let imported: RegisterImport
+        do {
+            imported = try engine.importRegister(RegisterImportRequest(files: [.bytes(bytes, name: fileName)], frameworkOption: nil))
+        } catch {
+            guard case .register(let register) = error else { throw ServiceError(error) }
+            let count = register.problems.count + register.omitted
+            var problems = register.problems.map(\.description)
+            if register.omitted > 0 { problems.append("\(register.omitted) more not shown: fix the ones above first.") }
+            throw ServiceError(.badData, detail: "The evidence register cannot become a self-assessment: \(count) problem\(count == 1 ? "" : "s"). Nothing was kept.",
+                               problems: problems)
+        }
+        return try importedVersion(Array(imported.xml.utf8), fileName: SelfAssessmentFiles.importedName(fromRegister: fileName),
+                                   organisation: organisation, user: user)
+    }
+
     private func newVersion(of submission: Submission, organisation: RegisteredNumber, user: UserAccount) throws -> NewVersion {
         let bytes = Array(SubmissionXMLWriter.document(submission).utf8)
         return try importedVersion(bytes, fileName: SelfAssessmentFiles.editedName, organisation: organisation, user: user)
@@ -89,6 +109,13 @@ extension WebService {
 enum SelfAssessmentFiles {
     /// The file name of a version saved from the editor.
     static let editedName = "self-assessment.xml"
+
+    /// The name of the submission file built from an uploaded register: "register.csv" →
+    /// "register.xml".
+    static func importedName(fromRegister name: String) -> String {
+        let stem = name.lowercased().hasSuffix(".csv") ? String(name.dropLast(4)) : name
+        return (stem.isEmpty ? "register" : stem) + ".xml"
+    }
 
     /// The download name of a version's submission XML.
     static func exportName(_ record: SubmissionRecord, _ version: Int) -> String {
