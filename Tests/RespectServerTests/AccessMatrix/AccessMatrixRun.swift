@@ -64,7 +64,7 @@ extension AccessMatrix {
                      client: TestHTTPClient) async throws -> TestHTTPClient.Answer {
         var headers = world.headers(actor)
         if probe.json { headers.append(("Content-Type", "application/json")) }
-        if probe.body != nil, probe.path == "/sign-in" { headers.append(("Content-Type", "application/x-www-form-urlencoded")) }
+        if probe.body != nil, probe.form || probe.path == "/sign-in" { headers.append(("Content-Type", "application/x-www-form-urlencoded")) }
         return try await client.send(probe.method, path, headers: headers, body: probe.body)
     }
 }
