@@ -50,7 +50,8 @@ public final class ServeProcess: Sendable {
         }
         kill(pid, SIGKILL)
         _ = waitpid(pid, nil, 0)
-        throw ServeProcessError.notStarted("no 'serving' line within \(timeout)")
+        let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+        throw ServeProcessError.notStarted("no 'serving' line within \(timeout); it printed: \(text.isEmpty ? "nothing" : text)")
     }
 
     /// Runs `respect serve --port 0` with `storeArguments` where it is expected to refuse to start,
