@@ -12,6 +12,7 @@ import RespectXML
 struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
+        _superCommandName: "respect",
         abstract: "Score many submissions in parallel: a summary, and one CSV row or JSON line per submission.",
         discussion: """
             Each PATH is a submission file, or a folder searched recursively for *.xml files \

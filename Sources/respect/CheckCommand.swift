@@ -9,6 +9,7 @@ import RespectReports
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
+        _superCommandName: "respect",
         abstract: "Evaluate a submission and report the outcome, what to do next, section figures and the missing-evidence list.",
         discussion: """
             The framework edition is the one the submission targets, found in the standards \

@@ -11,6 +11,7 @@ import RespectStoreSQLite
 struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
+        _superCommandName: "respect",
         abstract: "Show what changed between two recorded runs, or two submission files.",
         discussion: """
             With --store, OLD and NEW are run ids from `respect history`: their recorded results \

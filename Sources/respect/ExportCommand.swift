@@ -7,6 +7,7 @@ import RespectModel
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
+        _superCommandName: "respect",
         abstract: "Write a submission as an evidence register (one CSV file) to open in a spreadsheet.",
         discussion: """
             The file has the sections Submission, Services, Evidence, Facts and Actions, in the \

@@ -8,6 +8,7 @@ import RespectModel
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
+        _superCommandName: "respect",
         abstract: "Generate realistic, invented submissions (a test corpus) against a framework edition.",
         discussion: """
             Writes COUNT submission files named submission-00001.xml, submission-00002.xml, … into \

@@ -8,6 +8,7 @@ import RespectStoreSQLite
 struct HistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
+        _superCommandName: "respect",
         abstract: "List an organisation's runs recorded in a run store.",
         discussion: """
             Organisations are identified by their registered number: the charity number, else \

@@ -7,6 +7,7 @@ import RespectModel
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
+        _superCommandName: "respect",
         abstract: "Build a submission from an evidence register (CSV from a spreadsheet), checking every cell.",
         discussion: """
             REGISTER is a CSV file as a spreadsheet program saves it ("CSV UTF-8"; commas or \

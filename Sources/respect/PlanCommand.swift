@@ -9,6 +9,7 @@ import RespectReports
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
+        _superCommandName: "respect",
         abstract: "Say what to add to a submission to lift its verdict: to the next level, then to achieved.",
         discussion: """
             For the outcome the submission gets now, the plan lists the fewest indicators whose \

@@ -7,6 +7,7 @@ import RespectServer
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
+        _superCommandName: "respect",
         abstract: "Run the web application and its JSON API (SQLite in --data by default).",
         discussion: """
             Listens on 127.0.0.1:8080 unless told otherwise; put a TLS reverse proxy in front of \

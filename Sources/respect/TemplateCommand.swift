@@ -8,6 +8,7 @@ import RespectReports
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
+        _superCommandName: "respect",
         abstract: "Write a skeleton submission for the services you offer, with what to provide for every indicator that applies.",
         discussion: """
             The file is valid as it stands: `respect validate` accepts it and `respect check` \

@@ -9,6 +9,7 @@ import RespectReports
 struct TenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tender",
+        _superCommandName: "respect",
         abstract: "Check bids against a tender requirement, flag unsafe ones and rank the compliant ones.",
         discussion: """
             TENDER is a tender requirement file (standards/schema/tender-v1.xsd). Each BID is a \

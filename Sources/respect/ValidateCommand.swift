@@ -9,6 +9,7 @@ import RespectXML
 struct ValidateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
+        _superCommandName: "respect",
         abstract: "Validate framework, submission, tender, findings and crosswalk files (the kind is detected from the root element).",
         discussion: """
             Each file is parsed safely (no DTDs, no entities, no network), validated against its \
