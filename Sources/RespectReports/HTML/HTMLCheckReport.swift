@@ -28,6 +28,7 @@ public struct HTMLCheckReport: Sendable {
         var page = HTMLPage(title: "Respect Standard self-assessment (advisory): \(a.submission.provider.name)")
         page.header = header(a)
         if a.warnings.contains(where: \.meansEvidenceWillNotCount) { page.append(notCounted(a)) }
+        if let gates = a.gates, !gates.isEmpty { page.append(gateSection(gates)) }
         if !a.safetyCriticalFailures.isEmpty { page.append(safetyBanner(a)) }
         page.append(outcome(a))
         if a.findings != nil { page.append(findingsSection(a)) }
@@ -62,6 +63,7 @@ public struct HTMLCheckReport: Sendable {
             .element("p", class: "subtitle", [.element("strong", text: "Services: "), .text(services(a))]),
             .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(wording.message(a.advisory))]),
             .element("p", class: "notice", [.element("strong", text: "About the framework (\(a.framework.title)): "), .text(wording.frameworkNotice(a.framework))]),
+            .element("p", class: "notice", [.element("strong", text: "Sourced and modelled: "), .text(wording.criteriaBasis(a))]),
         ]
         if let successor = a.framework.supersededBy {
             nodes.append(.element("p", class: "notice", [.element("strong", text: "Superseded: "),
@@ -75,7 +77,27 @@ public struct HTMLCheckReport: Sendable {
         return services.isEmpty ? "none declared" : services.joined(separator: "; ")
     }
 
-    // MARK: - 2. Safety-critical failures
+    // MARK: - 2. Preconditions and safety-critical failures
+
+    /// The framework's gates (e.g. membership), checked before any indicator is scored.
+    private func gateSection(_ gates: [GateResult]) -> HTMLNode {
+        let items = gates.map { gate -> HTMLNode in
+            var parts: [HTMLNode] = [
+                .element("strong", text: (gate.passed ? "✓ " : "✗ ") + "\(gate.number) "), .element("code", text: gate.id), ": ",
+                .text(gate.result.text), " ", HTMLBadge.status(gate.result.status, wording: wording),
+            ]
+            if !gate.passed {
+                parts.append(.element("p", [.element("strong", text: gate.message)]))
+                parts.append(.element("ul", gate.result.reasons.map { .element("li", text: wording.message($0)) }
+                    + [.element("li", text: gate.result.remediation)]))
+            }
+            return .element("li", parts)
+        }
+        return HTMLPage.section(id: "gates", heading: "Before applying", [
+            .element("p", text: "Preconditions checked before any indicator is scored; they count in no figure."),
+            .element("ul", items),
+        ])
+    }
 
     private func safetyBanner(_ a: Assessment) -> HTMLNode {
         let byID = indicatorsByID(a)
@@ -105,6 +127,9 @@ public struct HTMLCheckReport: Sendable {
             .element("p", ["Verdict: ", .element("strong", text: decision.verdict.label.lowercased()), " (decided by the rule ", .element("code", text: decision.id), ")."]),
         ]
         if let description = decision.description { box.append(.element("p", text: description)) }
+        if let gate = decision.failedGate {
+            box.append(.element("p", [.element("strong", text: "Decided by a precondition: "), .text(wording.gateFailure(gate))]))
+        }
         if !a.safetyCriticalFailures.isEmpty {
             box.append(.element("p", [.element("strong", text: "Blocked by safety: "),
                                       "\(plural(a.safetyCriticalFailures.count, "safety-critical indicator")) not met (listed above)."]))

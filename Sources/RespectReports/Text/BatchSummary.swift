@@ -43,7 +43,7 @@ public struct BatchSummary: Sendable {
             }
         }
         lines.append("")
-        lines.append("Verdicts are advisory: accreditation is decided by Respect's assessors and an independent panel.")
+        lines.append("Verdicts are advisory. " + EnglishWording.whereVerdictWordsComeFrom)
         return lines.joined(separator: "\n") + "\n"
     }
 

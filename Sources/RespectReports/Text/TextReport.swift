@@ -20,6 +20,7 @@ public struct TextReport {
         var out = TextBuffer()
         header(assessment, &out)
         notCounted(assessment, &out)
+        gates(assessment, &out)
         safety(assessment, &out)
         outcome(assessment, &out)
         findings(assessment, &out)
@@ -50,6 +51,25 @@ public struct TextReport {
         }
         out.line("As of:      \(a.asOf)")
         out.line("Services:   " + a.submission.services.map { "\($0.serviceType) (\($0.riskLevels.joined(separator: ", ")))" }.joined(separator: "; "))
+        out.line("Criteria:   " + wording.criteriaBasis(a))
+    }
+
+    /// The framework's preconditions (e.g. membership), checked before any indicator counts.
+    private func gates(_ a: Assessment, _ out: inout TextBuffer) {
+        guard let gates = a.gates, !gates.isEmpty else { return }
+        out.blank()
+        out.line(style.bold("BEFORE APPLYING") + ": preconditions checked before any indicator is scored")
+        for gate in gates {
+            guard !gate.passed else {
+                out.line("  ✓ \(gate.number) \(gate.id): \(gate.result.text)")
+                continue
+            }
+            out.line("  " + style.red("✗") + " \(gate.number) \(gate.id): \(gate.result.text)")
+            out.line("      " + style.red(gate.message))
+            for provide in gate.result.toProvide { out.line("      Provide: \(wording.message(provide))") }
+            for why in gate.result.reasons { out.line("      Why:     \(wording.message(why))") }
+            out.line("      Hint:    \(gate.result.remediation)")
+        }
     }
 
     private func safety(_ a: Assessment, _ out: inout TextBuffer) {
@@ -74,6 +94,9 @@ public struct TextReport {
         out.line("OUTCOME: \(verdict)  (rule '\(a.outcome.id)', verdict \(a.outcome.verdict.rawValue))")
         let t = a.totals
         out.line("  Mandatory met: \(t.mandatoryMet) of \(t.mandatoryApplicable) applicable; desirable met: \(t.desirableMet) of \(t.desirableApplicable); needs assessor: \(t.needsAssessor); not applicable: \(t.notApplicable)")
+        if let gate = a.outcome.failedGate {
+            out.line("  Decided by a precondition: " + wording.gateFailure(gate))
+        }
         for trial in a.outcome.rulesTried {
             out.line(trial.matched ? "  Decided by '\(trial.label)':" : "  Not '\(trial.label)', because:")
             let shown = trial.matched ? trial.conditions : trial.conditions.filter { !$0.holds }
@@ -117,6 +140,7 @@ public struct TextReport {
                     out.line("      Note:    " + wording.unlinkedNote(item.unlinkedCandidates))
                 }
                 out.line("      Hint:    \(item.remediation)")
+                out.line("      Basis:   " + wording.provenance(item.provenance))
                 if let action = item.plannedAction {
                     out.line("      Planned: \(action.action) — \(action.owner), due \(action.due)")
                 }
@@ -137,7 +161,8 @@ public struct TextReport {
         for result in a.indicators {
             let used = result.evidenceUsed.isEmpty ? "" : " [evidence: \(result.evidenceUsed.joined(separator: ", "))]"
             let note = assessorNote(result)
-            out.line("  \(result.number) \(result.id): \(wording.status(result.status))\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
+            let basis = result.provenance?.basis.rawValue ?? Provenance.Basis.modelled.rawValue
+            out.line("  \(result.number) \(result.id): \(wording.status(result.status))\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")") [\(basis)]\(used)")
             if result.status != .met {
                 for reason in result.reasons { out.line("      - \(wording.message(reason))") }
             }
