@@ -6,8 +6,16 @@ final class ParseState {
     let sourceName: String
     let maxDepth: Int
     let maxElements: Int
+    /// Caps on particular elements, with how many of each were seen so far.
+    let caps: [ElementCap]
+    var capCounts: [Int]
     var depth = 0
     var elements = 0
+    /// When set, each element is converted to `XMLElement` as it ends and its libxml2 children
+    /// freed (`ValidatingParser`).
+    var builder: StreamingTreeBuilder?
+    /// While an element's end is handled, the line it started on (for schema errors found then).
+    var endingLine: Int?
     /// A refusal (DOCTYPE, too deep) that stopped the parser; it wins over other errors.
     var refusal: XMLInputError?
     var diagnostics = DiagnosticList()
@@ -15,10 +23,22 @@ final class ParseState {
     var startElement: startElementNsSAX2Func?
     var endElement: endElementNsSAX2Func?
 
-    init(sourceName: String, maxDepth: Int, maxElements: Int) {
+    init(sourceName: String, maxDepth: Int, maxElements: Int, caps: [ElementCap] = []) {
         self.sourceName = sourceName
         self.maxDepth = maxDepth
         self.maxElements = maxElements
+        self.caps = caps
+        self.capCounts = Array(repeating: 0, count: caps.count)
+    }
+
+    /// Counts an element against the caps; the cap it goes over, if any.
+    func count(localName: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?) -> ElementCap? {
+        for index in caps.indices where LibXML.equal(localName, caps[index].localName)
+            && LibXML.equal(uri, caps[index].namespace) {
+            capCounts[index] += 1
+            if capCounts[index] > caps[index].limit { return caps[index] }
+        }
+        return nil
     }
 
     /// The state attached to a parser context passed to a callback as `void *`.
@@ -58,6 +78,21 @@ final class ParseState {
         if refusal == nil { refusal = error }
         xmlStopParser(parser)
     }
+
+    /// Records a refusal of an element at its start tag. With a validator plugged in
+    /// (`ValidatingParser`), the validator handles the start tag after the hook, reading its
+    /// attributes from the parser's input, which stopping the parser releases: the parser is
+    /// stopped at the next event instead (`stopIfRefused`), and nothing is built meanwhile.
+    func refuseElement(_ error: XMLInputError, _ parser: xmlParserCtxtPtr) {
+        if builder == nil { refuse(error, parser) } else if refusal == nil { refusal = error }
+    }
+
+    /// Stops the parser when an element was refused (see `refuseElement`); true if it did.
+    func stopIfRefused(_ parser: xmlParserCtxtPtr) -> Bool {
+        guard builder != nil, refusal != nil else { return false }
+        xmlStopParser(parser)
+        return true
+    }
 }
 
 /// Parses bytes with libxml2 into a document tree, per-document errors and hooks included.
@@ -66,12 +101,12 @@ enum DocumentParser {
     /// Returns a document the caller must free with `xmlFreeDoc`.
     static func parse(
         _ bytes: [UInt8], sourceName: String, url: String? = nil, maxDepth: Int,
-        maxElements: Int = XMLLimits.default.maxElements
+        maxElements: Int = XMLLimits.default.maxElements, caps: [ElementCap] = []
     ) throws(XMLInputError) -> xmlDocPtr {
         let result: Result<xmlDocPtr, XMLInputError> = bytes.withUnsafeBytes { raw in
             Result { () throws(XMLInputError) in
                 if let problem = InputPrecheck.problem(in: raw, sourceName: sourceName) { throw .notWellFormed([problem]) }
-                return try parse(raw, sourceName: sourceName, url: url, maxDepth: maxDepth, maxElements: maxElements)
+                return try parse(raw, sourceName: sourceName, url: url, maxDepth: maxDepth, maxElements: maxElements, caps: caps)
             }
         }
         return try result.get()
@@ -80,7 +115,7 @@ enum DocumentParser {
     /// Returns a document the caller must free with `xmlFreeDoc`.
     static func parse(
         _ bytes: UnsafeRawBufferPointer, sourceName: String, url: String? = nil, maxDepth: Int,
-        maxElements: Int = XMLLimits.default.maxElements
+        maxElements: Int = XMLLimits.default.maxElements, caps: [ElementCap] = []
     ) throws(XMLInputError) -> xmlDocPtr {
         LibXML.ensureInitialised()
         guard let parser = xmlNewParserCtxt(), let sax = parser.pointee.sax else {
@@ -88,7 +123,7 @@ enum DocumentParser {
                                                 message: "out of memory: could not create an XML parser")])
         }
         defer { xmlFreeParserCtxt(parser) }
-        let state = ParseState(sourceName: sourceName, maxDepth: maxDepth, maxElements: maxElements)
+        let state = ParseState(sourceName: sourceName, maxDepth: maxDepth, maxElements: maxElements, caps: caps)
         install(on: sax, state: state)
         parser.pointee._private = Unmanaged.passUnretained(state).toOpaque()
 
@@ -118,8 +153,8 @@ enum DocumentParser {
         return document
     }
 
-    /// Hooks errors, DOCTYPE and element depth; switches off everything DTD-related.
-    private static func install(on sax: UnsafeMutablePointer<xmlSAXHandler>, state: ParseState) {
+    /// Hooks errors, DOCTYPE, element depth and counts; switches off everything DTD-related.
+    static func install(on sax: UnsafeMutablePointer<xmlSAXHandler>, state: ParseState) {
         state.startElement = sax.pointee.startElementNs
         state.endElement = sax.pointee.endElementNs
 
@@ -137,27 +172,41 @@ enum DocumentParser {
             state.refuse(.doctypeNotAllowed(location: location), parser)
         }
         sax.pointee.startElementNs = { context, localName, prefix, uri, nsCount, namespaces, attrCount, defaulted, attributes in
-            guard let (parser, state) = ParseState.of(context) else { return }
+            guard let (parser, state) = ParseState.of(context), !state.stopIfRefused(parser) else { return }
             state.depth += 1
             state.elements += 1
             if state.elements > state.maxElements {
                 var location = state.here(parser)
                 location.column = 0
-                state.refuse(.tooManyElements(location: location, limit: state.maxElements), parser)
+                state.refuseElement(.tooManyElements(location: location, limit: state.maxElements), parser)
                 return
             }
             if state.depth > state.maxDepth {
                 var location = state.here(parser)
                 location.column = 0
-                state.refuse(.tooDeep(location: location, limit: state.maxDepth), parser)
+                state.refuseElement(.tooDeep(location: location, limit: state.maxDepth), parser)
                 return
             }
+            if !state.caps.isEmpty, let cap = state.count(localName: localName, uri: uri) {
+                var location = state.here(parser)
+                location.column = 0
+                state.refuseElement(.overCap(location: location, cap: cap), parser)
+                return
+            }
+            state.endingLine = nil
             state.startElement?(context, localName, prefix, uri, nsCount, namespaces, attrCount, defaulted, attributes)
+            state.builder?.started()
         }
         sax.pointee.endElementNs = { context, localName, prefix, uri in
-            guard let (_, state) = ParseState.of(context) else { return }
+            guard let (parser, state) = ParseState.of(context), !state.stopIfRefused(parser) else { return }
             state.depth -= 1
+            let node = parser.pointee.node
             state.endElement?(context, localName, prefix, uri)
+            if let node, let builder = state.builder {
+                // The validator handles this end after the hook; its errors belong to the start.
+                state.endingLine = Int(xmlGetLineNo(node))
+                builder.ended(node)
+            }
         }
         // Unreachable once a DOCTYPE stops the parser; cleared anyway as a second wall.
         sax.pointee.externalSubset = nil

@@ -70,3 +70,15 @@ enum LibXML {
         return String(cString: pointer)
     }
 }
+
+extension LibXML {
+    /// True when the libxml2 string holds exactly `string`'s UTF-8 bytes (both nil: true).
+    static func equal(_ pointer: UnsafePointer<xmlChar>?, _ string: String?) -> Bool {
+        guard let pointer, var text = string else { return pointer == nil && string == nil }
+        return text.withUTF8 { utf8 in
+            let length = Int(xmlStrlen(pointer))
+            guard length == utf8.count else { return false }
+            return utf8.elementsEqual(UnsafeBufferPointer(start: pointer, count: length))
+        }
+    }
+}

@@ -30,13 +30,58 @@ struct TreeConverter {
 
     /// Converts `node` and, recursively, its children.
     private mutating func element(_ node: xmlNodePtr) -> XMLElement {
+        let (text, elementCount, refusedCount) = text(of: node)
+        var children: [XMLElement] = []
+        if elementCount > 0 || refusedCount > 0 {
+            children.reserveCapacity(elementCount)
+            var child = node.pointee.children
+            while let current = child {
+                switch current.pointee.type {
+                case XML_ELEMENT_NODE:
+                    children.append(element(current))
+                case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
+                    refuse(current)
+                default:
+                    break
+                }
+                child = current.pointee.next
+            }
+        }
+        return made(node, text: text, children: children)
+    }
+
+    /// Converts `node`, whose element children were converted already, as they ended
+    /// (`StreamingTreeBuilder`): its own name, attributes and text, with `children`.
+    mutating func closing(_ node: xmlNodePtr, children: [XMLElement]) -> XMLElement {
+        let (text, _, refusedCount) = text(of: node)
+        if refusedCount > 0 {
+            var child = node.pointee.children
+            while let current = child, problem == nil {
+                switch current.pointee.type {
+                case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
+                    refuse(current)
+                default:
+                    break
+                }
+                child = current.pointee.next
+            }
+        }
+        return made(node, text: text, children: children)
+    }
+
+    /// The element for `node` with its text and children.
+    private mutating func made(_ node: xmlNodePtr, text: String, children: [XMLElement]) -> XMLElement {
         let name = self.name(node.pointee.name)
         let namespace = namespace(node.pointee.ns)
         let attributes = node.pointee.properties == nil ? [] : attributes(of: node)
-        // First pass: the text (before the children are converted, which reuse `textBytes`)
-        // and the number of element children, so their array is allocated once.
+        return XMLElement(name: name, namespace: namespace, attributes: attributes,
+                          children: children, text: text, location: location(of: node))
+    }
+
+    /// The text directly inside `node` (its pieces around child elements joined), and how many
+    /// element children and refused nodes (entity references, DTD content) it has.
+    private mutating func text(of node: xmlNodePtr) -> (text: String, elements: Int, refused: Int) {
         var elementCount = 0, refusedCount = 0
-        var text = ""
         var child = node.pointee.children
         var firstText: UnsafeMutablePointer<xmlChar>?, textPieces = 0
         while let current = child {
@@ -54,35 +99,19 @@ struct TreeConverter {
                     appendBytes(of: content)
                 }
             case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
-                refusedCount += 1  // refused in document order, in the second pass
+                refusedCount += 1  // refused in document order by the caller
             default:
                 break  // comments and processing instructions carry no data
             }
             child = current.pointee.next
         }
+        var text = ""
         if textPieces == 1, let firstText {
             text = String(cString: firstText)
         } else if textPieces > 1 {
             text = joinedText()
         }
-        var children: [XMLElement] = []
-        if elementCount > 0 || refusedCount > 0 {
-            children.reserveCapacity(elementCount)
-            child = node.pointee.children
-            while let current = child {
-                switch current.pointee.type {
-                case XML_ELEMENT_NODE:
-                    children.append(element(current))
-                case XML_ENTITY_REF_NODE, XML_ENTITY_NODE, XML_ENTITY_DECL, XML_DTD_NODE, XML_XINCLUDE_START:
-                    refuse(current)
-                default:
-                    break
-                }
-                child = current.pointee.next
-            }
-        }
-        return XMLElement(name: name, namespace: namespace, attributes: attributes,
-                          children: children, text: text, location: location(of: node))
+        return (text, elementCount, refusedCount)
     }
 
     /// `textBytes` as a string. Around child elements the joined text is mostly the same

@@ -6,6 +6,11 @@ import CLibXML2
 public struct XMLDocumentReader: Sendable {
     /// The safety limits applied to every document.
     public var limits: XMLLimits
+    /// Whether a document validated against its full schema is parsed, validated and converted
+    /// in one pass (`ValidatingParser`; the default), or parsed into libxml2's whole tree first
+    /// (as always when a validation screen is in use). Both give the same element tree and the
+    /// same errors; the one pass needs far less memory. Tests compare the two.
+    public var onePass = true
 
     /// Creates a reader with the given limits.
     public init(limits: XMLLimits = .default) {
@@ -37,8 +42,21 @@ public struct XMLDocumentReader: Sendable {
         if bytes.count > limits.maxFileBytes || bytes.count > Int(Int32.max) {
             throw XMLInputError.tooLarge(path: sourceName, bytes: bytes.count, limit: min(limits.maxFileBytes, Int(Int32.max)))
         }
+        // One pass when the document will be validated by libxml2 against its full schema: the
+        // schema is chosen from the root's start tag, read first (see `ValidatingParser`).
+        // A document the one pass finds invalid is read again the two-pass way, so its errors are
+        // exactly tree validation's (streaming validation places some, e.g. a broken key
+        // reference, on a different line).
+        if onePass, let root = XMLRootScanner.root(of: bytes)?.name, let chosen = try? schema(root), chosen.screen == nil {
+            do {
+                return try ValidatingParser.parse(bytes, sourceName: sourceName, limits: limits, schema: chosen,
+                                                  namespace: root.namespace)
+            } catch {
+                guard case .notValid = error else { throw error }
+            }
+        }
         let document = try DocumentParser.parse(bytes, sourceName: sourceName, maxDepth: limits.maxDepth,
-                                                  maxElements: limits.maxElements)
+                                                  maxElements: limits.maxElements, caps: limits.caps)
         defer { xmlFreeDoc(document) }
 
         guard let root = xmlDocGetRootElement(document) else {

@@ -15,6 +15,8 @@ public enum XMLInputError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooDeep(location: SourceLocation, limit: Int)
     /// The file has more than `limit` elements; `location` is the first one over the limit.
     case tooManyElements(location: SourceLocation, limit: Int)
+    /// The file has more of one element than its cap allows; `location` is the first one over.
+    case overCap(location: SourceLocation, cap: ElementCap)
     /// The file has a DOCTYPE declaration, which is refused.
     case doctypeNotAllowed(location: SourceLocation)
     /// The file is not well-formed XML; all parser errors for the document.
@@ -55,7 +57,8 @@ public enum XMLInputError: Error, Sendable, Equatable, CustomStringConvertible {
              .empty(let path), .tooLarge(let path, _, _), .unknownDocument(let path, _, _),
              .schemaUnusable(let path, _):
             return SourceLocation(file: path, line: 0)
-        case .tooDeep(let location, _), .tooManyElements(let location, _), .doctypeNotAllowed(let location):
+        case .tooDeep(let location, _), .tooManyElements(let location, _), .overCap(let location, _),
+             .doctypeNotAllowed(let location):
             return location
         case .notWellFormed(let list), .notValid(let list):
             return SourceLocation(file: list.first?.location.file ?? "input", line: 0)
@@ -82,6 +85,8 @@ public enum XMLInputError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooManyElements(_, let limit):
             return "the file has more than \(limit) elements; "
                 + "if the file is genuine, raise the limit with --max-elements"
+        case .overCap(_, let cap):
+            return cap.summary
         case .doctypeNotAllowed:
             return "DOCTYPE declarations (DTDs, entities) are not allowed in these files; "
                 + "remove the <!DOCTYPE …> declaration"

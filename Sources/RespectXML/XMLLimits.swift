@@ -8,12 +8,16 @@ public struct XMLLimits: Sendable, Hashable {
     /// of millions of tiny elements would otherwise need about 135 bytes of memory per element
     /// before its schema could refuse it.
     public var maxElements: Int
+    /// Caps on particular elements (the evidence items of a submission), counted while parsing
+    /// like `maxElements`.
+    public var caps: [ElementCap]
 
     /// Creates limits; the defaults suit every genuine framework or submission file.
-    public init(maxFileBytes: Int = 32 << 20, maxDepth: Int = 64, maxElements: Int = 500_000) {
+    public init(maxFileBytes: Int = 32 << 20, maxDepth: Int = 64, maxElements: Int = 500_000, caps: [ElementCap] = []) {
         self.maxFileBytes = maxFileBytes
         self.maxDepth = maxDepth
         self.maxElements = maxElements
+        self.caps = caps
     }
 
     /// 32 MiB per file, 64 levels of nesting, 500,000 elements.

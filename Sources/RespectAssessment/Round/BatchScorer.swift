@@ -108,6 +108,7 @@ public struct BatchScorer: Sendable {
         case .load(.input(let input)):
             switch input {
             case .notWellFormed, .doctypeNotAllowed, .tooDeep, .tooManyElements: .notWellFormed
+            case .overCap: .inconsistent
             case .notValid, .schemaUnusable: .invalid
             case .fileNotFound, .notARegularFile, .unreadable, .empty, .tooLarge: .unreadable
             case .unknownDocument: .notASubmission

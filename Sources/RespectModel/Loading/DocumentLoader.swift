@@ -32,6 +32,11 @@ public struct DocumentLoader: Sendable {
 
     public init(schemas: SchemaSet, limits: XMLLimits = .default, maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems) {
         self.schemas = schemas
+        var limits = limits
+        // Counted while parsing, so a file with far too many items is refused before it is
+        // validated or converted; SubmissionBuilder checks the count again on the model.
+        limits.caps.append(ElementCap(namespace: DocumentKind.submission.namespace, localName: "item", limit: maxEvidenceItems,
+                                      document: "the submission", what: "evidence items", option: "--max-evidence-items"))
         self.reader = XMLDocumentReader(limits: limits)
         self.maxEvidenceItems = maxEvidenceItems
     }
