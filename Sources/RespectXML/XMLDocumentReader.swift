@@ -44,15 +44,18 @@ public struct XMLDocumentReader: Sendable {
         }
         // One pass when the document will be validated by libxml2 against its full schema: the
         // schema is chosen from the root's start tag, read first (see `ValidatingParser`).
-        // A document the one pass finds invalid is read again the two-pass way, so its errors are
-        // exactly tree validation's (streaming validation places some, e.g. a broken key
-        // reference, on a different line).
+        // A document the one pass finds invalid or not well-formed is read again the two-pass
+        // way, so its errors are exactly those of a parse from memory and tree validation
+        // (streaming validation places some, e.g. a broken key reference, on another line).
         if onePass, let root = XMLRootScanner.root(of: bytes)?.name, let chosen = try? schema(root), chosen.screen == nil {
             do {
                 return try ValidatingParser.parse(bytes, sourceName: sourceName, limits: limits, schema: chosen,
                                                   namespace: root.namespace)
             } catch {
-                guard case .notValid = error else { throw error }
+                switch error {
+                case .notValid, .notWellFormed: break
+                default: throw error
+                }
             }
         }
         let document = try DocumentParser.parse(bytes, sourceName: sourceName, maxDepth: limits.maxDepth,

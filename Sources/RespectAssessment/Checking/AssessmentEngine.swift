@@ -75,10 +75,10 @@ public struct AssessmentEngine: Sendable {
     /// `assess` and `figures`. Notes in `failure` what it learns, for the error a later step throws.
     private func prepare(_ request: AssessmentRequest,
                          noting failure: inout AssessmentFailure) throws(AssessmentError) -> PreparedSubmission {
-        let document = try read(request.submission)
+        var document = try read(request.submission)
         let input = document.record(role: "submission")
         failure.input = input
-        let submission = try loadSubmission(document)
+        let submission = try loadSubmission(taking: &document)
         failure.submission = submission
         let resolved = try resolve(submission, requested: request.framework)
         failure.framework = resolved.edition.reference
@@ -94,6 +94,19 @@ public struct AssessmentEngine: Sendable {
     public func read(_ source: InputSource) throws(AssessmentError) -> InputDocument {
         do {
             return try source.read(with: loader.reader)
+        } catch {
+            throw .load(error)
+        }
+    }
+
+    /// Loads and validates a submission from the bytes read, taking them from `document` (its
+    /// name and digest stay): they are released once parsed, so the largest submission's bytes
+    /// are not in memory while its model is built.
+    func loadSubmission(taking document: inout InputDocument) throws(AssessmentError) -> Submission {
+        let bytes = document.bytes
+        document.bytes = []
+        do {
+            return try loader.loadSubmission(bytes: consume bytes, path: document.name)
         } catch {
             throw .load(error)
         }

@@ -67,8 +67,10 @@ public struct DocumentLoader: Sendable {
 
     /// Loads a submission from bytes already read (see `XMLDocumentReader.bytes(contentsOf:)`);
     /// `path` names the file in every error.
-    public func loadSubmission(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Submission {
-        let (_, root) = try readValidated(path, bytes: bytes, expecting: .submission)
+    /// The bytes are consumed: once parsed they are released before the model is built, unless
+    /// the caller keeps a copy.
+    public func loadSubmission(bytes: consuming [UInt8], path: String) throws(DocumentLoadError) -> Submission {
+        let (_, root) = try readValidated(path, bytes: consume bytes, expecting: .submission)
         return try SubmissionBuilder(file: path, maxEvidenceItems: maxEvidenceItems).build(root)
     }
 
