@@ -151,7 +151,7 @@ public struct TextReport {
     private func assessorList(_ a: Assessment, _ out: inout TextBuffer) {
         guard !a.forAssessor.isEmpty else { return }
         out.blank()
-        out.line(style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": paper evidence in place; a site visit or case-file sample must confirm")
+        out.line(style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": paper evidence in place; a site visit, case-file sample or interviews must confirm")
         for item in a.forAssessor { out.line("  ? \(item.number) \(item.id): \(item.text)") }
     }
 
