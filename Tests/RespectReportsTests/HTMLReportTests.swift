@@ -50,8 +50,9 @@ struct HTMLReportTests {
         for heading in ["Outcome", "Sections", "What is missing", "Warnings", "Inputs"] {
             #expect(h2.contains { $0.hasPrefix(heading) || $0.contains(heading) }, "missing h2 \(heading): \(h2)")
         }
-        // Safety first: the safety section comes before the outcome.
-        #expect(h2.first?.contains("Safety-critical") == true)
+        // The preconditions (membership) come first, then safety, both before the outcome.
+        #expect(h2.first == "Before applying")
+        #expect(h2.dropFirst().first?.contains("Safety-critical") == true)
         #expect(html.contains("decided by the rule <code>\(assessment.outcome.id)</code>"))
 
         // Every missing-evidence entry is in the checklist, in its section.
