@@ -42,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
@@ -63,7 +64,7 @@ let package = Package(
         // edition, apply findings, evaluate; score a round; compare bids.
         .target(
             name: "RespectAssessment",
-            dependencies: ["RespectEvaluation", "RespectModel", "RespectXML"],
+            dependencies: ["RespectEvaluation", "RespectModel", "RespectXML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strict
         ),
         .target(
@@ -90,17 +91,19 @@ let package = Package(
             swiftSettings: strict
         ),
         // The web application (`respect serve`): Hummingbird routes → the use cases, accounts and
-        // roles, sessions, CSRF, the JSON API and its OpenAPI document, pages from templates.
+        // roles, sessions, CSRF, the JSON API and its OpenAPI document, pages from templates
+        // (the editor writes submissions through RespectCorpus's SubmissionXMLWriter).
         .target(
             name: "RespectServer",
             dependencies: [
                 "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
-                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectStorePostgres",
+                "RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectStorePostgres", "RespectCorpus",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("Resources")],
@@ -174,7 +177,7 @@ let package = Package(
         .testTarget(
             name: "RespectAssessmentTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore", "RespectStoreSQLite",
-                           "RespectTestSupport", "respect"],
+                           "RespectCorpus", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -196,7 +199,7 @@ let package = Package(
         .testTarget(
             name: "RespectServerTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore",
-                           "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect"],
+                           "RespectStoreSQL", "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect"],
             swiftSettings: strict
         ),
         .testTarget(

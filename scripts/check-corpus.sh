@@ -34,7 +34,7 @@ while IFS=$'\t' read -r file outcome; do
         mismatches=$((mismatches + 1))
     fi
 done < <(python3 -c 'import csv, sys
-rows = csv.reader(open(sys.argv[1], newline=""))
+rows = csv.reader(open(sys.argv[1], newline="", encoding="utf-8-sig"))
 next(rows)
 for row in rows: print(row[1] + "\t" + row[2])' "$WORK/round.csv")
 echo "verdicts different from the intended one: $mismatches"

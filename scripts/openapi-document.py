@@ -28,7 +28,7 @@ schemas = {
     "Version": obj(["submissionID", "number", "sha256", "size", "fileName", "providerName", "framework", "uploadedBy", "uploadedAt", "state"], {"submissionID": I, "number": I, "sha256": S, "size": I, "fileName": S, "providerName": S, "framework": S, "asOf": S, "uploadedBy": I, "uploadedAt": DATE, "state": {"enum": ["draft", "submitted"]}, "submittedAt": DATE, "submittedBy": I}),
     "CreatedSubmission": obj(["submission", "version"], {"submission": ref("Submission"), "version": ref("Version")}),
     "EvidenceFile": obj(["submissionID", "sha256", "size", "fileName", "mediaType", "uploadedBy", "uploadedAt"], {"submissionID": I, "sha256": S, "size": I, "fileName": S, "mediaType": S, "uploadedBy": I, "uploadedAt": DATE}),
-    "CheckResult": obj(["outcome", "framework", "asOf", "inputs"], {"outcome": {"type": "object"}, "framework": {"type": "object"}, "asOf": S, "inputs": arr({"type": "object"})}),
+    "CheckResult": obj(["outcome", "framework", "asOf", "inputs"], {"outcome": {"type": "object"}, "framework": {"type": "object"}, "asOf": S, "inputs": arr({"type": "object"}), "plan": {"type": "object"}}),
     "Finding": obj(["id", "submissionID", "version", "kind", "targetID", "decision", "reason", "assessorID", "assessorEmail", "date", "recordedAt"], {"id": I, "submissionID": I, "version": I, "kind": {"enum": ["indicator", "evidence"]}, "targetID": S, "decision": {"enum": ["accepted", "rejected", "needs-site-visit"]}, "reason": S, "assessorID": I, "assessorEmail": S, "date": S, "expires": S, "fileSHA256": S, "recordedAt": DATE, "moderation": obj(["moderatorID", "agrees", "note", "at"], {"moderatorID": I, "agrees": B, "note": S, "at": DATE})}),
     "Tender": obj(["id", "organisation", "reference", "title", "deadline", "sha256", "fileName", "createdBy", "createdAt"], {"id": I, "organisation": S, "reference": S, "title": S, "deadline": S, "sha256": S, "fileName": S, "createdBy": I, "createdAt": DATE}),
     "Bid": obj(["id", "tenderID", "organisation", "submissionID", "version", "placedBy", "placedAt"], {"id": I, "tenderID": I, "organisation": S, "submissionID": I, "version": I, "placedBy": I, "placedAt": DATE, "supersededBy": I}),
@@ -55,7 +55,21 @@ FILE_BODY = {"required": True, "content": {"application/octet-stream": {"schema"
 def ok(schema, status="200", media="application/json"): return {status: {"description": "OK", "content": {media: {"schema": schema}}}}
 ERR = {code: {"description": text, "content": {"application/json": {"schema": ref("Error")}}} for code, text in [
     ("401", "Not signed in"), ("404", "Not there, or not for this user"), ("403", "CSRF token missing")]}
-def p(name, kind=I): return {"name": name, "in": "path", "required": True, "schema": kind}
+def error(text): return {"description": text, "content": {"application/json": {"schema": ref("Error")}}}
+# What any call can meet besides its own answers: a parameter that is not what is expected, the
+# database away; and for a call with a body, a body too large, of the wrong type, unreadable or
+# unusable, or a change the records refuse.
+COMMON = {"400": error("A parameter or the body is not what is expected"), "503": error("The database does not answer")}
+BODY = {"413": error("Larger than the limit (refused while reading)")}
+JSON_ERRORS = {"415": error("Not a JSON body")}
+XML_ERRORS = {"422": error("Not a usable submission or tender file")}
+CHANGE = {"409": error("The records refuse the change (a duplicate, or a state that does not allow it)")}
+# Examples name records a fresh service has after the README's first steps (the first record of
+# each kind; Eastfield's registered number; the installed 2017 edition), so a fuzzer starts from them.
+EXAMPLES = {"number": "1190003", "reference": "respect-standard@2017"}
+def p(name, kind=I):
+    return {"name": name, "in": "path", "required": True, "schema": kind, "example": EXAMPLES.get(name, 1 if kind == I else None)} \
+        if EXAMPLES.get(name) is not None or kind == I else {"name": name, "in": "path", "required": True, "schema": kind}
 def q(name, kind=S): return {"name": name, "in": "query", "required": False, "schema": kind}
 
 # method, path, operationId, roles (None: anyone), request body, responses, parameters
@@ -117,6 +131,17 @@ for method, path, op, roles, body, responses, params in R:
         entry["responses"].update(ERR)
     if params: entry["parameters"] = params
     if body: entry["requestBody"] = body
+    extra = dict(COMMON)
+    if body:
+        extra.update(BODY)
+        extra.update(JSON_ERRORS if "application/json" in body["content"] else {})
+        extra.update(XML_ERRORS if "application/xml" in body["content"] else {})
+    if method != "get":
+        extra.update(CHANGE)
+    if path in ("/health", "/openapi.json"):
+        extra = {}
+    for code, response in extra.items():
+        entry["responses"].setdefault(code, response)
     paths.setdefault(path, {})[method] = entry
 
 document = {

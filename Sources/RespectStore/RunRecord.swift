@@ -6,12 +6,15 @@ public import RespectModel
 /// result (names, numbers, digests, the timestamp) are derived here, once, so every
 /// implementation stores and matches the same values.
 public struct RunRecord: Sendable {
-    /// The result, with its `inputs` (and their SHA-256) filled in.
+    /// The result, with its `inputs` (and their SHA-256) filled in, without a plan (advice
+    /// worked out from the result, not part of it).
     public var assessment: Assessment
     public var assessor: String
     public var recordedAt: Date
 
     public init(_ assessment: Assessment, assessor: String, recordedAt: Date) {
+        var assessment = assessment
+        assessment.plan = nil
         self.assessment = assessment
         self.assessor = assessor
         self.recordedAt = recordedAt

@@ -163,7 +163,7 @@ enum DocumentParser {
             guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
             let location = SourceLocation(file: state.sourceName, line: Int(error.pointee.line),
                                           column: Int(error.pointee.int2))
-            state.diagnostics.append(XMLDiagnostic(location: location, message: MessageText.clean(error.pointee.message)))
+            state.diagnostics.append(XMLDiagnostic(location: location, message: PlainMessage.parser(MessageText.clean(error.pointee.message))))
         }
         sax.pointee.internalSubset = { context, _, _, _ in
             guard let (parser, state) = ParseState.of(context) else { return }

@@ -20,7 +20,7 @@ final class SchemaErrorState {
         if line == 0, let node = error.pointee.node {
             line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
         }
-        let message = MessageText.clean(error.pointee.message, documentNamespace: state.documentNamespace)
+        let message = PlainMessage.parser(MessageText.clean(error.pointee.message, documentNamespace: state.documentNamespace))
         state.diagnostics.append(XMLDiagnostic(location: SourceLocation(file: state.sourceName, line: max(line, 0)),
                                                message: message))
     }
@@ -72,7 +72,7 @@ extension XMLSchema {
         }
         guard result != 0 || !state.diagnostics.isEmpty else { return }
         var list = state.diagnostics.finished(file: sourceName).map {
-            XMLDiagnostic(location: $0.location, message: typeHints.explain($0.message))
+            XMLDiagnostic(location: $0.location, message: PlainMessage.schema(typeHints.explain($0.message)))
         }
         if list.isEmpty {
             list = [XMLDiagnostic(location: SourceLocation(file: sourceName, line: 0),

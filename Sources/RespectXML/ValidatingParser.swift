@@ -63,7 +63,7 @@ enum ValidatingParser {
         let wellFormed = parser.pointee.wellFormed != 0
         if let refusal = state.refusal { throw refusal }
         guard wellFormed, state.diagnostics.isEmpty else {
-            var list = state.diagnostics.finished(file: sourceName)
+            var list = state.diagnostics.finished(file: sourceName).map { XMLDiagnostic(location: $0.location, message: PlainMessage.parser($0.message)) }
             if list.isEmpty {
                 list = [XMLDiagnostic(location: nowhere, message: "the XML parser gave up (libxml2 error \(Int(parser.pointee.errNo)))")]
             }
@@ -72,7 +72,7 @@ enum ValidatingParser {
         if let problem = builder.problem { throw problem }
         if !errors.diagnostics.isEmpty || xmlSchemaIsValid(validator) != 1 {
             var list = errors.diagnostics.finished(file: sourceName).map {
-                XMLDiagnostic(location: $0.location, message: schema.typeHints.explain($0.message))
+                XMLDiagnostic(location: $0.location, message: PlainMessage.schema(schema.typeHints.explain($0.message)))
             }
             if list.isEmpty { list = [XMLDiagnostic(location: nowhere, message: "schema validation failed")] }
             throw .notValid(list)

@@ -44,15 +44,26 @@ struct BatchCommand: AsyncParsableCommand {
             (as `check` does); --store FILE records every scored submission as a run, each in \
             one transaction (an interrupted batch leaves only whole runs), with --assessor NAME.
 
+            Findings and tender files found among the submissions (an assessor often keeps \
+            them in the round's folder) are skipped with a note on standard error and in the \
+            summary; they are not counted as failed. With --findings, the summary says how many \
+            findings applied to how many submissions, and a warning names each findings file \
+            that concerned no submission in the round.
+
+            A --csv file starts with a UTF-8 byte-order mark, so spreadsheet programs read it \
+            right (--no-bom leaves it out); several reasons or errors in one cell are one per \
+            line.
+
             Exit code: 0 when every file was scored (whatever the verdicts), 65 when any file \
-            could not be scored, 66 when a PATH does not exist or no *.xml file was found, 73 \
+            could not be scored, 66 when a PATH does not exist or no submission was found, 73 \
             when a run could not be recorded in the store.
 
             Example:
               respect batch examples/submissions
               respect generate --count 200 --seed 1 /tmp/corpus
               respect batch /tmp/corpus --csv /tmp/round.csv --jsonl /tmp/round.jsonl
-              respect batch examples/submissions --findings examples/findings --store runs.sqlite --assessor "R. Okafor"
+              respect batch examples/submissions --findings examples/findings \\
+                  --store runs.sqlite --assessor "R. Okafor"
             """
     )
 
@@ -73,6 +84,8 @@ struct BatchCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("How many submissions to score at once (default: the number of cores).", valueName: "n"))
     var jobs: Int?
+
+    @OptionGroup var spreadsheet: SpreadsheetOptions
 
     @OptionGroup var engine: EngineOptions
 
@@ -126,9 +139,17 @@ struct BatchCommand: AsyncParsableCommand {
         var tally = BatchTally()
         var writeFailure: CommandFailure?
         let progress = ProgressBar(total: files.count, label: "batch")
-        try csvOutput?.write(BatchRowFormat.csvHeaderRecord)
+        try csvOutput?.write(spreadsheet.csv(BatchRowFormat.csvHeaderRecord, to: csv))
+        let findings = scorer.review.findings.named + scorer.review.findings.inFolders
+        let noteMaker = BatchSummary(tally: BatchTally(), seconds: 0, jobs: jobs, findingsFiles: findings.map(\.source))
         await BatchRunner.run(files: files, parallelism: jobs, window: jobs * 4, score: { await scorer.score(file: $0) }) { row in
             tally.add(row)
+            if let kind = row.skipped {
+                progress.clear()
+                printError("respect: note: \(row.file) skipped: " + noteMaker.skippedNote(kind, file: row.file))
+                progress.update(done: tally.files, failed: tally.failed)
+                return
+            }
             if !row.outcome.isScored {
                 progress.clear()
                 printError("\(row.file): could not be scored (\(row.outcome.label)):\n  " + row.errors.joined(separator: "\n  "))
@@ -161,13 +182,22 @@ struct BatchCommand: AsyncParsableCommand {
             printError("respect: " + failure.description)
             throw failure.exitCode
         }
-        let summary = BatchSummary(tally: tally, seconds: (ContinuousClock.now - started).seconds, jobs: jobs).text
+        for unmatched in findings where !tally.findingsFilesMatched.contains(unmatched.source) {
+            printError("respect: warning: \(unmatched.source): its findings concern no submission in this round "
+                       + "(they are for \(EnglishWording().findingsSubject(unmatched.subject))); none of them applied")
+        }
+        let summary = BatchSummary(tally: tally, seconds: (ContinuousClock.now - started).seconds, jobs: jobs,
+                                   findingsFiles: findings.map(\.source)).text
         if csv == "-" || jsonl == "-" { printError(summary) } else { print(summary, terminator: "") }
         if let store {
             printError("respect: recorded \(recorded) run\(recorded == 1 ? "" : "s") in \(store.location)"
                        + (storeFailures > 0 ? "; \(storeFailures) could not be recorded" : ""))
         }
         if storeFailures > 0 { throw RespectExit.cannotCreate }
+        if tally.files == 0 {
+            printError("respect: no submission found in \(paths.joined(separator: ", ")): only findings or tender files")
+            throw RespectExit.noInput
+        }
         if tally.failed > 0 { throw RespectExit.dataError }
     }
 

@@ -9,7 +9,7 @@ import RespectReports
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Evaluate a submission and report the outcome, section figures and the missing-evidence list.",
+        abstract: "Evaluate a submission and report the outcome, what to do next, section figures and the missing-evidence list.",
         discussion: """
             The framework edition is the one the submission targets, found in the standards \
             folder, unless --framework names another. Evidence is judged as of --as-of, else the \
@@ -18,14 +18,32 @@ struct CheckCommand: AsyncParsableCommand {
 
             Example:
               respect check examples/submissions/achieved.xml
-              respect check examples/submissions/working-towards.xml --format json --as-of 2026-10-01
-              respect check examples/submissions/working-towards.xml --findings examples/findings --store runs.sqlite
-              respect check examples/submissions/2012-era.xml --framework respect-standard@2017
-              respect check examples/submissions/achieved.xml --crosswalk standards/crosswalk-respect2017-ho2023.xml
+              respect check examples/submissions/working-towards.xml \\
+                  --format json --as-of 2026-10-01
+              respect check examples/submissions/working-towards.xml \\
+                  --findings examples/findings --store runs.sqlite
+              respect check examples/submissions/2012-era.xml \\
+                  --framework respect-standard@2017
+              respect check examples/submissions/achieved.xml \\
+                  --crosswalk standards/crosswalk-respect2017-ho2023.xml
+              respect check examples/submissions/not-yet.xml \\
+                  --format csv --output not-yet.csv
+
+            --format csv writes one row per indicator: number, indicator, section, standard, \
+            level, safety-critical, verification, status, engine status, reasons, to provide, \
+            evidence used, remediation; several reasons in a cell are on separate lines. A file \
+            written with --output starts with a UTF-8 byte-order mark, so spreadsheet programs \
+            read accents and dashes right (--no-bom leaves it out).
 
             A submission written for an older installed edition of the same framework, checked \
             with --framework naming a newer one, is carried over through the links the older \
             edition declares, and the report adds a migration checklist.
+
+            --evidence-root DIR reads each evidence file the submission declares, from DIR (its \
+            path is relative to DIR; a path that leaves DIR, through .. or a link, is refused), \
+            and compares its SHA-256 with the declared one. An item whose file is missing or \
+            different does not count: the report lists it first, under evidence that will not \
+            count, with why.
             """
     )
 
@@ -38,14 +56,19 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Judge evidence as of this date (YYYY-MM-DD).", valueName: "date"))
     var asOf: String?
 
-    @Option(name: .long, help: "Output format: text, json or html (one self-contained page to print or share).")
-    var format: CheckFormat = .text
+    @Option(name: .long, help: "Output format: text, json, html (one self-contained page to print or share) or csv (one row per indicator, for a spreadsheet).")
+    var format: CheckOutputFormat = .text
+
+    @OptionGroup var spreadsheet: SpreadsheetOptions
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
     @Flag(name: .long, help: "Text format: list every indicator's status, not only what is missing.")
     var all = false
+
+    @Option(name: .long, help: ArgumentHelp("Confirm each evidence file the submission declares under this folder: present, and with the declared SHA-256; an item whose file is missing or different does not count.", valueName: "dir"))
+    var evidenceRoot: String?
 
     @Option(name: .long, help: ArgumentHelp("Also show, through this crosswalk file, the status on another framework's standards (e.g. standards/crosswalk-respect2017-ho2023.xml).", valueName: "file"))
     var crosswalk: String?
@@ -68,8 +91,9 @@ struct CheckCommand: AsyncParsableCommand {
             let request = AssessmentRequest(submission: .file(submission), framework: framework,
                                             asOf: asOf.flatMap { CalendarDate($0) }, today: .today(),
                                             findings: try assessorOptions.loadFindings(loader: engine.loader),
-                                            crosswalk: crosswalk.map { .file($0) })
-            let assessment = try engine.assess(request).assessment
+                                            crosswalk: crosswalk.map { .file($0) }, evidenceRoot: evidenceRoot)
+            // The report opens with the path to the next verdict.
+            let assessment = try engine.plan(request).assessment
             let report: String
             switch format {
             case .text:
@@ -79,6 +103,8 @@ struct CheckCommand: AsyncParsableCommand {
                 report = try JSONReport.render(assessment)
             case .html:
                 report = HTMLCheckReport().render(assessment)
+            case .csv:
+                report = spreadsheet.csv(CheckCSVReport.render(assessment), to: output)
             }
             try OutputDestination.write(report, to: output)
             if let store {
@@ -96,4 +122,9 @@ struct CheckCommand: AsyncParsableCommand {
 /// `validate` and `frameworks` keep offering text and JSON alone).
 enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, html
+}
+
+/// `check`'s own formats: those of `CheckFormat`, and CSV, one row per indicator.
+enum CheckOutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html, csv
 }

@@ -23,7 +23,8 @@ struct FrameworksDiffCommand: ParsableCommand {
 
             Examples:
               respect frameworks diff respect-standard@2012 respect-standard@2017
-              respect frameworks diff respect-standard@2012 respect-standard@2017 --format html -o diff.html
+              respect frameworks diff respect-standard@2012 respect-standard@2017 \\
+                  --format html -o diff.html
             """
     )
 

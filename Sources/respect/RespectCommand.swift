@@ -20,9 +20,9 @@ struct RespectCommand: AsyncParsableCommand {
             target written; a device, FIFO or socket is written directly, never replaced.
 
             Exit codes:
-              0   achieved (check) / at least one compliant bid (tender) / success (other commands)
-              10  working towards (check)
-              20  not yet (check)
+              0   achieved (check, plan) / at least one compliant bid (tender) / success (other commands)
+              10  working towards (check, plan)
+              20  not yet (check, plan)
               30  no bid is compliant (tender)
               64  usage error: bad option or argument
               65  bad data: a file is not well formed, not valid, or inconsistent
@@ -33,9 +33,10 @@ struct RespectCommand: AsyncParsableCommand {
                   the store
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
+        subcommands: [CheckCommand.self, PlanCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
+                      TemplateCommand.self, ImportCommand.self, ExportCommand.self,
                       HistoryCommand.self, DiffCommand.self,
                       BatchCommand.self, GenerateCommand.self,
-                      ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self]
+                      ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self, StoreCommand.self]
     )
 }

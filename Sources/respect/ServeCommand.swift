@@ -36,6 +36,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest submission or tender XML accepted in a request, in bytes.", valueName: "bytes"))
     var maxUploadSize = 32 * 1024 * 1024
 
+    @Option(name: .long, help: ArgumentHelp("Close a connection idle this long, or whose request head has not arrived by then.", valueName: "seconds"))
+    var idleTimeout: Double = 30
+
+    @Option(name: .long, help: ArgumentHelp("The slowest a request body may arrive after --idle-timeout's grace; slower clients are disconnected.", valueName: "bytes/s"))
+    var minUploadRate = 16 * 1024
+
     @Flag(name: .long, help: "Send session cookies without Secure (only to reach the service over plain HTTP by a name other than localhost; unsafe).")
     var insecureCookies = false
 
@@ -44,6 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard maxEvidenceFileSize > 0, maxUploadSize > 0 else { throw ValidationError("upload limits must be positive") }
+        guard idleTimeout > 0, minUploadRate > 0 else { throw ValidationError("--idle-timeout and --min-upload-rate must be positive") }
     }
 
     func run() async throws {
@@ -56,6 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration.maxEvidenceFileBytes = maxEvidenceFileSize
             configuration.maxXMLBytes = maxUploadSize
             configuration.secureCookies = !insecureCookies
+            configuration.idleTimeout = idleTimeout
+            configuration.minimumUploadRate = minUploadRate
             let started = Date()
             let application = try await RespectWebApplication.make(store: store, engine: engine, configuration: configuration) { port in
                 let milliseconds = Int(Date().timeIntervalSince(started) * 1000)

@@ -35,8 +35,10 @@ struct TenderCommand: ParsableCommand {
 
             Example:
               respect tender examples/tender/tender-lot1.xml examples/tender/bids
-              respect tender examples/tender/tender-lot1.xml examples/tender/bids --format csv --output bids.csv
-              respect tender examples/tender/tender-lot1.xml examples/tender/bids --format html --output bids.html
+              respect tender examples/tender/tender-lot1.xml examples/tender/bids \\
+                  --format csv --output bids.csv
+              respect tender examples/tender/tender-lot1.xml examples/tender/bids \\
+                  --format html --output bids.html
             """
     )
 
@@ -54,6 +56,8 @@ struct TenderCommand: ParsableCommand {
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
+
+    @OptionGroup var spreadsheet: SpreadsheetOptions
 
     @OptionGroup var engine: EngineOptions
 
@@ -77,7 +81,7 @@ struct TenderCommand: ParsableCommand {
                 let colour = output == nil && OutputDestination.standardOutputIsTerminal
                 report = TenderTextReport(style: TextStyle(colour: colour)).render(result)
             case .json: report = try JSONReport.encode(result)
-            case .csv: report = TenderCSVReport.render(result)
+            case .csv: report = spreadsheet.csv(TenderCSVReport.render(result), to: output)
             case .html: report = HTMLTenderReport().render(result)
             }
             try OutputDestination.write(report, to: output)

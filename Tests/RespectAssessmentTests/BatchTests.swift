@@ -60,6 +60,7 @@ struct BatchTests {
         #expect(result.exitCode == 65)
         let text = try String(contentsOfFile: csvPath, encoding: .utf8)
         #expect(text.hasSuffix("\r\n"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: csvPath)).starts(with: [0xEF, 0xBB, 0xBF]), "a file starts with a byte-order mark, for spreadsheet programs")
         let records = CSVRecords.parse(text)
         #expect(records.first == BatchRowFormat.csvHeader)
         let rows = Array(records.dropFirst())
@@ -85,6 +86,7 @@ struct BatchTests {
         // Not yet: the safety-critical failures are named and come first in the reasons.
         let notYet = try #require(rows.first { $0[2] == "not-yet" })
         #expect(notYet[6].contains("7.1.1 iss-in-place-for-every-intervention"))
+        #expect(notYet[7].split(separator: "\n").count == BatchRowFormat.reasonsInCSV, "one reason per line in the cell")
         #expect(notYet[7].hasPrefix("6.2.3 exit-survivor-informed (safety-critical)") || notYet[7].hasPrefix("7.1.1 iss-in-place-for-every-intervention (safety-critical)"))
 
         // A failed row: empty figures, its located errors in the reasons column.

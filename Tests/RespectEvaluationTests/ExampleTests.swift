@@ -73,8 +73,11 @@ struct ExampleTests {
         let notYet = try CommandLineRunner.run(["check", "examples/submissions/not-yet.xml"])
         #expect(notYet.exitCode == 20)
         let lines = notYet.standardOutput.split(separator: "\n")
-        let safety = try #require(lines.firstIndex { $0.hasPrefix("SAFETY-CRITICAL FAILURES") })
         let outcome = try #require(lines.firstIndex { $0.hasPrefix("OUTCOME:") })
-        #expect(safety < outcome, "safety failures come before the outcome")
+        let safety = try #require(lines.firstIndex { $0.hasPrefix("SAFETY-CRITICAL FAILURES") })
+        let next = try #require(lines.firstIndex { $0.hasPrefix("WHAT TO DO NEXT") })
+        #expect(lines[outcome] == "OUTCOME: NOT YET READY", "the verdict in plain words, no engine ids")
+        #expect(lines[outcome + 1] == "  ✗ 2 safety-critical indicators fail: 6.2.3, 7.1.1", "the headline names the safety-critical failures")
+        #expect(outcome < safety && safety < next, "the verdict, then the safety-critical failures, then what to do next")
     }
 }

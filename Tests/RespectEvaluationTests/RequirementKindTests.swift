@@ -113,7 +113,7 @@ struct RequirementKindTests {
 
     @Test("a boolean fact must equal the required answer")
     func booleanFact() throws {
-        let assessment = try TestSupport.assessMini([("<fact id=\"separate-workers\">true</fact>", "<fact id=\"separate-workers\">false</fact>")])
+        let assessment = try TestSupport.assessMini([("<fact id=\"separate-workers\" source=\"E1\">true</fact>", "<fact id=\"separate-workers\" source=\"E1\">false</fact>")])
         let reason = try #require(assessment.indicator("iss-in-place")?.reasons.first { $0.kind == .thresholdFailed })
         #expect(reason == .thresholdFailed(fact: TermReference(id: "separate-workers", label: "Separate workers for survivors"),
                                            stated: StatedValue(value: .boolean(false), unit: nil),

@@ -25,6 +25,16 @@ struct ResultCodingTests {
         for reason in TypedSamples.reasons { try roundTrip(reason, code: reason.kind.rawValue) }
     }
 
+    @Test("every plan cause, change and addition round-trips with its figures")
+    func planValues() throws {
+        #expect(Set(TypedSamples.planCauses.map(\.kind)) == Set(PlanCause.Kind.allCases))
+        for cause in TypedSamples.planCauses { try roundTrip(cause, code: cause.kind.rawValue) }
+        #expect(Set(TypedSamples.planChanges.map(\.kind)) == Set(PlanChange.Kind.allCases))
+        for change in TypedSamples.planChanges { try roundTrip(change, code: change.kind.rawValue) }
+        #expect(Set(TypedSamples.planAdditions.map(\.kind)) == Set(PlanAddition.Kind.allCases))
+        for addition in TypedSamples.planAdditions { try roundTrip(addition, code: addition.kind.rawValue) }
+    }
+
     @Test("every warning code round-trips with its figures, line and file")
     func warnings() throws {
         #expect(Set(TypedSamples.warnings.map(\.kind)) == Set(Warning.Kind.allCases))

@@ -129,7 +129,7 @@ struct TenderRuleTests {
 
     @Test("a safety-critical failure makes the bid unsafe and never compliant")
     func unsafeBid() throws {
-        let result = try TenderTestSupport.assess([("<fact id=\"separate-workers\">true</fact>", "<fact id=\"separate-workers\">false</fact>")])
+        let result = try TenderTestSupport.assess([("<fact id=\"separate-workers\" source=\"E1\">true</fact>", "<fact id=\"separate-workers\" source=\"E1\">false</fact>")])
         #expect(result.unsafe)
         #expect(!result.compliant)
         #expect(result.reasonKinds.first == .safetyCritical, "the safety reason comes first")

@@ -48,7 +48,7 @@ struct LoadingErrorTests {
         let text = TestSupport.miniAchievedText.replacingOccurrences(of: "      <supports>training-recent</supports>\n    </item>\n    <item id=\"E3\"", with: "    </item>\n    <item id=\"E3\"")
         let error = try #require(loadError(text))
         #expect(error.description.contains("supports"))
-        #expect(error.description.contains("Expected"))
+        #expect(error.description.contains("<item> is missing <file> or <supports>; add it inside <item>"))
     }
 
     @Test("duplicate evidence ids are refused")

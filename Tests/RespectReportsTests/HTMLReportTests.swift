@@ -12,7 +12,11 @@ struct HTMLReportTests {
     private func assess(_ example: String) throws -> Assessment {
         let submission = try TestSupport.loader.loadSubmission(contentsOf: TestSupport.examplesDirectory + "/submissions/" + example)
         let framework = try TestSupport.loader.loadFramework(contentsOf: TestSupport.standardsDirectory + "/respect-standard-2017.xml")
-        return try Evaluator(framework: framework).evaluate(submission, asOf: try #require(submission.asOf))
+        let evaluator = Evaluator(framework: framework)
+        let asOf = try #require(submission.asOf)
+        var assessment = try evaluator.evaluate(submission, asOf: asOf)
+        assessment.plan = try VerdictPlanner(evaluator: evaluator).plan(submission, asOf: asOf)
+        return assessment
     }
 
     /// Checks what every report must be: closed tags, one h1, no skipped heading level, every
@@ -47,13 +51,19 @@ struct HTMLReportTests {
         expectSound(html, structure)
 
         let h2 = structure.headings(2)
-        for heading in ["Outcome", "Sections", "What is missing", "Warnings", "Inputs"] {
+        for heading in ["What to do next", "How the outcome was decided", "Sections", "What is missing", "Warnings", "Inputs"] {
             #expect(h2.contains { $0.hasPrefix(heading) || $0.contains(heading) }, "missing h2 \(heading): \(h2)")
         }
-        // The preconditions (membership) come first, then safety, both before the outcome.
+        // The preconditions (membership) come first, then safety, both before the plan and the
+        // outcome's detail.
         #expect(h2.first == "Before applying")
         #expect(h2.dropFirst().first?.contains("Safety-critical") == true)
-        #expect(html.contains("decided by the rule <code>\(assessment.outcome.id)</code>"))
+        // The verdict in plain words in the title and the header's verdict box; ids secondary.
+        #expect(structure.all("title").first?.text.hasPrefix("Not yet ready — ") == true)
+        let verdict = try #require(structure.all("div").first { $0.attributes.contains("id=\"verdict\"") })
+        #expect(verdict.text.contains("Not yet ready"))
+        #expect(verdict.text.contains("2 safety-critical indicators fail: 6.2.3, 7.1.1"))
+        #expect(html.contains("outcome rule \(assessment.outcome.id), verdict code"))
 
         // Every missing-evidence entry is in the checklist, in its section.
         let missing = try #require(structure.all("section").first { $0.attributes.contains("id=\"missing\"") })

@@ -36,6 +36,9 @@ struct JSONReportTests {
         for value in TypedSamples.migrationNotes { try expectWorded(value, code: value.kind.rawValue, message: wording.message(value)) }
         for value in TypedSamples.automatedViews { try expectWorded(value, code: value.kind.rawValue, message: wording.message(value)) }
         for value in TypedSamples.advisories { try expectWorded(value, code: value.rawValue, message: wording.message(value)) }
+        for value in TypedSamples.planCauses { try expectWorded(value, code: value.kind.rawValue, message: wording.message(value)) }
+        for value in TypedSamples.planChanges { try expectWorded(value, code: value.kind.rawValue, message: wording.message(value)) }
+        for value in TypedSamples.planAdditions { try expectWorded(value, code: value.kind.rawValue, message: wording.message(value)) }
     }
 
     @Test("nested values are worded too: the alternatives of a provision, the reasons inside a tender reason")

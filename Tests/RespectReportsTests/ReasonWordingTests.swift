@@ -54,13 +54,34 @@ struct ReasonWordingTests {
     func facts() throws {
         #expect(try reasons("duration", [(">24</fact>", ">16</fact>")]) == ["Programme length is 16 weeks; required ≥ 22 weeks"])
         #expect(try provisions("duration", [(">24</fact>", ">16</fact>")])
-            == ["state programme-weeks (Programme length) with a value ≥ 22 weeks, backed by evidence"])
+            == ["state programme-weeks (Programme length) with a value ≥ 22 weeks"])
         #expect(try reasons("duration", [("<fact id=\"programme-weeks\" unit=\"weeks\" source=\"E1\">24</fact>", "")])
             == ["the submission does not state the fact 'programme-weeks' (Programme length); required: ≥ 22 weeks"])
         #expect(try reasons("duration", [("unit=\"weeks\" source=\"E1\">24", "unit=\"months\" source=\"E1\">6")])
             == ["programme-weeks is stated in months, but the requirement is in weeks"])
-        #expect(try reasons("iss-in-place", [("<fact id=\"separate-workers\">true</fact>", "<fact id=\"separate-workers\">false</fact>")])
+        #expect(try reasons("iss-in-place", [("<fact id=\"separate-workers\" source=\"E1\">true</fact>", "<fact id=\"separate-workers\" source=\"E1\">false</fact>")])
             == ["not confirmed: “Separate workers for survivors” is stated as false; required: true"])
+    }
+
+    @Test("a fact that cites no source, or a source that cannot show it, says what an assessor must see and what would back it")
+    func factNotBacked() throws {
+        let noSource = [("unit=\"weeks\" source=\"E1\">24", "unit=\"weeks\">24")]
+        #expect(try reasons("duration", noSource) == [
+            "programme-weeks cites no source item (source=\"…\"), so it is a claim only; an assessor must see the document that shows it; it can be backed by citing an item of type “Policy”",
+        ])
+        #expect(try provisions("duration", noSource) == [
+            "cite as the source of programme-weeks (source=\"ITEM-ID\") an item of type “Policy” that shows the figure; an assessor will check that it does",
+        ])
+        let wrongType = [("unit=\"weeks\" source=\"E1\">24", "unit=\"weeks\" source=\"E2\">24")]
+        #expect(try reasons("duration", wrongType) == [
+            "programme-weeks cites E2, a “Training record”, which cannot show this figure; an assessor must see the document that shows it; it can be backed by citing an item of type “Policy”",
+        ])
+    }
+
+    @Test("the note on items of a needed type says what an item must show and that an assessor reads it")
+    func unlinkedNote() {
+        #expect(wording.unlinkedNote(["complaints-procedure"], mustShow: "A current written agreement with the support service.")
+            == "link an item here only if it shows this: “A current written agreement with the support service”; an assessor reads every linked document, and one that does not show it will not count. 1 item of a needed type is in the pack but not linked here (complaints-procedure).")
     }
 
     @Test("a fact stated as the wrong kind")

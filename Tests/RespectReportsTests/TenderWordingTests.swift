@@ -62,7 +62,7 @@ struct TenderWordingTests {
             == "the action for 1.1.2 training-recent is due 2026-10-02, after the contract start 2026-10-01; the tender requires actions due by the contract start (clause T5)")
         #expect(try message(.editionNotAccepted, bid: [("edition=\"1\"", "edition=\"2\"")])
             == "the bid targets mini@2; the tender accepts mini@1 (clause T2)")
-        let unsafe = try TenderTestSupport.assess([("<fact id=\"separate-workers\">true</fact>", "<fact id=\"separate-workers\">false</fact>")])
+        let unsafe = try TenderTestSupport.assess([("<fact id=\"separate-workers\" source=\"E1\">true</fact>", "<fact id=\"separate-workers\" source=\"E1\">false</fact>")])
         let safety = try #require(unsafe.reason(.safetyCritical))
         #expect(wording.message(safety)
             == "UNSAFE: safety-critical indicator 3.1.1 iss-in-place is not met: not confirmed: “Separate workers for survivors” is stated as false; required: true")

@@ -36,7 +36,7 @@ struct WarningWordingTests {
         let assessment = try TestSupport.assessMini([
             ("<supports>training-recent</supports>\n    </item>\n    <item id=\"E3\"", "<supports>training-recent u0 u1 u2 u3 u4 u5 u6</supports>\n    </item>\n    <item id=\"E3\""),
             ("type=\"data-report\"", "type=\"data-reprot\""),
-            ("<fact id=\"contact-rate\" unit=\"percent\">85</fact>", "<fact id=\"contact-rate\" unit=\"percent\">85</fact>\n    <fact id=\"no-such-fact\">true</fact>"),
+            ("<fact id=\"contact-rate\" unit=\"percent\" source=\"E4\">85</fact>", "<fact id=\"contact-rate\" unit=\"percent\" source=\"E4\">85</fact>\n    <fact id=\"no-such-fact\">true</fact>"),
             ("unit=\"weeks\" source=\"E1\">24", "unit=\"months\" source=\"E1\">6"),
             ("issued=\"2026-05-01\"", "issued=\"2026-07-01\""),
             ("</facts>", "</facts>\n  <actionPlan><action indicator=\"nowhere\" due=\"2026-12-01\" owner=\"Lead\">Something</action></actionPlan>"),

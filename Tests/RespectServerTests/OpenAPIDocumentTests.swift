@@ -38,7 +38,9 @@ struct OpenAPIDocumentTests {
             let (provider, id) = try await ServerFixtures.eastfieldSubmission(server, submit: true)
             try await server.user("assessor@respect.example", .assessor)
             try await server.user("admin@respect.example", .admin)
+            try await server.user("moderator@respect.example", .assessor)
             let assessor = ServerFixtures.bearer(try await server.token("assessor@respect.example"))
+            let moderator = ServerFixtures.bearer(try await server.token("moderator@respect.example"))
             let admin = ServerFixtures.bearer(try await server.token("admin@respect.example"))
             let json = [("Content-Type", "application/json")]
             let calls: [(String, String, [(String, String)], [UInt8]?, String, String)] = [
@@ -56,6 +58,9 @@ struct OpenAPIDocumentTests {
                  Array(#"{"version":1,"kind":"evidence","targetID":"st-safer-recruitment-policy","decision":"rejected","reason":"A draft."}"#.utf8),
                  "/api/v1/submissions/{id}/findings", "post"),
                 ("GET", "/api/v1/submissions/\(id)/findings", ServerFixtures.bearer(provider), nil, "/api/v1/submissions/{id}/findings", "get"),
+                // Only a finding a second assessor agreed with changes a verdict, in a round too.
+                ("POST", "/api/v1/findings/1/moderation", moderator + json, Array(#"{"agrees":true,"note":"Agreed."}"#.utf8),
+                 "/api/v1/findings/{id}/moderation", "post"),
                 ("POST", "/api/v1/rounds", assessor + json, Array(#"{"name":"Autumn","versions":[{"submission":\#(id),"version":1}]}"#.utf8),
                  "/api/v1/rounds", "post"),
                 ("GET", "/api/v1/rounds", assessor, nil, "/api/v1/rounds", "get"),

@@ -6,16 +6,27 @@ import Testing
 @Suite("Sessions and CSRF")
 struct SessionTests {
     /// Signs in through the form, sending `existing` as a session cookie the browser already had.
-    static func signIn(_ server: TestServer, existing: String? = nil) async throws -> TestHTTPClient.Answer {
+    static func signIn(_ server: TestServer, existing: String? = nil, email: String = "quality@eastfield.example",
+                       password: String = "a long passphrase") async throws -> TestHTTPClient.Answer {
         let page = try await server.client.send("GET", "/sign-in")
         let token = try #require(page.cookie("respect_sign_in"))
         #expect(page.text.contains("name=\"csrf\" value=\"\(token)\""))
         var cookie = "respect_sign_in=\(token)"
         if let existing { cookie += "; respect_session=\(existing)" }
-        let form = "csrf=\(token)&email=quality%40eastfield.example&password=a+long+passphrase"
+        let form = "csrf=\(token)&email=\(Self.formEscaped(email))&password=\(Self.formEscaped(password))"
         return try await server.client.send("POST", "/sign-in", headers: [("Cookie", cookie),
                                                                           ("Content-Type", "application/x-www-form-urlencoded")],
                                             body: Array(form.utf8))
+    }
+
+    static func formEscaped(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    /// The CSRF token a signed-in page carries in its forms.
+    static func csrfToken(_ server: TestServer, session: String) async throws -> String {
+        let home = try await server.client.send("GET", "/home", headers: [("Cookie", "respect_session=\(session)")])
+        return String(try #require(home.text.range(of: #"name="csrf" value=""#).map { home.text[$0.upperBound...].prefix { $0 != "\"" } }))
     }
 
     @Test("signing in sets a Secure, HttpOnly, SameSite=Strict session cookie with a new id every time")
@@ -107,6 +118,50 @@ struct SessionTests {
             }
             let basic = Data("quality@eastfield.example:a long passphrase".utf8).base64EncodedString()
             #expect(try await server.client.send("POST", "/api/v1/tokens", headers: [("Authorization", "Basic \(basic)")]).status == 429)
+        }
+    }
+
+    @Test("signing in ends the session the browser brought: the old id signs nobody in any more")
+    func oldSessionDiesAtSignIn() async throws {
+        try await TestServer.run { server in
+            try await server.user("quality@eastfield.example", .provider, organisation: "1190003")
+            let old = try #require(try await Self.signIn(server).cookie("respect_session"))
+            #expect(try await server.client.send("GET", "/api/v1/me", headers: [("Cookie", "respect_session=\(old)")]).status == 200)
+            let new = try #require(try await Self.signIn(server, existing: old).cookie("respect_session"))
+            #expect(new != old)
+            #expect(try await server.client.send("GET", "/api/v1/me", headers: [("Cookie", "respect_session=\(old)")]).status == 401,
+                    "the session id from before sign-in is dead")
+            #expect(try await server.client.send("GET", "/home", headers: [("Cookie", "respect_session=\(old)")]).status == 303)
+            #expect(try await server.client.send("GET", "/api/v1/me", headers: [("Cookie", "respect_session=\(new)")]).status == 200)
+        }
+    }
+
+    @Test("the sign-in form is throttled per account: after five failures even the right password gets 429 and no session")
+    func signInFormThrottledPerAccount() async throws {
+        try await TestServer.run { server in
+            try await server.user("quality@eastfield.example", .provider, organisation: "1190003")
+            for _ in 0..<5 {
+                let wrong = try await Self.signIn(server, password: "guess")
+                #expect(wrong.status == 401 && wrong.cookie("respect_session") == nil)
+            }
+            let right = try await Self.signIn(server)
+            #expect(right.status == 429 && right.cookie("respect_session") == nil)
+            #expect(right.text.contains("role=\"alert\""))
+            // Other accounts from the same address are not locked out by one account's failures.
+            try await server.user("second@eastfield.example", .provider, organisation: "1190003")
+            #expect(try await Self.signIn(server, email: "second@eastfield.example").status == 303)
+        }
+    }
+
+    @Test("the sign-in form is throttled per address, whichever accounts are tried")
+    func signInFormThrottledPerAddress() async throws {
+        try await TestServer.run(configure: { $0.maxFailuresPerAddress = 4 }) { server in
+            try await server.user("quality@eastfield.example", .provider, organisation: "1190003")
+            for index in 0..<4 {
+                #expect(try await Self.signIn(server, email: "nobody\(index)@example.org", password: "guess").status == 401)
+            }
+            let right = try await Self.signIn(server)
+            #expect(right.status == 429 && right.cookie("respect_session") == nil)
         }
     }
 }

@@ -1,6 +1,8 @@
 /// A small RFC 4180 reader for checking CSV output.
 public enum CSVRecords {
+    /// The records of `text`; a leading UTF-8 byte-order mark is not part of the first field.
     public static func parse(_ text: String) -> [[String]] {
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var records: [[String]] = []
         var record: [String] = []
         var field = ""

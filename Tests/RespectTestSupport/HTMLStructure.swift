@@ -63,3 +63,32 @@ public struct HTMLStructure {
     /// The text of every heading of `level`.
     public func headings(_ level: Int) -> [String] { all("h\(level)").map(\.text) }
 }
+
+extension HTMLStructure {
+    /// What every report page must be, as a list of what is wrong (empty when sound): closed
+    /// tags, one h1 first, no skipped heading level, every table with a caption and scoped
+    /// headers, no scripts, nothing loaded from elsewhere, and a print stylesheet.
+    public static func soundnessProblems(_ html: String) -> [String] {
+        let structure = HTMLStructure(html)
+        var problems = structure.problems
+        if !html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">") { problems.append("no HTML5 doctype and language") }
+        if structure.all("h1").count != 1 { problems.append("\(structure.all("h1").count) h1 elements") }
+        let levels = structure.headingLevels
+        if levels.first != 1 { problems.append("the first heading is not h1") }
+        for (previous, next) in zip(levels, levels.dropFirst()) where next > previous + 1 {
+            problems.append("heading level jumps from h\(previous) to h\(next)")
+        }
+        let tables = structure.all("table")
+        if structure.all("caption").count != tables.count { problems.append("a table without a caption") }
+        if !structure.all("th").allSatisfy({ $0.attributes.contains("scope=\"col\"") || $0.attributes.contains("scope=\"row\"") }) {
+            problems.append("a header cell without scope")
+        }
+        for (needle, problem) in [("<script", "a script"), (" src=", "an external image or frame"), ("href=\"http", "a link out of the file"),
+                                  ("url(", "an asset loaded from CSS")] where html.contains(needle) {
+            problems.append(problem)
+        }
+        if !html.contains("default-src 'none'") { problems.append("no Content-Security-Policy") }
+        if !html.contains("@media print") { problems.append("no print stylesheet") }
+        return problems
+    }
+}

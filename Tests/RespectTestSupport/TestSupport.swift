@@ -27,6 +27,11 @@ public enum TestSupport {
         do { return try loader.loadFramework(contentsOf: standardsDirectory + "/respect-standard-2017.xml") } catch { fatalError("\(error)") }
     }()
 
+    /// The shipped model of the Respect Accreditation Standard, 2nd edition (2012).
+    public static let standard2012: Framework = {
+        do { return try loader.loadFramework(contentsOf: standardsDirectory + "/respect-standard-2012.xml") } catch { fatalError("\(error)") }
+    }()
+
     public static let miniAchievedText: String = {
         (try? String(contentsOfFile: fixture("engine/mini-achieved.xml"), encoding: .utf8)) ?? ""
     }()

@@ -30,6 +30,8 @@ public enum TypedSamples {
         .factUnitMismatch(fact: weeks, stated: StatedValue(value: .number(ExactDecimal(6)), unit: "months"), threshold: threshold),
         .factKindMismatch(fact: weeks, stated: StatedValue(value: .boolean(true), unit: nil), threshold: threshold),
         .thresholdFailed(fact: weeks, stated: sixteenWeeks, threshold: threshold),
+        .factNotBacked(fact: weeks, source: nil, sourceType: nil, allowedSourceTypes: [policy]),
+        .factNotBacked(fact: weeks, source: "E2", sourceType: TermReference(id: "training-record", label: "Training record"), allowedSourceTypes: nil),
         .serviceNotOffered(serviceType: iss),
         .alternativesNotMet(met: 1, required: 2, of: 3),
         .notApplicable(serviceTypes: [iss], riskLevels: nil),
@@ -39,6 +41,9 @@ public enum TypedSamples {
                                                assessorReason: "Attendance only.", evidenceID: "E2")),
         .assessorFinding(AssessorFindingReason(effect: .indicatorDecision, decision: .accepted, assessor: "A. Assessor", date: date,
                                                assessorReason: "Seen on site.")),
+        .evidenceFileNotConfirmed(evidenceID: "E1", evidenceType: policy, path: "policies/safeguarding.pdf", problem: .missing),
+        .evidenceFileNotConfirmed(evidenceID: "E1", evidenceType: policy, path: "policies/safeguarding.pdf",
+                                  problem: .different(actualSHA256: String(repeating: "b", count: 64))),
     ]
 
     static let evidence = EvidenceProvision(count: 2, more: true, evidenceType: policy, indicator: "policy-current",
@@ -51,6 +56,8 @@ public enum TypedSamples {
         .oneOf(alternatives: [[.evidence(evidence)], [.fact(fact: weeks, threshold: threshold), .service(serviceType: iss)]]),
         .moreOf(count: 1, options: [[.evidence(evidence)], [.service(serviceType: iss)]]),
         .answerFinding(assessor: "A. Assessor", date: date, assessorReason: "Attendance only."),
+        .factSource(fact: weeks, allowedSourceTypes: [policy]),
+        .factSource(fact: weeks, allowedSourceTypes: nil),
     ]
 
     public static let warnings: [Warning] = [
@@ -74,6 +81,10 @@ public enum TypedSamples {
                 line: 12, file: "findings.xml"),
         Warning(.findingNotApplied(target: .indicator, id: "iss-in-place", because: .indicatorNotApplicable), line: 5, file: "findings.xml"),
         Warning(.findingExpired(target: .indicator, id: "policy-current", expired: CalendarDate("2026-06-29")!, asOf: date), line: 16, file: "findings.xml"),
+        Warning(.evidenceFileNotConfirmed(evidenceID: "E1", path: "../outside.pdf", declaredSHA256: String(repeating: "a", count: 64),
+                                          problem: .outsideRoot), line: 11),
+        Warning(.evidenceFileNotConfirmed(evidenceID: "E1", path: "policies/safeguarding.pdf", declaredSHA256: String(repeating: "a", count: 64),
+                                          problem: .different(actualSHA256: String(repeating: "b", count: 64))), line: 11),
     ]
 
     public static let conditions: [ConditionResult] = [
@@ -144,4 +155,31 @@ public enum TypedSamples {
     ]
 
     public static let advisories: [Advisory] = Advisory.allCases
+
+    static let factAddition = FactAddition(fact: weeks, value: StatedValue(value: .number(ExactDecimal(23)), unit: "weeks"),
+                                           thresholds: [threshold], sourceTypes: [policy], changesValue: true)
+    static let offer = ServiceOffer(serviceType: iss, riskLevels: [TermReference(id: "high", label: "High")])
+
+    public static let planCauses: [PlanCause] = [
+        .safetyCritical,
+        .allMandatory,
+        .mandatoryPercent(minPercent: ExactDecimal("62.5")!),
+        .sectionCoverage(minPercent: ExactDecimal(50), level: .desirable, section: SectionMention(id: "org", number: "1", title: "Organisation")),
+        .actionPlan(withinMonths: 6),
+    ]
+
+    public static let planAdditions: [PlanAddition] = [
+        .evidence(evidence),
+        .fact(factAddition),
+        .fact(FactAddition(fact: weeks, value: sixteenWeeks, thresholds: [], sourceTypes: nil, changesValue: false)),
+        .service(offer),
+    ]
+
+    public static let planChanges: [PlanChange] = [
+        .meet(additions: [.evidence(evidence), .fact(factAddition)]),
+        .awaitAssessor(additions: [.service(offer)], verification: .caseSample),
+        .addAction(from: date, to: later),
+        .assessorOnly(verification: .siteVisit),
+        .answerFinding(assessor: "A. Assessor", date: date, assessorReason: "Attendance only."),
+    ]
 }

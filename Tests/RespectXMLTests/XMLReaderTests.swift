@@ -158,7 +158,7 @@ import RespectXML
         #expect(!diagnostics.isEmpty)
         #expect(diagnostics.allSatisfy { $0.location.file == Self.fixture("truncated.xml") })
         #expect(diagnostics.first?.location.line == 4)
-        #expect(diagnostics.contains { $0.message.contains("Premature end of data") })
+        #expect(diagnostics.contains { $0.message.contains("the file ends before") })
         #expect(error.description.hasPrefix(Self.fixture("truncated.xml") + ": the file is not well-formed XML"))
         #expect(!error.description.contains("\n\n"))
     }
@@ -175,7 +175,7 @@ import RespectXML
             SourceLocation(file: Self.fixture("invalid.xml"), line: 6),
         ])
         let missing = diagnostics.first?.message ?? ""
-        #expect(missing == "Element 'item': Missing child element(s). Expected is ( supports ).")
+        #expect(missing == "<item> is missing <supports>; add it inside <item>")
         #expect(diagnostics.last?.message.contains("'high' is not a valid value") == true)
         #expect(!error.description.contains("{urn:"))
         #expect(error.diagnostics == diagnostics)
@@ -209,7 +209,7 @@ import RespectXML
             return
         }
         #expect(diagnostics.first?.location.line == 2)
-        #expect(diagnostics.first?.message.contains("Entity 'secret' not defined") == true)
+        #expect(diagnostics.first?.message.contains("&secret; is not a character XML knows") == true)
     }
 
     @Test func hundredThousandLevelsIsTooDeep() throws {
@@ -285,7 +285,7 @@ import RespectXML
             return
         }
         #expect(diagnostics.first?.location.line == 10)
-        #expect(diagnostics.first?.message.hasPrefix("Input is not proper UTF-8 (files must be UTF-8 or UTF-16)") == true)
+        #expect(diagnostics.first?.message.hasPrefix("the text here is not UTF-8") == true)
     }
 
     @Test func ucs4IsRefusedAsUnsupportedEncoding() throws {

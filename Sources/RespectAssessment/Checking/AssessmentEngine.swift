@@ -32,7 +32,7 @@ public struct AssessmentEngine: Sendable {
         do throws(AssessmentError) {
             let prepared = try prepare(request, noting: &failure)
             var assessment = try evaluate(prepared.submission, against: prepared.resolved, asOf: prepared.asOf,
-                                          findings: prepared.findings, sha256: prepared.input.sha256)
+                                          findings: prepared.findings, sha256: prepared.input.sha256, evidenceFiles: prepared.evidenceFiles)
             var crosswalkInputs: [InputFile] = []
             if let crosswalk = request.crosswalk {
                 crosswalkInputs = try read(crosswalk, into: &assessment, source: prepared.resolved.edition.framework)
@@ -57,11 +57,12 @@ public struct AssessmentEngine: Sendable {
         do throws(AssessmentError) {
             let prepared = try prepare(request, noting: &failure)
             let figures: AssessmentFigures
-            if prepared.findings.isEmpty {
+            if prepared.findings.isEmpty && prepared.evidenceFiles == nil {
                 figures = try self.figures(of: prepared.submission, against: prepared.resolved, asOf: prepared.asOf)
             } else {
                 figures = AssessmentFigures(try evaluate(prepared.submission, against: prepared.resolved, asOf: prepared.asOf,
-                                                         findings: prepared.findings, sha256: prepared.input.sha256))
+                                                         findings: prepared.findings, sha256: prepared.input.sha256,
+                                                         evidenceFiles: prepared.evidenceFiles))
             }
             return SubmissionFigures(input: prepared.input, submission: prepared.submission, resolved: prepared.resolved,
                                      asOf: prepared.asOf, figures: figures)
@@ -84,8 +85,9 @@ public struct AssessmentEngine: Sendable {
         failure.framework = resolved.edition.reference
         let asOf = request.asOf ?? submission.asOf ?? request.today
         failure.asOf = asOf
+        let evidenceFiles = try request.evidenceRoot.map { root throws(AssessmentError) in try EvidenceFileChecker(root: root).check(submission) }
         return PreparedSubmission(input: input, submission: submission, resolved: resolved, asOf: asOf,
-                                  findings: request.findings.concerning(submission, sha256: document.sha256))
+                                  findings: request.findings.concerning(submission, sha256: document.sha256), evidenceFiles: evidenceFiles)
     }
 
     // MARK: - The steps, shared by every use case
@@ -133,13 +135,15 @@ public struct AssessmentEngine: Sendable {
     /// Evaluates `submission` against a resolved edition, carrying it over first when it was
     /// written for an older one, with `findings` applied.
     public func evaluate(_ submission: Submission, against resolved: ResolvedEdition, asOf: CalendarDate,
-                         findings: [Findings] = [], sha256: String? = nil) throws(AssessmentError) -> Assessment {
+                         findings: [Findings] = [], sha256: String? = nil,
+                         evidenceFiles: EvidenceFileChecks? = nil) throws(AssessmentError) -> Assessment {
         do {
             if let plan = resolved.migration {
                 return try plan.migration.evaluate(submission, asOf: asOf, evaluator: resolved.edition.evaluator,
-                                                   findings: findings, submissionSHA256: sha256)
+                                                   findings: findings, submissionSHA256: sha256, evidenceFiles: evidenceFiles)
             }
-            return try resolved.edition.evaluator.evaluate(submission, asOf: asOf, findings: findings, submissionSHA256: sha256)
+            return try resolved.edition.evaluator.evaluate(submission, asOf: asOf, findings: findings, submissionSHA256: sha256,
+                                                           evidenceFiles: evidenceFiles)
         } catch {
             throw .submissionMismatch(error)
         }

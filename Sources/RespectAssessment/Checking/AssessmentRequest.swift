@@ -14,13 +14,17 @@ public struct AssessmentRequest: Sendable {
     public var findings: FindingsSet
     /// A crosswalk to read the result through (the status on another framework's standards).
     public var crosswalk: InputSource?
+    /// The folder the submission's evidence file paths start from: when given, each declared
+    /// file must be there with its declared SHA-256, or its item does not count.
+    public var evidenceRoot: String?
     public init(submission: InputSource, framework: String? = nil, asOf: CalendarDate? = nil, today: CalendarDate,
-                findings: FindingsSet = FindingsSet(), crosswalk: InputSource? = nil) {
+                findings: FindingsSet = FindingsSet(), crosswalk: InputSource? = nil, evidenceRoot: String? = nil) {
         self.submission = submission
         self.framework = framework
         self.asOf = asOf
         self.today = today
         self.findings = findings
         self.crosswalk = crosswalk
+        self.evidenceRoot = evidenceRoot
     }
 }

@@ -31,6 +31,8 @@ struct PreparedSubmission {
     var resolved: ResolvedEdition
     var asOf: CalendarDate
     var findings: [Findings]
+    /// The declared evidence files, checked under the request's evidence root.
+    var evidenceFiles: EvidenceFileChecks?
 }
 
 /// A submission that could not be assessed: the error, and what was learnt before it (so a batch

@@ -16,12 +16,18 @@ public enum AssessmentError: Error, Sendable, CustomStringConvertible {
     case tenderMismatch(TenderMismatch)
     /// Nothing to work on (e.g. a folder without any `*.xml` file), with the reason.
     case noInput(String)
+    /// A service type or risk level asked for that the edition does not define.
+    case invalidChoice(InvalidChoice)
+    /// An evidence register that cannot become a submission, with every problem.
+    case register(RegisterError)
 
     public var kind: FailureKind {
         switch self {
         case .load(let error): error.isMissingInput ? .missingInput : .badData
         case .submissionMismatch, .crosswalkMismatch, .tenderMismatch: .badData
         case .noInput: .missingInput
+        case .invalidChoice: .usage
+        case .register: .badData
         }
     }
 
@@ -33,6 +39,12 @@ public enum AssessmentError: Error, Sendable, CustomStringConvertible {
         case .crosswalkMismatch(let error): error.problems
         case .tenderMismatch(let error): error.problems
         case .noInput(let reason): [XMLDiagnostic(location: SourceLocation(file: "", line: 0), message: reason)]
+        case .invalidChoice(let choice): [XMLDiagnostic(location: SourceLocation(file: "", line: 0), message: choice.description)]
+        case .register(let error):
+            error.problems.map { problem in
+                XMLDiagnostic(location: SourceLocation(file: problem.location.file, line: 0),
+                              message: problem.description.dropFirst(problem.location.file.count).drop { $0 == " " || $0 == ":" }.description)
+            }
         }
     }
 
@@ -43,6 +55,8 @@ public enum AssessmentError: Error, Sendable, CustomStringConvertible {
         case .crosswalkMismatch(let error): error.description
         case .tenderMismatch(let error): "\(error.file): the tender does not fit an accepted framework edition:\n" + error.description
         case .noInput(let reason): reason
+        case .invalidChoice(let choice): choice.description
+        case .register(let error): error.description
         }
     }
 }

@@ -77,6 +77,19 @@ public struct BatchRow: Sendable, Codable {
     public var run: Int64?
     /// Why the run could not be recorded in the store, if it could not.
     public var storeError: String?
+    /// How many assessor findings applied, when findings were given (`--findings`).
+    public var findingsApplied: Int?
+    /// The findings files that concerned this submission (not written in CSV or JSON: the
+    /// batch uses them to warn about files that concerned none).
+    public var findingsFilesMatched: [String] = []
+    /// The kind of document this file is, when it is a findings or tender file found among the
+    /// submissions: skipped with a note, neither scored nor counted as failed (not written).
+    public var skipped: DocumentKind?
+
+    enum CodingKeys: String, CodingKey {
+        case file, sha256, provider, registeredNumber, outcome, framework, asOf, mandatoryMet, mandatoryApplicable
+        case missingCount, safetyCriticalFailures, missing, errors, run, storeError, findingsApplied
+    }
 
     public init(file: String, sha256: String? = nil, provider: String? = nil, registeredNumber: String? = nil,
                 outcome: BatchOutcome, framework: String? = nil,

@@ -48,7 +48,7 @@ public struct BatchScorer: Sendable {
                                    outcome: BatchOutcome(result.figures.verdict), framework: result.resolved.edition.reference,
                                    asOf: result.asOf)
                 row.registeredNumber = result.submission.provider.registeredNumber
-                row.fill(from: result.figures)
+                row.fill(from: result.figures, findingsGiven: !review.findings.isEmpty)
                 return row
             }
             // The store keeps the full result.
@@ -57,7 +57,7 @@ public struct BatchScorer: Sendable {
                                outcome: BatchOutcome(result.assessment.outcome.verdict),
                                framework: result.resolved.edition.reference, asOf: result.asOf)
             row.registeredNumber = result.submission.provider.registeredNumber
-            row.fill(from: AssessmentFigures(result.assessment))
+            row.fill(from: AssessmentFigures(result.assessment), findingsGiven: !review.findings.isEmpty)
             do {
                 row.run = try await record(result.assessment)
             } catch {
@@ -81,18 +81,25 @@ public struct BatchScorer: Sendable {
                                outcome: BatchOutcome(result.assessment.outcome.verdict),
                                framework: result.resolved.edition.reference, asOf: result.asOf)
             row.registeredNumber = result.submission.provider.registeredNumber
-            row.fill(from: AssessmentFigures(result.assessment))
+            row.fill(from: AssessmentFigures(result.assessment), findingsGiven: !review.findings.isEmpty)
             return (row, result.assessment)
         } catch {
             return (Self.row(file: source.name, failure: error), nil)
         }
     }
 
+    /// The documents an assessor keeps beside a round's submissions: found among them, they are
+    /// skipped with a note rather than counted as failed submissions.
+    public static let skippedKinds: Set<DocumentKind> = [.findings, .tender]
+
     /// The row of a file that could not be scored, with what was learnt before the failure.
     static func row(file: String, failure: AssessmentFailure) -> BatchRow {
         var row = BatchRow(file: file, sha256: failure.input?.sha256, provider: failure.submission?.provider.name,
                            outcome: outcome(for: failure.error), framework: failure.framework, asOf: failure.asOf)
         row.registeredNumber = failure.submission?.provider.registeredNumber
+        if case .load(.wrongKind(_, .submission, let found)) = failure.error, Self.skippedKinds.contains(found) {
+            row.skipped = found
+        }
         if case .load(.notInstalled) = failure.error {
             // Located at the submission that needs the edition, not at the standards folder.
             row.errors = ["\(file): \(failure.error.description)"]
@@ -117,6 +124,7 @@ public struct BatchScorer: Sendable {
         case .load(.inconsistent), .submissionMismatch, .crosswalkMismatch, .tenderMismatch: .inconsistent
         case .load(.notInstalled), .load(.ambiguousEdition): .frameworkMissing
         case .noInput: .unreadable
+        case .invalidChoice, .register: .inconsistent
         }
     }
 }
@@ -124,8 +132,12 @@ public struct BatchScorer: Sendable {
 extension BatchRow {
     /// The verdict's figures: totals, safety-critical failures and the missing entries, most
     /// urgent first (within each rank, the framework's section order).
-    mutating func fill(from figures: AssessmentFigures) {
+    mutating func fill(from figures: AssessmentFigures, findingsGiven: Bool) {
         outcome = BatchOutcome(figures.verdict)
+        if findingsGiven {
+            findingsApplied = figures.findingsApplied
+            findingsFilesMatched = figures.findingsFilesMatched
+        }
         mandatoryMet = figures.mandatoryMet
         mandatoryApplicable = figures.mandatoryApplicable
         safetyCriticalFailures = figures.safetyCriticalFailures.map { "\($0.number) \($0.id)" }

@@ -57,13 +57,16 @@ extension AssessmentEngine {
                 var installed = false
                 if let edition = try? library.edition(submission.target.reference) {
                     installed = true
+                    // Every problem at once: services outside the edition's vocabulary, and
+                    // everything that would count for nothing.
                     do {
                         try edition.evaluator.checkFits(submission)
                     } catch {
-                        throw AssessmentError.submissionMismatch(error)
+                        result.problems = error.problems
+                        result.failure = AssessmentError.submissionMismatch(error).kind
                     }
                     result.notCounted = edition.evaluator.evidenceThatWillNotCount(in: submission)
-                    if !result.notCounted.isEmpty { result.failure = .badData }
+                    if !result.notCounted.isEmpty { result.failure = result.failure ?? .badData }
                 }
                 result.summary = .submission(provider: submission.provider.name, target: submission.target,
                                              evidenceItems: submission.evidence.count, editionInstalled: installed)

@@ -32,6 +32,12 @@ public struct Assessment: Sendable, Codable {
     /// The framework's gates (preconditions such as membership), checked first; absent when
     /// the framework has none.
     public var gates: [GateResult]? = nil
+    /// The path to the next verdict, when the use case worked it out (`AssessmentEngine.plan`);
+    /// absent otherwise, and never kept in the run store.
+    public var plan: VerdictPlan? = nil
+    /// How many declared evidence files were confirmed under the evidence root; absent when
+    /// the files were not checked.
+    public var evidenceFiles: EvidenceFileSummary? = nil
 }
 
 /// Which framework edition was applied.
@@ -54,6 +60,9 @@ public struct SubmissionSummary: Sendable, Codable {
     public var provider: Provider
     public var target: FrameworkTarget
     public var services: [OfferedService]
+    /// The same services with the framework's labels for them and their risk levels (absent
+    /// in results stored before it existed).
+    public var offered: [ServiceOffer]? = nil
     public var evidenceItems: Int
     public var actionPlanEntries: Int
     /// The evidence items, so two results can be compared (absent in results stored before it existed).
@@ -171,7 +180,8 @@ public struct IndicatorResult: Sendable, Codable {
     public var reasons: [Reason]
     /// Ids of the evidence items that counted.
     public var evidenceUsed: [String]
-    /// What to provide to meet it (empty when met or not applicable).
+    /// What to provide to meet it (empty when met or not applicable; for an indicator that
+    /// needs an assessor, what would back the facts it relies on, if any).
     public var toProvide: [Provision]
     public var remediation: String
     /// Items of a needed type that exist but are not linked to this indicator.

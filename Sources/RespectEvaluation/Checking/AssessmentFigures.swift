@@ -13,9 +13,15 @@ public struct AssessmentFigures: Sendable, Equatable {
     public var safetyCriticalFailures: [IndicatorReference]
     /// The missing-evidence list's entries, in its order (by section, most urgent first).
     public var missingEvidence: [MissingEvidenceFigure]
+    /// How many assessor findings applied (0 when none were given).
+    public var findingsApplied = 0
+    /// The findings files that concerned the submission (their paths as read).
+    public var findingsFilesMatched: [String] = []
 
     /// The figures of a full assessment.
     public init(_ assessment: Assessment) {
+        findingsApplied = assessment.findings?.applied.count ?? 0
+        findingsFilesMatched = assessment.findings?.files.filter(\.matched).map(\.file) ?? []
         verdict = assessment.outcome.verdict
         mandatoryMet = assessment.totals.mandatoryMet
         mandatoryApplicable = assessment.totals.mandatoryApplicable

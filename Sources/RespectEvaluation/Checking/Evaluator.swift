@@ -55,7 +55,7 @@ public struct Evaluator: Sendable {
                                                 warningHorizonDays: warningHorizonDays,
                                                 acceptedEvidence: adjustments.acceptedEvidence,
                                                 collectsWarnings: collectsWarnings)
-        var warnings = consistency.warnings
+        var warnings = consistency.warnings + adjustments.warnings
         var results: [IndicatorResult] = []
         results.reserveCapacity(indicators.count)
         for indicator in indicators {
@@ -80,7 +80,8 @@ public struct Evaluator: Sendable {
                                         revision: framework.identity.revision, title: framework.title,
                                         notice: framework.notice, supersededBy: framework.identity.supersededBy),
             submission: SubmissionSummary(file: submission.source, provider: submission.provider, target: submission.target,
-                                          services: submission.services, evidenceItems: submission.evidence.count,
+                                          services: submission.services, offered: submission.services.map(offer),
+                                          evidenceItems: submission.evidence.count,
                                           actionPlanEntries: submission.actionPlan.count,
                                           items: submission.evidence.map(EvidenceItemSummary.init)),
             outcome: decision,
@@ -91,7 +92,8 @@ public struct Evaluator: Sendable {
             missingEvidence: MissingEvidenceList(framework: framework, results: results, index: index, asOf: asOf).groups,
             forAssessor: results.filter { $0.status == .needsAssessor }.map(reference),
             warnings: deduplicated(warnings),
-            gates: gates.results.isEmpty ? nil : gates.results)
+            gates: gates.results.isEmpty ? nil : gates.results,
+            evidenceFiles: adjustments.evidenceFiles)
     }
 
     func evaluate(_ indicator: Indicator, submission: Submission,
@@ -110,11 +112,17 @@ public struct Evaluator: Sendable {
         result.evidenceUsed = outcome.evidenceUsed
         if outcome.satisfied {
             switch indicator.verification {
-            case .desk:
+            case .desk where outcome.unbacked.isEmpty:
                 result.status = .met
+            case .desk:
+                // A fact it relies on cites nothing that can show it: an assessor must see it.
+                result.status = .needsAssessor
+                result.reasons = outcome.unbacked
+                result.toProvide = outcome.sourceProvisions
             case .siteVisit, .caseSample, .interview:
                 result.status = .needsAssessor
-                result.reasons = [.needsAssessor(verification: indicator.verification)]
+                result.reasons = outcome.unbacked + [.needsAssessor(verification: indicator.verification)]
+                result.toProvide = outcome.sourceProvisions
             }
         } else {
             result.status = outcome.hasProgress ? .partlyMet : .notMet
@@ -123,6 +131,12 @@ public struct Evaluator: Sendable {
             result.unlinkedCandidates = outcome.unlinkedCandidates
         }
         return (result, outcome.warnings)
+    }
+
+    /// An offered service with the framework's labels.
+    private func offer(_ service: OfferedService) -> ServiceOffer {
+        ServiceOffer(serviceType: framework.vocabulary.serviceTypeReference(service.serviceType),
+                     riskLevels: service.riskLevels.map(framework.vocabulary.riskLevelReference))
     }
 
     private static func notApplicable(_ applicability: Applicability, in framework: Framework) -> Reason {

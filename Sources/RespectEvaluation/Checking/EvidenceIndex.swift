@@ -9,6 +9,8 @@ struct EvidenceIndex {
     /// Positions by evidence type, in document order; empty when not asked for.
     private let byType: [String: [Int]]
     let facts: [String: StatedFact]
+    /// Positions in `submission.evidence` of the items the facts cite as their source.
+    private let sources: [String: Int]
     let actions: [String: [PlannedAction]]
     let submission: Submission
 
@@ -29,6 +31,15 @@ struct EvidenceIndex {
         self.linked = linked
         self.byType = byType
         facts = Dictionary(submission.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A few facts cite sources; the items are found in one pass, only when some do.
+        let cited = Set(submission.facts.compactMap(\.sourceEvidenceID))
+        var sources: [String: Int] = [:]
+        if !cited.isEmpty {
+            for position in evidence.indices where cited.contains(evidence[position].id) {
+                if sources[evidence[position].id] == nil { sources[evidence[position].id] = position }
+            }
+        }
+        self.sources = sources
         actions = Dictionary(grouping: submission.actionPlan, by: \.indicatorID)
     }
 
@@ -42,6 +53,12 @@ struct EvidenceIndex {
         }
         var seen = Set<String>(minimumCapacity: ids.count)
         return ids.filter { seen.insert($0).inserted }
+    }
+
+    /// The item a fact cites as its source, if it is in the (counted) pack.
+    func source(of fact: StatedFact) -> EvidenceItem? {
+        guard let id = fact.sourceEvidenceID, let position = sources[id] else { return nil }
+        return submission.evidence[position]
     }
 
     /// Positions in `submission.evidence` of the items (of any type) that the submission links

@@ -11,6 +11,9 @@ public indirect enum Provision: Sendable, Hashable {
     case evidence(EvidenceProvision)
     /// A stated fact that passes the threshold.
     case fact(fact: TermReference, threshold: FactThreshold)
+    /// The fact's `source`: an item of one of `allowedSourceTypes` (`nil`: any type) that shows
+    /// the figure, so the fact is backed.
+    case factSource(fact: TermReference, allowedSourceTypes: [TermReference]?)
     /// Offering a service type, declared in the submission.
     case service(serviceType: TermReference)
     /// Any one of the alternatives, each a list of provisions that are all needed.
@@ -24,6 +27,7 @@ public indirect enum Provision: Sendable, Hashable {
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case evidence
         case fact
+        case factSource = "fact-source"
         case service
         case oneOf = "one-of"
         case moreOf = "more-of"
@@ -34,6 +38,7 @@ public indirect enum Provision: Sendable, Hashable {
         switch self {
         case .evidence: .evidence
         case .fact: .fact
+        case .factSource: .factSource
         case .service: .service
         case .oneOf: .oneOf
         case .moreOf: .moreOf
@@ -74,6 +79,8 @@ extension Provision: Codable {
         switch try fields.figure("code", as: Kind.self) {
         case .evidence: self = .evidence(try EvidenceProvision(from: decoder))
         case .fact: self = .fact(fact: try fields.figure("fact"), threshold: try fields.figure("threshold"))
+        case .factSource:
+            self = .factSource(fact: try fields.figure("fact"), allowedSourceTypes: try fields.optionalFigure("allowedSourceTypes"))
         case .service: self = .service(serviceType: try fields.figure("serviceType"))
         case .oneOf: self = .oneOf(alternatives: try fields.figure("alternatives"))
         case .moreOf: self = .moreOf(count: try fields.figure("count"), options: try fields.figure("options"))
@@ -92,6 +99,9 @@ extension Provision: Codable {
         case .fact(let fact, let threshold):
             try fields.encode(fact, forKey: "fact")
             try fields.encode(threshold, forKey: "threshold")
+        case .factSource(let fact, let allowed):
+            try fields.encode(fact, forKey: "fact")
+            try fields.encodeIfPresent(allowed, forKey: "allowedSourceTypes")
         case .service(let type):
             try fields.encode(type, forKey: "serviceType")
         case .oneOf(let alternatives):

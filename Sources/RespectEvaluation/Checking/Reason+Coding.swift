@@ -35,6 +35,10 @@ extension Reason: Codable {
             self = .factKindMismatch(fact: try fields.figure("fact"), stated: try fields.figure("stated"), threshold: try fields.figure("threshold"))
         case .thresholdFailed:
             self = .thresholdFailed(fact: try fields.figure("fact"), stated: try fields.figure("stated"), threshold: try fields.figure("threshold"))
+        case .factNotBacked:
+            self = .factNotBacked(fact: try fields.figure("fact"), source: try fields.optionalFigure("source"),
+                                  sourceType: try fields.optionalFigure("sourceType"),
+                                  allowedSourceTypes: try fields.optionalFigure("allowedSourceTypes"))
         case .serviceNotOffered:
             self = .serviceNotOffered(serviceType: try fields.figure("serviceType"))
         case .alternativesNotMet:
@@ -45,6 +49,9 @@ extension Reason: Codable {
             self = .needsAssessor(verification: try fields.figure("verification"))
         case .assessorFinding:
             self = .assessorFinding(try AssessorFindingReason(from: decoder))
+        case .evidenceFileNotConfirmed:
+            self = .evidenceFileNotConfirmed(evidenceID: try fields.figure("evidenceID"), evidenceType: try fields.figure("evidenceType"),
+                                             path: try fields.figure("path"), problem: try EvidenceFileProblem(from: fields))
         }
     }
 
@@ -89,6 +96,11 @@ extension Reason: Codable {
             try fields.encode(fact, forKey: "fact")
             try fields.encode(stated, forKey: "stated")
             try fields.encode(threshold, forKey: "threshold")
+        case .factNotBacked(let fact, let source, let sourceType, let allowed):
+            try fields.encode(fact, forKey: "fact")
+            try fields.encodeIfPresent(source, forKey: "source")
+            try fields.encodeIfPresent(sourceType, forKey: "sourceType")
+            try fields.encodeIfPresent(allowed, forKey: "allowedSourceTypes")
         case .serviceNotOffered(let type):
             try fields.encode(type, forKey: "serviceType")
         case .alternativesNotMet(let met, let required, let of):
@@ -102,7 +114,29 @@ extension Reason: Codable {
             try fields.encode(verification, forKey: "verification")
         case .assessorFinding(let finding):
             try finding.encode(to: encoder)
+        case .evidenceFileNotConfirmed(let id, let type, let path, let problem):
+            try fields.encode(id, forKey: "evidenceID")
+            try fields.encode(type, forKey: "evidenceType")
+            try fields.encode(path, forKey: "path")
+            try problem.encode(to: &fields)
         }
         if let wording = encoder.resultWording { try fields.encode(wording.message(self), forKey: "message") }
+    }
+}
+
+extension EvidenceFileProblem {
+    /// Reads `problem` (its code) and `actualSHA256`.
+    init(from fields: KeyedDecodingContainer<FieldKey>) throws {
+        let code = try fields.figure("problem", as: String.self)
+        guard let problem = EvidenceFileProblem(code: code, actualSHA256: try fields.optionalFigure("actualSHA256")) else {
+            throw DecodingError.dataCorruptedError(forKey: "problem", in: fields, debugDescription: "unknown evidence file problem '\(code)'")
+        }
+        self = problem
+    }
+
+    /// Writes `problem` (its code) and, for a different file, `actualSHA256`.
+    func encode(to fields: inout KeyedEncodingContainer<FieldKey>) throws {
+        try fields.encode(code, forKey: "problem")
+        try fields.encodeIfPresent(actualSHA256, forKey: "actualSHA256")
     }
 }

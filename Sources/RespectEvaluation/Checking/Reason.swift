@@ -30,6 +30,11 @@ public enum Reason: Sendable, Hashable {
     case factKindMismatch(fact: TermReference, stated: StatedValue, threshold: FactThreshold)
     /// The stated value does not pass the threshold.
     case thresholdFailed(fact: TermReference, stated: StatedValue, threshold: FactThreshold)
+    /// The stated value passes, but the fact cites no evidence item of a type that can show it
+    /// (`source`: the item cited, if any, and `sourceType` its type when it is in the pack;
+    /// `allowedSourceTypes`: the framework's source types for the fact, `nil` when any type
+    /// will do), so only an assessor can confirm it.
+    case factNotBacked(fact: TermReference, source: String?, sourceType: TermReference?, allowedSourceTypes: [TermReference]?)
     /// The submission does not offer a service the indicator requires.
     case serviceNotOffered(serviceType: TermReference)
     /// Fewer alternatives are met than an "at least N of" requirement asks.
@@ -41,6 +46,9 @@ public enum Reason: Sendable, Hashable {
     case needsAssessor(verification: Verification)
     /// An assessor's finding decided the status.
     case assessorFinding(AssessorFindingReason)
+    /// An item's declared file is missing under the evidence root, or is another document, so
+    /// the item does not count.
+    case evidenceFileNotConfirmed(evidenceID: String, evidenceType: TermReference, path: String, problem: EvidenceFileProblem)
 
     /// The kind of cause; its raw value is the stable `code` in JSON.
     public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -55,11 +63,13 @@ public enum Reason: Sendable, Hashable {
         case factUnitMismatch = "fact-unit-mismatch"
         case factKindMismatch = "fact-kind-mismatch"
         case thresholdFailed = "threshold-failed"
+        case factNotBacked = "fact-not-backed"
         case serviceNotOffered = "service-not-offered"
         case alternativesNotMet = "alternatives-not-met"
         case notApplicable = "not-applicable"
         case needsAssessor = "needs-assessor"
         case assessorFinding = "assessor-finding"
+        case evidenceFileNotConfirmed = "evidence-file-not-confirmed"
     }
 
     public var kind: Kind {
@@ -75,11 +85,13 @@ public enum Reason: Sendable, Hashable {
         case .factUnitMismatch: .factUnitMismatch
         case .factKindMismatch: .factKindMismatch
         case .thresholdFailed: .thresholdFailed
+        case .factNotBacked: .factNotBacked
         case .serviceNotOffered: .serviceNotOffered
         case .alternativesNotMet: .alternativesNotMet
         case .notApplicable: .notApplicable
         case .needsAssessor: .needsAssessor
         case .assessorFinding: .assessorFinding
+        case .evidenceFileNotConfirmed: .evidenceFileNotConfirmed
         }
     }
 
@@ -90,6 +102,7 @@ public enum Reason: Sendable, Hashable {
              .issuedAfterAsOf(let id, _, _, _):
             id
         case .assessorFinding(let finding): finding.evidenceID
+        case .evidenceFileNotConfirmed(let id, _, _, _): id
         default: nil
         }
     }
@@ -99,7 +112,7 @@ public enum Reason: Sendable, Hashable {
         switch self {
         case .noEvidence(let type, _), .tooFewItems(let type, _, _), .tooOld(_, let type, _, _, _, _),
              .reviewDatePassed(_, let type, _, _), .reviewDateMissing(_, let type), .issuedAfterAsOf(_, let type, _, _),
-             .unknownEvidenceType(let type):
+             .unknownEvidenceType(let type), .evidenceFileNotConfirmed(_, let type, _, _):
             type
         default: nil
         }
@@ -109,7 +122,7 @@ public enum Reason: Sendable, Hashable {
     public var fact: TermReference? {
         switch self {
         case .factMissing(let fact, _), .factUnitMismatch(let fact, _, _), .factKindMismatch(let fact, _, _),
-             .thresholdFailed(let fact, _, _):
+             .thresholdFailed(let fact, _, _), .factNotBacked(let fact, _, _, _):
             fact
         default: nil
         }

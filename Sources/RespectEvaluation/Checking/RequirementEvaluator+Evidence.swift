@@ -98,11 +98,16 @@ extension RequirementEvaluator {
         return warnings
     }
 
-    /// A fact threshold: the stated fact must exist, be of the right kind and unit, and pass.
+    /// A fact threshold: the stated fact must exist, be of the right kind and unit, and pass;
+    /// it is backed when it cites an item of a type the framework allows for the fact (see
+    /// `backing(of:)`), and a passing fact that is not backed is noted in `unbacked`.
     func evaluate(_ threshold: FactThreshold) -> RequirementOutcome {
         let fact = vocabulary.factReference(threshold.factID)
-        let provide: [Provision] = [.fact(fact: fact, threshold: threshold)]
-        guard let statedFact = index.facts[threshold.factID] else {
+        let statedFact = index.facts[threshold.factID]
+        let notBacked = backing(of: statedFact, fact: fact)
+        let source = notBacked.map { _ in Provision.factSource(fact: fact, allowedSourceTypes: allowedSourceTypes(threshold.factID)) }
+        let provide: [Provision] = [.fact(fact: fact, threshold: threshold)] + (source.map { [$0] } ?? [])
+        guard let statedFact else {
             return RequirementOutcome(satisfied: false, hasProgress: false,
                                       reasons: [.factMissing(fact: fact, threshold: threshold)], toProvide: provide)
         }
@@ -115,8 +120,32 @@ extension RequirementEvaluator {
             return RequirementOutcome(satisfied: false, hasProgress: false,
                                       reasons: [.factKindMismatch(fact: fact, stated: stated, threshold: threshold)], toProvide: provide)
         }
-        if threshold.holds(for: stated.value) { return RequirementOutcome(satisfied: true, hasProgress: true) }
+        if threshold.holds(for: stated.value) {
+            return RequirementOutcome(satisfied: true, hasProgress: true, unbacked: notBacked.map { [$0] } ?? [],
+                                      sourceProvisions: source.map { [$0] } ?? [])
+        }
         return RequirementOutcome(satisfied: false, hasProgress: false,
                                   reasons: [.thresholdFailed(fact: fact, stated: stated, threshold: threshold)], toProvide: provide)
+    }
+
+    /// Why a stated fact is not backed, or `nil` when it is: it must cite (`source`) an item
+    /// in the counted pack, not dated after the as-of date (unless an assessor accepted it),
+    /// of a type the fact's definition allows. A fact that is not stated is not backed either.
+    func backing(of stated: StatedFact?, fact: TermReference) -> Reason? {
+        let allowed = allowedSourceTypes(fact.id)
+        guard let stated else { return .factNotBacked(fact: fact, source: nil, sourceType: nil, allowedSourceTypes: allowed) }
+        guard let item = index.source(of: stated) else {
+            return .factNotBacked(fact: fact, source: stated.sourceEvidenceID, sourceType: nil, allowedSourceTypes: allowed)
+        }
+        let definition = vocabulary.fact(fact.id)
+        let dated = item.issued <= asOf || acceptedEvidence.contains(item.id)
+        if dated && (definition?.acceptsSource(ofType: item.type) ?? true) { return nil }
+        return .factNotBacked(fact: fact, source: item.id, sourceType: vocabulary.evidenceTypeReference(item.type),
+                              allowedSourceTypes: allowed)
+    }
+
+    /// The evidence types that can back a fact, with their labels; `nil` when any type will do.
+    func allowedSourceTypes(_ factID: String) -> [TermReference]? {
+        vocabulary.fact(factID)?.sourceTypes?.map(vocabulary.evidenceTypeReference)
     }
 }

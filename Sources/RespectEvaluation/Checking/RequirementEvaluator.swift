@@ -15,6 +15,11 @@ struct RequirementOutcome {
     /// A failed part without which nothing else counts (a required service that is not
     /// offered): the whole tree is "not met", never "partly met".
     var isBlocking = false
+    /// Facts the satisfied parts rely on that cite no item of a type that can show them
+    /// (`Reason.factNotBacked`): a satisfied tree with any needs an assessor.
+    var unbacked: [Reason] = []
+    /// What would back them (`Provision.factSource`), one per unbacked fact.
+    var sourceProvisions: [Provision] = []
 }
 
 /// Evaluates an indicator's requirement tree against the submission as of a date.
@@ -41,13 +46,23 @@ struct RequirementEvaluator {
                 outcome.hasProgress = false
                 outcome.isBlocking = true
             }
+            outcome.unbacked = results.flatMap(\.unbacked)
+            outcome.sourceProvisions = results.flatMap(\.sourceProvisions)
             outcome.toProvide = results.filter { !$0.satisfied }.flatMap(\.toProvide)
             outcome.reasons = results.filter { !$0.satisfied }.flatMap(\.reasons)
+            if !outcome.satisfied { outcome.toProvide += outcome.sourceProvisions }
             return outcome
         case .anyOf(let children):
             let results = children.map { evaluate($0, for: indicator) }
             var outcome = combine(results, satisfied: results.contains(where: \.satisfied))
-            if !outcome.satisfied {
+            if outcome.satisfied {
+                // A backed alternative needs no assessor; else the first satisfied one's facts.
+                if !results.contains(where: { $0.satisfied && $0.unbacked.isEmpty }),
+                   let first = results.first(where: \.satisfied) {
+                    outcome.unbacked = first.unbacked
+                    outcome.sourceProvisions = first.sourceProvisions
+                }
+            } else {
                 outcome.reasons = results.flatMap(\.reasons)
                 outcome.toProvide = [.oneOf(alternatives: results.map(\.toProvide))]
             }
@@ -56,10 +71,17 @@ struct RequirementEvaluator {
             let results = children.map { evaluate($0, for: indicator) }
             let satisfiedCount = results.filter(\.satisfied).count
             var outcome = combine(results, satisfied: satisfiedCount >= count)
+            // The satisfied parts that count: backed ones first, so facts without a source are
+            // relied on only when too few backed parts are satisfied.
+            let relied = Array((results.filter { $0.satisfied && $0.unbacked.isEmpty }
+                                + results.filter { $0.satisfied && !$0.unbacked.isEmpty }).prefix(count))
+            outcome.unbacked = relied.flatMap(\.unbacked)
+            outcome.sourceProvisions = relied.flatMap(\.sourceProvisions)
             if !outcome.satisfied {
                 outcome.reasons = [.alternativesNotMet(met: satisfiedCount, required: count, of: children.count)]
                     + results.filter { !$0.satisfied }.flatMap(\.reasons)
                 outcome.toProvide = [.moreOf(count: count - satisfiedCount, options: results.filter { !$0.satisfied }.map(\.toProvide))]
+                    + outcome.sourceProvisions
             }
             return outcome
         case .evidence(let rule):

@@ -99,14 +99,18 @@ struct SubmissionConsistency {
         let file = submission.source
         let identity = framework.identity
         var errors: [XMLDiagnostic] = []
+        func suggestion(_ nearest: String?) -> String { nearest.map { "did you mean `\($0)`? " } ?? "" }
         for service in submission.services {
+            let location = SourceLocation(file: file, line: service.line)
             if vocabulary.serviceType(service.serviceType) == nil {
-                errors.append(XMLDiagnostic(location: SourceLocation(file: file, line: 0),
-                                            message: "service type '\(service.serviceType)' is not defined by \(identity.reference); expected one of: \(vocabulary.serviceTypes.map(\.id).joined(separator: ", "))"))
+                let nearest = NearestMatch.nearest(to: service.serviceType, among: vocabulary.serviceTypes.map { .init(value: $0.id, names: [$0.label]) })
+                errors.append(XMLDiagnostic(location: location,
+                                            message: "service type '\(service.serviceType)' is not defined by \(identity.reference); \(suggestion(nearest))expected one of: \(vocabulary.serviceTypes.map(\.id).joined(separator: ", "))"))
             }
             for risk in service.riskLevels where vocabulary.riskLevel(risk) == nil {
-                errors.append(XMLDiagnostic(location: SourceLocation(file: file, line: 0),
-                                            message: "risk level '\(risk)' (service '\(service.serviceType)') is not defined by \(identity.reference); expected one of: \(vocabulary.riskLevels.map(\.id).joined(separator: ", "))"))
+                let nearest = NearestMatch.nearest(to: risk, among: vocabulary.riskLevels.map { .init(value: $0.id, names: [$0.label]) })
+                errors.append(XMLDiagnostic(location: location,
+                                            message: "risk level '\(risk)' (service '\(service.serviceType)') is not defined by \(identity.reference); \(suggestion(nearest))expected one of: \(vocabulary.riskLevels.map(\.id).joined(separator: ", "))"))
             }
         }
         return errors

@@ -55,6 +55,9 @@ extension Warning: Codable {
         case .findingExpired:
             cause = .findingExpired(target: try fields.figure("target"), id: try fields.figure("targetID"),
                                     expired: try fields.figure("expired"), asOf: try fields.figure("asOf"))
+        case .evidenceFileNotConfirmed:
+            cause = .evidenceFileNotConfirmed(evidenceID: try fields.figure("evidenceID"), path: try fields.figure("path"),
+                                              declaredSHA256: try fields.figure("declaredSHA256"), problem: try EvidenceFileProblem(from: fields))
         }
         self.init(cause, line: try fields.optionalFigure("line"), file: try fields.optionalFigure("file"))
     }
@@ -134,6 +137,11 @@ extension Warning: Codable {
             try fields.encode(id, forKey: "targetID")
             try fields.encode(expired, forKey: "expired")
             try fields.encode(asOf, forKey: "asOf")
+        case .evidenceFileNotConfirmed(let id, let path, let declared, let problem):
+            try fields.encode(id, forKey: "evidenceID")
+            try fields.encode(path, forKey: "path")
+            try fields.encode(declared, forKey: "declaredSHA256")
+            try problem.encode(to: &fields)
         }
         if let wording = encoder.resultWording { try fields.encode(wording.message(self), forKey: "message") }
     }

@@ -54,6 +54,9 @@ public struct Warning: Sendable {
         case findingNotApplied(target: FindingTargetKind, id: String, because: FindingNotApplied)
         /// A finding expired before the as-of date; it no longer applies.
         case findingExpired(target: FindingTargetKind, id: String, expired: CalendarDate, asOf: CalendarDate)
+        /// An item's declared file is missing under the evidence root, or is another document;
+        /// the item does not count.
+        case evidenceFileNotConfirmed(evidenceID: String, path: String, declaredSHA256: String, problem: EvidenceFileProblem)
     }
 
     /// Why a finding did not apply.
@@ -81,6 +84,7 @@ public struct Warning: Sendable {
         case unknownFindingTarget = "unknown-finding-target"
         case findingNotApplied = "finding-not-applied"
         case findingExpired = "finding-expired"
+        case evidenceFileNotConfirmed = "evidence-file-not-confirmed"
     }
 
     public var kind: Kind {
@@ -100,6 +104,7 @@ public struct Warning: Sendable {
         case .unknownFindingTarget: .unknownFindingTarget
         case .findingNotApplied: .findingNotApplied
         case .findingExpired: .findingExpired
+        case .evidenceFileNotConfirmed: .evidenceFileNotConfirmed
         }
     }
 
@@ -107,7 +112,8 @@ public struct Warning: Sendable {
     public var evidenceID: String? {
         switch cause {
         case .reviewDueSoon(let item, _, _), .ageLimitSoon(let item, _, _, _): item.id
-        case .unknownIndicator(let id, _, _, _, _), .unknownEvidenceType(let id, _, _, _), .issuedAfterAsOf(let id, _, _): id
+        case .unknownIndicator(let id, _, _, _, _), .unknownEvidenceType(let id, _, _, _), .issuedAfterAsOf(let id, _, _),
+             .evidenceFileNotConfirmed(let id, _, _, _): id
         default: nil
         }
     }
@@ -126,11 +132,13 @@ public struct Warning: Sendable {
 
     /// True for what makes evidence in the submission count for nothing, whatever the date: an
     /// unknown evidence type, a link to an id that is not an indicator, a fact the edition does
-    /// not define or states in another kind or unit, an action for an unknown indicator.
+    /// not define or states in another kind or unit, an action for an unknown indicator, a
+    /// declared file missing or different under the evidence root.
     /// `respect validate` refuses a file with any; every report lists them first.
     public var meansEvidenceWillNotCount: Bool {
         switch cause {
-        case .unknownIndicator, .unknownEvidenceType, .unknownFact, .factUnitMismatch, .actionForUnknownIndicator: true
+        case .unknownIndicator, .unknownEvidenceType, .unknownFact, .factUnitMismatch, .actionForUnknownIndicator,
+             .evidenceFileNotConfirmed: true
         default: false
         }
     }

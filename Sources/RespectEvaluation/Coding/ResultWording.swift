@@ -22,6 +22,12 @@ public protocol ResultWording: Sendable {
     func message(_ view: AutomatedView) -> String
     /// The notice that a result is advice.
     func message(_ advisory: Advisory) -> String
+    /// Which condition of an outcome rule needs a plan entry.
+    func message(_ cause: PlanCause) -> String
+    /// What a plan step changes for an indicator.
+    func message(_ change: PlanChange) -> String
+    /// One thing a plan asks to add.
+    func message(_ addition: PlanAddition) -> String
 }
 
 extension CodingUserInfoKey {

@@ -38,8 +38,10 @@ public struct EditionMigration: Sendable {
 
     /// Migrates, evaluates under the new edition and attaches the migration checklist.
     public func evaluate(_ submission: Submission, asOf: CalendarDate, evaluator: Evaluator,
-                         findings: [Findings] = [], submissionSHA256: String? = nil) throws(SubmissionMismatch) -> Assessment {
-        var assessment = try evaluator.evaluate(migrate(submission), asOf: asOf, findings: findings, submissionSHA256: submissionSHA256)
+                         findings: [Findings] = [], submissionSHA256: String? = nil,
+                         evidenceFiles: EvidenceFileChecks? = nil) throws(SubmissionMismatch) -> Assessment {
+        var assessment = try evaluator.evaluate(migrate(submission), asOf: asOf, findings: findings, submissionSHA256: submissionSHA256,
+                                                evidenceFiles: evidenceFiles)
         assessment.migration = checklist(for: assessment)
         assessment.warnings.insert(Warning(.migratedEdition(from: links.old.identity.reference, to: links.new.identity.reference)), at: 0)
         return assessment

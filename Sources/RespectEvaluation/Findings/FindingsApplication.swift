@@ -14,13 +14,19 @@ extension Evaluator {
     /// - indicator accepted → met; rejected → not met; needs site visit → needs assessor;
     /// and the roll-ups, outcome and missing-evidence list are recomputed.
     ///
-    /// With no findings files the result is exactly `evaluate(_:asOf:)`'s.
+    /// `evidenceFiles`, when given, are the declared files checked under an evidence root: an
+    /// item whose file is missing or different does not count (each relying indicator says
+    /// why, and a warning names the item), for the engine's own view and with the findings.
+    ///
+    /// With no findings files and no evidence files the result is exactly `evaluate(_:asOf:)`'s.
     public func evaluate(_ submission: Submission, asOf: CalendarDate, findings: [Findings],
-                         submissionSHA256: String?) throws(SubmissionMismatch) -> Assessment {
-        let automated = try evaluate(submission, asOf: asOf)
+                         submissionSHA256: String?, evidenceFiles: EvidenceFileChecks? = nil) throws(SubmissionMismatch) -> Assessment {
+        var files = EvaluationAdjustments()
+        if let evidenceFiles { files.leaveOut(evidenceFiles, from: submission, vocabulary: framework.vocabulary) }
+        let automated = try evaluate(submission, asOf: asOf, adjustments: files)
         guard !findings.isEmpty else { return automated }
         var application = FindingsApplication(framework: framework, submission: submission, automated: automated, asOf: asOf)
-        let adjustments = application.classify(findings, submissionSHA256: submissionSHA256)
+        let adjustments = application.classify(findings, submissionSHA256: submissionSHA256).adding(evidenceFilesOf: files)
         var assessment = try evaluate(submission, asOf: asOf, adjustments: adjustments)
         application.annotate(&assessment)
         return assessment

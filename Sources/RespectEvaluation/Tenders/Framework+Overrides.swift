@@ -55,18 +55,6 @@ extension Framework {
 }
 
 extension EvidenceRequirement {
-    /// Every fact threshold in the tree, in document order.
-    public var factThresholds: [FactThreshold] {
-        switch self {
-        case .allOf(let children), .anyOf(let children), .atLeast(_, let children):
-            return children.flatMap(\.factThresholds)
-        case .fact(let threshold):
-            return [threshold]
-        case .evidence, .service:
-            return []
-        }
-    }
-
     /// The tree with thresholds on overridden facts replaced; appends each replacement.
     func replacingThresholds(_ overrides: [String: ThresholdOverride],
                              replaced: inout [(FactThreshold, ThresholdOverride)]) -> EvidenceRequirement {

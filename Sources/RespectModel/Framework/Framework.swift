@@ -122,19 +122,30 @@ public struct Term: Sendable, Hashable {
     }
 }
 
-/// A fact a submission may state, with its kind and unit (e.g. programme length in weeks).
+/// A fact a submission may state, with its kind and unit (e.g. programme length in weeks), and
+/// the evidence types a stated value may cite as its source.
 public struct FactDefinition: Sendable, Hashable {
     public enum Kind: String, Sendable, Codable { case number, boolean }
     public var id: String
     public var kind: Kind
     public var unit: String?
     public var label: String
+    /// The evidence types whose items can show the figure (e.g. a data report for a rate);
+    /// `nil` when the framework names none, and then an item of any type may be cited. A
+    /// stated fact is backed only when its `source` is an item of one of these types.
+    public var sourceTypes: [String]?
 
-    public init(id: String, kind: Kind, unit: String?, label: String) {
+    public init(id: String, kind: Kind, unit: String?, label: String, sourceTypes: [String]? = nil) {
         self.id = id
         self.kind = kind
         self.unit = unit
         self.label = label
+        self.sourceTypes = sourceTypes
+    }
+
+    /// Whether an item of `evidenceType` may be cited as the source of this fact.
+    public func acceptsSource(ofType evidenceType: String) -> Bool {
+        sourceTypes?.contains(evidenceType) ?? true
     }
 }
 

@@ -99,17 +99,24 @@ struct FrameworkBuilder {
                      successor: $0.attribute("successor"))
             } ?? []
         }
+        let evidenceTypes = terms("evidenceTypes", "evidenceType")
+        let evidenceTypeIDs = Set(evidenceTypes.map(\.id))
         var facts: [FactDefinition] = []
         for fact in element.firstChild(named: "facts")?.children(named: "fact") ?? [] {
             let kind = FactDefinition.Kind(rawValue: log.required("kind", of: fact)) ?? .number
             let unit = fact.attribute("unit")
+            let id = log.required("id", of: fact)
             if kind == .boolean, let unit {
-                log.report("boolean fact '\(fact.attribute("id") ?? "")' has unit '\(unit)'; boolean facts take no unit", at: fact)
+                log.report("boolean fact '\(id)' has unit '\(unit)'; boolean facts take no unit", at: fact)
             }
-            facts.append(FactDefinition(id: log.required("id", of: fact), kind: kind, unit: unit, label: fact.trimmedText))
+            let sources = fact.listAttribute("sources")
+            for source in sources ?? [] where !evidenceTypeIDs.contains(source) {
+                log.report("fact '\(id)' names source type '\(source)', which is not an evidence type in the vocabulary", at: fact)
+            }
+            facts.append(FactDefinition(id: id, kind: kind, unit: unit, label: fact.trimmedText, sourceTypes: sources))
         }
         return Vocabulary(serviceTypes: terms("serviceTypes", "serviceType"), riskLevels: terms("riskLevels", "riskLevel"),
-                          evidenceTypes: terms("evidenceTypes", "evidenceType"), facts: facts)
+                          evidenceTypes: evidenceTypes, facts: facts)
     }
 
     private mutating func readSection(_ element: XMLElement) -> Section {

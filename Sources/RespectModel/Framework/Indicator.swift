@@ -133,7 +133,12 @@ public struct Applicability: Sendable, Hashable {
     /// True when the submission offers one of the service types at one of the risk levels
     /// (both on the same offered service).
     public func applies(to submission: Submission) -> Bool {
-        submission.services.contains { service in
+        applies(to: submission.services)
+    }
+
+    /// True when one of `services` is of one of the service types, at one of the risk levels.
+    public func applies(to services: [OfferedService]) -> Bool {
+        services.contains { service in
             (serviceTypes?.contains(service.serviceType) ?? true)
                 && (riskLevels.map { levels in service.riskLevels.contains { levels.contains($0) } } ?? true)
         }

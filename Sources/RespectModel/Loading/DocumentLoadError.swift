@@ -38,7 +38,8 @@ public enum DocumentLoadError: Error, Sendable, CustomStringConvertible {
         case .input(let error) where error.isUnknownDocument:
             error.diagnostics.map { XMLDiagnostic(location: $0.location, message: $0.message + Self.expectedKinds) }
         case .input(let error): error.diagnostics
-        case .wrongKind(let path, _, _): [XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: description)]
+        case .wrongKind(let path, let expected, let found):
+            [XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: "this is a \(found.rawValue) file; expected a \(expected.rawValue) file")]
         case .inconsistent(let problems): problems
         case .notInstalled(_, let directory, _), .ambiguousEdition(_, let directory, _):
             [XMLDiagnostic(location: SourceLocation(file: directory, line: 0), message: description)]

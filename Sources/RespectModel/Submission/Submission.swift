@@ -63,10 +63,31 @@ public struct FrameworkTarget: Sendable, Hashable, Codable {
 public struct OfferedService: Sendable, Hashable, Codable {
     public var serviceType: String
     public var riskLevels: [String]
+    /// The line of its element in the submission file (0 when not read from XML); not part of
+    /// its identity, nor of its JSON.
+    public var line: Int
 
-    public init(serviceType: String, riskLevels: [String]) {
+    public init(serviceType: String, riskLevels: [String], line: Int = 0) {
         self.serviceType = serviceType
         self.riskLevels = riskLevels
+        self.line = line
+    }
+
+    enum CodingKeys: String, CodingKey { case serviceType, riskLevels }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(serviceType: try container.decode(String.self, forKey: .serviceType),
+                  riskLevels: try container.decode([String].self, forKey: .riskLevels))
+    }
+
+    public static func == (lhs: OfferedService, rhs: OfferedService) -> Bool {
+        lhs.serviceType == rhs.serviceType && lhs.riskLevels == rhs.riskLevels
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(serviceType)
+        hasher.combine(riskLevels)
     }
 }
 

@@ -35,7 +35,8 @@ struct SubmissionBuilder {
         let target = FrameworkTarget(framework: targetElement.map { log.required("framework", of: $0) } ?? "",
                                      edition: targetElement.map { log.required("edition", of: $0) } ?? "")
         let services = root.firstChild(named: "services")?.children(named: "service").map { element in
-            OfferedService(serviceType: log.required("type", of: element), riskLevels: element.listAttribute("risks") ?? [])
+            OfferedService(serviceType: log.required("type", of: element), riskLevels: element.listAttribute("risks") ?? [],
+                           line: element.location.line)
         } ?? []
         var evidence: [EvidenceItem] = []
         if let items = root.firstChild(named: "evidence")?.children {

@@ -1,6 +1,7 @@
 import Foundation
 public import RespectAssessment
 import RespectEvaluation
+import RespectModel
 
 /// How a batch row is written: a CSV record (RFC 4180, through `CSVWriter`) or one JSON line.
 public enum BatchRowFormat {
@@ -17,14 +18,15 @@ public enum BatchRowFormat {
     public static let reasonsInCSV = 3
 
     /// One CSV record, ending with CRLF. Numbers are empty for a file that was not scored; the
-    /// "first reasons" column then holds its first errors.
+    /// "first reasons" column then holds its first errors. Several failures or reasons in one
+    /// cell are one per line (`CSVWriter.list`), a separator no reason can contain.
     public static func csvRecord(_ row: BatchRow, wording: any Wording = EnglishWording()) -> String {
         let reasons = row.outcome.isScored ? row.missing.prefix(reasonsInCSV).map(wording.batchEntry) : row.errors
         return CSVWriter.record([
             row.provider ?? "", row.file, row.outcome.rawValue,
             row.mandatoryMet.map(String.init) ?? "", row.mandatoryApplicable.map(String.init) ?? "",
-            row.missingCount.map(String.init) ?? "", row.safetyCriticalFailures.joined(separator: "; "),
-            reasons.prefix(reasonsInCSV).joined(separator: " | "), row.framework ?? "",
+            row.missingCount.map(String.init) ?? "", CSVWriter.list(row.safetyCriticalFailures),
+            CSVWriter.list(Array(reasons.prefix(reasonsInCSV))), row.framework ?? "",
             row.asOf?.description ?? "", row.sha256 ?? "", row.registeredNumber ?? "",
         ])
     }

@@ -11,10 +11,14 @@ extension HTMLCheckReport {
             ])
         }
         var content: [HTMLNode] = [
-            .element("p", text: "A checklist to work through, section by section: tick each box when the evidence is in the pack and linked to the indicator. In each section, safety-critical items come first, then mandatory, then desirable."),
+            .element("p", text: "A checklist to work through in the order that lifts the verdict: first what each step of the plan needs, then the rest section by section. Tick each box when the evidence is in the pack and linked to the indicator. Within each group, safety-critical items come first, then mandatory, then desirable."),
         ]
-        for group in a.missingEvidence where !group.items.isEmpty {
-            content.append(.element("h3", text: "\(group.sectionNumber) \(group.sectionTitle)"))
+        for group in a.missingInPlanOrder {
+            switch group.kind {
+            case .step(let number, let step): content.append(.element("h3", text: wording.missingHeading(step: step, number: number)))
+            case .section(let number, let title, let afterPlan):
+                content.append(.element("h3", text: wording.missingHeading(sectionNumber: number, title: title, afterPlan: afterPlan)))
+            }
             content.append(.element("ul", class: "checklist", group.items.map(entry)))
         }
         return HTMLPage.section(id: "missing", heading: "What is missing (\(plural(count, "indicator")))", content)
@@ -26,7 +30,9 @@ extension HTMLCheckReport {
         if !item.why.isEmpty { fields.append(("Why:", list(item.why.map(wording.message)))) }
         fields.append(("Hint:", .text(item.remediation)))
         fields.append(("Basis:", .text(wording.provenance(item.provenance))))
-        if !item.unlinkedCandidates.isEmpty { fields.append(("Not linked:", candidates(item.unlinkedCandidates))) }
+        if !item.unlinkedCandidates.isEmpty {
+            fields.append(("Not linked:", .text(wording.unlinkedNote(item.unlinkedCandidates, mustShow: item.indicator.text))))
+        }
         if let action = item.plannedAction {
             fields.append(("Planned:", .fragment([.text(action.action), " — ", .element("strong", text: action.owner), .text(", due \(action.due)")])))
         } else if item.level == .mandatory || item.safetyCritical {
@@ -50,18 +56,6 @@ extension HTMLCheckReport {
         lines.count == 1 ? .text(lines[0]) : .element("ul", lines.map { .element("li", text: $0) })
     }
 
-    private func candidates(_ ids: [String]) -> HTMLNode {
-        let shown = ids.prefix(maxCandidatesShown)
-        var nodes: [HTMLNode] = [.text(ids.count == 1 ? "this item of a needed type is in the pack but not linked to this indicator: "
-                                                      : "these items of a needed type are in the pack but not linked to this indicator: ")]
-        for (index, id) in shown.enumerated() {
-            if index > 0 { nodes.append(", ") }
-            nodes.append(.element("code", text: id))
-        }
-        if ids.count > shown.count { nodes.append(.text(" and \(ids.count - shown.count) more")) }
-        return .fragment(nodes)
-    }
-
     func assessorList(_ a: Assessment) -> HTMLNode {
         guard !a.forAssessor.isEmpty else {
             return HTMLPage.section(id: "assessor", heading: "For the assessor", [
@@ -71,13 +65,15 @@ extension HTMLCheckReport {
         let byID = indicatorsByID(a)
         let items = a.forAssessor.map { reference -> HTMLNode in
             let how = byID[reference.id].map { wording.verification($0.verification) }
+            let unbacked = (byID[reference.id]?.reasons ?? []).filter { $0.kind == .factNotBacked }
             return .element("li", [
                 .element("strong", text: reference.number), " ", .element("code", text: reference.id), ": ", .text(reference.text),
                 how.map { .element("span", class: "muted", text: " (\($0))") } ?? .empty,
+                unbacked.isEmpty ? .empty : .element("ul", unbacked.map { .element("li", text: wording.message($0)) }),
             ])
         }
         return HTMLPage.section(id: "assessor", heading: "For the assessor (\(a.forAssessor.count))", [
-            .element("p", text: "The paper evidence for these indicators is in place, but only an assessor can confirm them, at the site visit or by sampling case files. Until then they count as provisionally met."),
+            .element("p", text: "The paper evidence for these indicators is in place, but only an assessor can confirm them: at the site visit, by sampling case files, or by reading the document behind a stated fact that cites none that can show it. Until then they count as provisionally met."),
             .element("ul", class: "plain-list", items),
         ])
     }

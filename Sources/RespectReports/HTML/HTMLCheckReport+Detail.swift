@@ -97,7 +97,7 @@ extension HTMLCheckReport {
         if let company = provider.companyNumber { meta.append(("Company number", .text(company))) }
         if let region = provider.region { meta.append(("Region", .text(region))) }
         meta += [
-            ("Services", .text(services(a))),
+            ("Services", .text(wording.services(a.submission.offered ?? []))),
             ("Submission", .fragment([.element("code", text: a.submission.file),
                                       .text(": \(plural(a.submission.evidenceItems, "evidence item")), \(plural(a.submission.actionPlanEntries, "action-plan entry", "action-plan entries"))")])),
             ("Framework", .text(f.title)),

@@ -2,8 +2,9 @@ public import RespectEvaluation
 import RespectModel
 
 /// Renders an assessment as one self-contained HTML5 page for a service manager to read, print
-/// or send to their board: the notices, any safety-critical failures, the outcome and the rule
-/// that decided it, section figures, a printable missing-evidence checklist, the assessor's
+/// or send to their board: the verdict in plain words and why (on the first screen), any
+/// safety-critical failures, what to do next, how the outcome was decided, section figures, a
+/// printable missing-evidence checklist in the order that lifts the verdict, the assessor's
 /// list, every indicator's status, warnings and the inputs with their SHA-256.
 ///
 /// Inline CSS only, no scripts, no external assets; every input string is escaped; the same
@@ -11,25 +12,24 @@ import RespectModel
 public struct HTMLCheckReport: Sendable {
     /// Include the per-indicator table (every indicator, grouped by section).
     public var includeIndicatorDetail: Bool
-    /// How many unlinked candidate items a checklist entry names before "and N more".
-    public var maxCandidatesShown: Int
     /// The words for the engine's typed values.
     public var wording: any Wording
 
-    public init(includeIndicatorDetail: Bool = true, maxCandidatesShown: Int = 5, wording: any Wording = EnglishWording()) {
+    public init(includeIndicatorDetail: Bool = true, wording: any Wording = EnglishWording()) {
         self.includeIndicatorDetail = includeIndicatorDetail
-        self.maxCandidatesShown = max(1, maxCandidatesShown)
         self.wording = wording
     }
 
     /// The whole HTML document.
     public func render(_ assessment: Assessment) -> String {
         let a = assessment
-        var page = HTMLPage(title: "Respect Standard self-assessment (advisory): \(a.submission.provider.name)")
-        page.header = header(a)
+        let header = HTMLVerdictHeader(wording: wording)
+        var page = HTMLPage(title: header.title(a, page: "Respect Standard self-assessment"))
+        page.header = header.nodes(a, heading: "Self-assessment")
         if a.warnings.contains(where: \.meansEvidenceWillNotCount) { page.append(notCounted(a)) }
         if let gates = a.gates, !gates.isEmpty { page.append(gateSection(gates)) }
         if !a.safetyCriticalFailures.isEmpty { page.append(safetyBanner(a)) }
+        if let plan = a.plan { page.append(HTMLPlanSection(wording: wording, detailed: false).node(plan)) }
         page.append(outcome(a))
         if a.findings != nil { page.append(findingsSection(a)) }
         page.append(sectionSummary(a))
@@ -40,41 +40,20 @@ public struct HTMLCheckReport: Sendable {
         page.append(crosswalk(a))
         page.append(warnings(a))
         page.append(inputs(a))
-        page.footer = [
-            .element("p", text: wording.message(a.advisory)),
-            .element("p", class: "muted", text: "Respect Standard self-assessment engine \(a.engineVersion); framework \(a.framework.id)@\(a.framework.edition), encoding revision \(a.framework.revision); as of \(a.asOf)."),
-        ]
+        page.footer = Self.footer(a, wording: wording)
         return page.render()
     }
 
-    // MARK: - 1. Title and notices
+    // MARK: - 1. Footer
 
-    private func header(_ a: Assessment) -> [HTMLNode] {
-        let provider = a.submission.provider
-        var identity: [String] = []
-        if let charity = provider.charityNumber { identity.append("Charity \(charity)") }
-        if let company = provider.companyNumber { identity.append("Company \(company)") }
-        if let region = provider.region { identity.append(region) }
-        identity.append("as of \(a.asOf)")
-        var nodes: [HTMLNode] = [
-            .element("p", class: "kicker", text: "Respect Standard self-assessment · advisory report"),
-            .element("h1", text: "Self-assessment: \(provider.name)"),
-            .element("p", class: "subtitle", text: identity.joined(separator: " · ")),
-            .element("p", class: "subtitle", [.element("strong", text: "Services: "), .text(services(a))]),
-            .element("p", class: "advisory", [.element("strong", text: "Advisory only. "), .text(wording.message(a.advisory))]),
+    /// The advisory notice again, where the framework comes from, and the engine's version.
+    static func footer(_ a: Assessment, wording: any Wording) -> [HTMLNode] {
+        [
+            .element("p", text: wording.message(a.advisory)),
             .element("p", class: "notice", [.element("strong", text: "About the framework (\(a.framework.title)): "), .text(wording.frameworkNotice(a.framework))]),
             .element("p", class: "notice", [.element("strong", text: "Sourced and modelled: "), .text(wording.criteriaBasis(a))]),
+            .element("p", class: "muted", text: "Respect Standard self-assessment engine \(a.engineVersion); framework \(a.framework.id)@\(a.framework.edition), encoding revision \(a.framework.revision); as of \(a.asOf)."),
         ]
-        if let successor = a.framework.supersededBy {
-            nodes.append(.element("p", class: "notice", [.element("strong", text: "Superseded: "),
-                                                         .text("this framework edition is superseded by edition \(successor).")]))
-        }
-        return nodes
-    }
-
-    func services(_ a: Assessment) -> String {
-        let services = a.submission.services.map { "\($0.serviceType) (\($0.riskLevels.joined(separator: ", ")))" }
-        return services.isEmpty ? "none declared" : services.joined(separator: "; ")
     }
 
     // MARK: - 2. Preconditions and safety-critical failures
@@ -119,52 +98,37 @@ public struct HTMLCheckReport: Sendable {
 
     // MARK: - 3. Outcome
 
+    /// How the outcome was decided: each rule tried, in the framework's order, with its
+    /// conditions stated as what is true of the submission.
     private func outcome(_ a: Assessment) -> HTMLNode {
-        let decision = a.outcome
-        var box: [HTMLNode] = [
-            .element("p", class: "verdict-label", [.element("span", attributes: [HTMLAttribute("aria-hidden", "true")], text: HTMLBadge.glyph(decision.verdict) + " "),
-                                                   .text(decision.label)]),
-            .element("p", ["Verdict: ", .element("strong", text: decision.verdict.label.lowercased()), " (decided by the rule ", .element("code", text: decision.id), ")."]),
-        ]
-        if let description = decision.description { box.append(.element("p", text: description)) }
-        if let gate = decision.failedGate {
-            box.append(.element("p", [.element("strong", text: "Decided by a precondition: "), .text(wording.gateFailure(gate))]))
-        }
-        if !a.safetyCriticalFailures.isEmpty {
-            box.append(.element("p", [.element("strong", text: "Blocked by safety: "),
-                                      "\(plural(a.safetyCriticalFailures.count, "safety-critical indicator")) not met (listed above)."]))
-        } else {
-            box.append(.element("p", text: "No safety-critical indicator fails."))
-        }
         let t = a.totals
-        let figures: [HTMLNode] = [
-            figure("\(t.mandatoryMet) of \(t.mandatoryApplicable)", "mandatory indicators met"),
-            figure("\(t.desirableMet) of \(t.desirableApplicable)", "desirable indicators met"),
-            figure(String(t.needsAssessor), "need an assessor"),
-            figure(String(t.notApplicable), "not applicable"),
-        ]
         var content: [HTMLNode] = [
-            .element("div", class: HTMLBadge.verdictClass(decision.verdict), box),
-            .element("ul", class: "figures", figures),
+            .element("ul", class: "figures", [
+                figure("\(t.mandatoryMet) of \(t.mandatoryApplicable)", "mandatory indicators met"),
+                figure("\(t.desirableMet) of \(t.desirableApplicable)", "desirable indicators met"),
+                figure(String(t.needsAssessor), "need an assessor"),
+                figure(String(t.notApplicable), "not applicable"),
+            ]),
             .element("p", class: "muted", text: "Indicators that need an assessor count as provisionally met in these figures and in the rules below; only an assessor can confirm them."),
             .element("p", text: "The outcome is the first rule, in the framework's order, whose conditions all hold. The rules tried:"),
         ]
-        for (index, trial) in decision.rulesTried.enumerated() {
+        if let description = a.outcome.description { content.insert(.element("p", text: description), at: 0) }
+        for (index, trial) in a.outcome.rulesTried.enumerated() {
             content.append(ruleTrial(trial, index: index + 1))
         }
-        return HTMLPage.section(id: "outcome", heading: "Outcome", content)
+        return HTMLPage.section(id: "outcome", heading: "How the outcome was decided", content)
     }
 
     private func ruleTrial(_ trial: OutcomeTrial, index: Int) -> HTMLNode {
-        let result = trial.matched ? "matched: this rule decided the outcome" : "not matched"
+        let result = trial.matched ? "reached" : "not reached"
         let heading = HTMLNode.element("h3", text: "Rule \(index): \(trial.label) — \(result)")
         guard !trial.conditions.isEmpty else {
-            return .fragment([heading, .element("p", text: "No conditions: the fallback outcome, used when no rule before it matches.")])
+            return .fragment([heading, .element("p", text: "No conditions: the outcome when no rule before it holds.")])
         }
         let items = trial.conditions.map { condition in
             HTMLNode.element("li", class: condition.holds ? "holds" : "fails", [
-                HTMLBadge.condition(holds: condition.holds), " ", .text(wording.conditionRule(condition)),
-                .element("span", class: "condition-detail", text: wording.conditionDetail(condition)),
+                HTMLBadge.condition(holds: condition.holds), " ", .text(wording.conditionState(condition, limit: 12)),
+                .element("span", class: "condition-detail", text: "The rule: " + wording.conditionRule(condition) + "."),
             ])
         }
         return .fragment([heading, .element("ul", class: "conditions", items)])

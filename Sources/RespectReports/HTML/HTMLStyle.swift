@@ -9,7 +9,9 @@
 /// `verdict-working-towards`, `verdict-not-yet`; `safety` (the safety-critical banner);
 /// `notice`, `advisory`; `meta` (a two-column `dl`); `fields` (label/value `dl` inside an entry);
 /// `checklist`, `entry`, `box` (a printed checkbox); `table-wrap`, `stack`, `num`, `summary` (a
-/// figures table with a wide row-header column); `muted`.
+/// figures table with a wide row-header column); `muted`; in the verdict box `verdict-label`,
+/// `verdict-why`, `verdict-figures`, `verdict-next`, `verdict-ids`; for plans `plan-list`,
+/// `step-result`, `draft` (a `pre` of XML to paste).
 public enum HTMLStyle {
     /// The stylesheet ``HTMLPage`` puts in its `<style>` element by default.
     public static let stylesheet = [base, components, tables, checklist, small, printing].joined(separator: "\n")
@@ -50,6 +52,17 @@ public enum HTMLStyle {
         .verdict-achieved { border-color: #1e7b34; background: #e6f4ea; }
         .verdict-working-towards { border-color: #8a5a00; background: #fff4d6; }
         .verdict-not-yet { border-color: #b3261e; background: #fdecea; }
+        body > header .verdict { margin: .75rem 0; }
+        .verdict-why { list-style: none; padding: 0; margin: .25rem 0 .5rem; font-size: 1.0625rem; font-weight: 600; }
+        .verdict-why li { margin: .2rem 0; }
+        .verdict-figures, .verdict-next { margin: .35rem 0; }
+        .verdict-ids { margin: .25rem 0; font-size: .8125rem; }
+        .plan-list { padding-left: 1.5rem; }
+        .plan-list li { margin: .3rem 0; }
+        .step-result { border-left: 6px solid #1e7b34; padding: .25rem .75rem; }
+        .step-result.fails { border-left-color: #b3261e; }
+        pre.draft { overflow-x: auto; border: 1px solid #c4c4c4; background: #f7f7f7; padding: .75rem; font-size: .8125rem; white-space: pre-wrap; }
+        pre.draft code { border: none; background: none; padding: 0; }
         .badge, .tag { display: inline-block; border: 1px solid #1a1a1a; border-radius: 1rem; padding: 0 .55rem;
           font-size: .8125rem; font-weight: 700; line-height: 1.5; white-space: nowrap; vertical-align: .05em; }
         .tag { border-radius: 3px; text-transform: uppercase; letter-spacing: .03em; background: #ffffff; }
@@ -113,6 +126,9 @@ public enum HTMLStyle {
           .safety { border-left-width: 6px; padding: .25rem .75rem .75rem; }
           .safety ul ul { padding-left: 1rem; }
           .verdict { padding: .25rem .75rem; }
+          .verdict-label { font-size: 1.375rem; }
+          .verdict-why { font-size: 1rem; }
+          .plan-list { padding-left: 1.25rem; }
           table.summary { font-size: .875rem; }
           table.summary th[scope="row"] { min-width: 8.5rem; position: sticky; left: 0; background: #ffffff; box-shadow: 2px 0 0 #8a8a8a; }
           dl.meta, .fields { grid-template-columns: 1fr; gap: 0; }
@@ -150,7 +166,8 @@ public enum HTMLStyle {
           table.comparison thead th:nth-child(5) { width: 10%; }
           table.comparison thead th:nth-child(7) { width: 29%; }
           thead { display: table-header-group; }
-          tr, .entry, .conditions li, .safety > ul > li, .verdict, .advisory, .plain-list li { break-inside: avoid; page-break-inside: avoid; }
+          pre.draft { white-space: pre-wrap; font-size: 8pt; }
+          tr, .entry, .conditions li, .plan-list li, .safety > ul > li, .verdict, .advisory, .plain-list li { break-inside: avoid; page-break-inside: avoid; }
           .safety { border-width: 2.5pt; border-left-width: 8pt; }
           .table-wrap:focus { outline: none; }
         }

@@ -1,4 +1,6 @@
 public import RespectAssessment
+public import RespectModel
+import Foundation
 
 /// The summary a person reads at the end of a batch.
 public struct BatchSummary: Sendable {
@@ -7,11 +9,44 @@ public struct BatchSummary: Sendable {
     public var seconds: Double
     /// How many submissions were scored at once.
     public var jobs: Int
+    /// The findings files given (`--findings`), by path; empty when none.
+    public var findingsFiles: [String]
 
-    public init(tally: BatchTally, seconds: Double, jobs: Int) {
+    public init(tally: BatchTally, seconds: Double, jobs: Int, findingsFiles: [String] = []) {
         self.tally = tally
         self.seconds = seconds
         self.jobs = jobs
+        self.findingsFiles = findingsFiles
+    }
+
+    /// What the findings did, and which files were skipped: lines after the counts.
+    var notes: [String] {
+        var lines: [String] = []
+        if !findingsFiles.isEmpty {
+            let matched = findingsFiles.filter(tally.findingsFilesMatched.contains).count
+            let applied = tally.findingsApplied
+            lines.append("Findings: \(applied) applied to \(tally.submissionsWithFindings) submission\(tally.submissionsWithFindings == 1 ? "" : "s"); "
+                         + "\(matched) of \(findingsFiles.count) findings file\(findingsFiles.count == 1 ? "" : "s") concerned a submission in this round"
+                         + (matched < findingsFiles.count ? " (the others are listed on standard error)" : "") + ".")
+        }
+        if tally.skippedCount > 0 {
+            lines.append("Skipped \(tally.skippedCount) file\(tally.skippedCount == 1 ? "" : "s") that \(tally.skippedCount == 1 ? "is" : "are") not a submission (not counted as failed):")
+            for skipped in tally.skipped { lines.append("  \(skipped.file): \(skippedNote(skipped.kind, file: skipped.file))") }
+            if tally.skippedCount > tally.skipped.count { lines.append("  … and \(tally.skippedCount - tally.skipped.count) more") }
+        }
+        return lines
+    }
+
+    /// Why a findings or tender file among the submissions was skipped, and what to do with it.
+    public func skippedNote(_ kind: DocumentKind, file: String) -> String {
+        let standardised = Set(findingsFiles.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+        return switch kind {
+        case .findings where standardised.contains(URL(fileURLWithPath: file).standardizedFileURL.path):
+            "an assessor's findings file, applied through --findings"
+        case .findings: "an assessor's findings file; apply it with --findings FILE|DIR"
+        case .tender: "a tender file; compare bids against it with respect tender"
+        default: "a \(kind.rawValue) file, not a submission"
+        }
     }
 
     public var text: String {
@@ -42,6 +77,8 @@ public struct BatchSummary: Sendable {
                 lines.append("  … and \(tally.failed - tally.failures.count) more (every one is listed on standard error and in --csv/--jsonl)")
             }
         }
+        let notes = self.notes
+        if !notes.isEmpty { lines += [""] + notes }
         lines.append("")
         lines.append("Verdicts are advisory. " + EnglishWording.whereVerdictWordsComeFrom)
         return lines.joined(separator: "\n") + "\n"

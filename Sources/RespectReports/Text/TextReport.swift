@@ -1,8 +1,9 @@
 public import RespectEvaluation
 import RespectModel
 
-/// Renders an assessment for a service manager: the outcome first, then what is missing,
-/// section by section, then detail.
+/// Renders an assessment for a service manager: the outcome in plain words first (after any
+/// evidence that will not count), the safety-critical failures, what to do next, how the
+/// outcome was decided, then what is missing in the order that lifts the verdict, then detail.
 public struct TextReport {
     public var style: TextStyle
     /// Include every indicator's status, not only the unmet ones.
@@ -20,8 +21,10 @@ public struct TextReport {
         var out = TextBuffer()
         header(assessment, &out)
         notCounted(assessment, &out)
+        headline(assessment, &out)
         gates(assessment, &out)
         safety(assessment, &out)
+        planSummary(assessment, &out)
         outcome(assessment, &out)
         findings(assessment, &out)
         sections(assessment, &out)
@@ -32,11 +35,11 @@ public struct TextReport {
         crosswalk(assessment, &out)
         warnings(assessment, &out)
         out.blank()
-        out.line(style.dim(wording.message(assessment.advisory)))
+        out.wrapped(wording.message(assessment.advisory), first: "", rest: "")
         return out.text
     }
 
-    private func header(_ a: Assessment, _ out: inout TextBuffer) {
+    func header(_ a: Assessment, _ out: inout TextBuffer) {
         let provider = a.submission.provider
         var identity = [provider.name]
         if let charity = provider.charityNumber { identity.append("charity \(charity)") }
@@ -45,13 +48,42 @@ public struct TextReport {
         out.line(style.bold("Respect Standard self-assessment (advisory)"))
         out.line("Provider:   " + identity.joined(separator: ", "))
         out.line("Submission: \(a.submission.file) (\(a.submission.evidenceItems) evidence items, \(a.submission.actionPlanEntries) actions)")
-        out.line("Framework:  \(a.framework.title) [\(a.framework.id)@\(a.framework.edition), encoding revision \(a.framework.revision)]")
+        out.wrapped("\(a.framework.title) [\(a.framework.id)@\(a.framework.edition), encoding revision \(a.framework.revision)]",
+                    first: "Framework:  ", rest: "            ")
         if let successor = a.framework.supersededBy {
             out.line("            " + style.yellow("SUPERSEDED") + " by edition \(successor)")
         }
         out.line("As of:      \(a.asOf)")
-        out.line("Services:   " + a.submission.services.map { "\($0.serviceType) (\($0.riskLevels.joined(separator: ", ")))" }.joined(separator: "; "))
-        out.line("Criteria:   " + wording.criteriaBasis(a))
+        if let files = a.evidenceFiles { out.line("Files:      " + wording.evidenceFiles(files)) }
+        out.wrapped(wording.services(a.submission.offered ?? []), first: "Services:   ", rest: "            ")
+        out.wrapped(wording.criteriaBasis(a), first: "Criteria:   ", rest: "            ")
+    }
+
+    /// The verdict in plain words, what stands between it and the next one (or what decided
+    /// it), and the figures; the engine's ids last.
+    func headline(_ a: Assessment, _ out: inout TextBuffer) {
+        out.blank()
+        out.line("OUTCOME: " + verdictWords(a.outcome))
+        if let gate = a.outcome.failedGate {
+            out.wrapped(wording.gateFailure(gate), first: "  Decided by a precondition: ", rest: "    ")
+        }
+        for condition in a.headlineConditions {
+            out.wrapped(wording.conditionState(condition, limit: 12), first: "  " + (condition.holds ? "✓ " : "✗ "), rest: "    ")
+        }
+        let t = a.totals
+        out.wrapped("\(t.mandatoryMet) of \(t.mandatoryApplicable) mandatory met · \(t.desirableMet) of \(t.desirableApplicable) desirable met · \(t.needsAssessor) awaiting an assessor · \(t.notApplicable) not applicable",
+                    first: "  ", rest: "    ")
+        out.line(style.dim("  (" + wording.verdictIDs(a.outcome) + ")"))
+    }
+
+    /// The verdict label, upper case and coloured on a terminal.
+    func verdictWords(_ outcome: OutcomeDecision) -> String {
+        let words = wording.verdictHeadline(outcome).uppercased()
+        switch outcome.verdict {
+        case .achieved: return style.green(words)
+        case .workingTowards: return style.yellow(words)
+        case .notYet: return style.red(words)
+        }
     }
 
     /// The framework's preconditions (e.g. membership), checked before any indicator counts.
@@ -65,44 +97,36 @@ public struct TextReport {
                 continue
             }
             out.line("  " + style.red("✗") + " \(gate.number) \(gate.id): \(gate.result.text)")
-            out.line("      " + style.red(gate.message))
-            for provide in gate.result.toProvide { out.line("      Provide: \(wording.message(provide))") }
-            for why in gate.result.reasons { out.line("      Why:     \(wording.message(why))") }
-            out.line("      Hint:    \(gate.result.remediation)")
+            out.wrapped(gate.message, first: "      ", rest: "      ")
+            for provide in gate.result.toProvide { out.wrapped(wording.message(provide), first: "      Provide: ", rest: "               ") }
+            for why in gate.result.reasons { out.wrapped(wording.message(why), first: "      Why:     ", rest: "               ") }
+            out.wrapped(gate.result.remediation, first: "      Hint:    ", rest: "               ")
         }
     }
 
     private func safety(_ a: Assessment, _ out: inout TextBuffer) {
         guard !a.safetyCriticalFailures.isEmpty else { return }
         out.blank()
-        out.line(style.red("SAFETY-CRITICAL FAILURES (\(a.safetyCriticalFailures.count))") + ": survivor safety comes first; no positive verdict is possible until these are met.")
+        out.wrapped("survivor safety comes first; no positive verdict is possible until these are met.",
+                    first: style.red("SAFETY-CRITICAL FAILURES (\(a.safetyCriticalFailures.count))") + ": ", rest: "  ")
         let byID = Dictionary(uniqueKeysWithValues: a.indicators.map { ($0.id, $0) })
         for failure in a.safetyCriticalFailures {
-            out.line("  ✗ \(failure.number) \(failure.id): \(failure.text)")
-            for reason in byID[failure.id]?.reasons ?? [] { out.line("      - \(wording.message(reason))") }
+            out.wrapped("\(failure.number) \(failure.id): \(failure.text)", first: "  ✗ ", rest: "      ")
+            for reason in byID[failure.id]?.reasons ?? [] { out.wrapped(wording.message(reason), first: "      - ", rest: "        ") }
         }
     }
 
+    /// Each outcome rule tried, in the framework's order: what the submission lacks for those
+    /// it did not reach, what decided the one it did.
     private func outcome(_ a: Assessment, _ out: inout TextBuffer) {
         out.blank()
-        let verdict: String
-        switch a.outcome.verdict {
-        case .achieved: verdict = style.green(a.outcome.label.uppercased())
-        case .workingTowards: verdict = style.yellow(a.outcome.label.uppercased())
-        case .notYet: verdict = style.red(a.outcome.label.uppercased())
-        }
-        out.line("OUTCOME: \(verdict)  (rule '\(a.outcome.id)', verdict \(a.outcome.verdict.rawValue))")
-        let t = a.totals
-        out.line("  Mandatory met: \(t.mandatoryMet) of \(t.mandatoryApplicable) applicable; desirable met: \(t.desirableMet) of \(t.desirableApplicable); needs assessor: \(t.needsAssessor); not applicable: \(t.notApplicable)")
-        if let gate = a.outcome.failedGate {
-            out.line("  Decided by a precondition: " + wording.gateFailure(gate))
-        }
+        out.line(style.bold("HOW THE OUTCOME WAS DECIDED") + " (the first rule whose conditions all hold)")
         for trial in a.outcome.rulesTried {
-            out.line(trial.matched ? "  Decided by '\(trial.label)':" : "  Not '\(trial.label)', because:")
+            out.line(trial.matched ? "  “\(trial.label)”: reached" + (trial.conditions.isEmpty ? ", as no rule above it holds" : ":")
+                                   : "  “\(trial.label)”: not reached:")
             let shown = trial.matched ? trial.conditions : trial.conditions.filter { !$0.holds }
-            if trial.matched && shown.isEmpty { out.line("    (no conditions: the fallback outcome)") }
             for condition in shown {
-                out.line("    \(condition.holds ? "✓" : "✗") \(wording.message(condition))")
+                out.wrapped(wording.conditionState(condition, limit: 12), first: "    \(condition.holds ? "✓" : "✗") ", rest: "      ")
             }
         }
     }
@@ -119,6 +143,8 @@ public struct TextReport {
         out.table(header: ["Section", "Mandatory", "Desirable", "Met", "Partly", "Not met", "Assessor", "N/A"], rows: rows)
     }
 
+    /// The missing-evidence list in the order that lifts the verdict: what each plan step needs,
+    /// then the rest by section.
     private func missing(_ a: Assessment, _ out: inout TextBuffer) {
         out.blank()
         let count = a.missingEvidence.reduce(0) { $0 + $1.items.count }
@@ -126,23 +152,28 @@ public struct TextReport {
             out.line(style.bold("WHAT IS MISSING: nothing") + " — every applicable indicator is met or awaits an assessor.")
             return
         }
-        out.line(style.bold("WHAT IS MISSING (\(count) indicator\(count == 1 ? "" : "s"))"))
+        out.line(style.bold("WHAT IS MISSING (\(count) indicator\(count == 1 ? "" : "s"))") + ", in the order that lifts the verdict")
         let byID = Dictionary(a.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for group in a.missingEvidence {
+        for group in a.missingInPlanOrder {
             out.blank()
-            out.line(style.bold("\(group.sectionNumber) \(group.sectionTitle)"))
+            switch group.kind {
+            case .step(let number, let step): out.line(style.bold(wording.missingHeading(step: step, number: number)))
+            case .section(let number, let title, let afterPlan):
+                out.line(style.bold(wording.missingHeading(sectionNumber: number, title: title, afterPlan: afterPlan)))
+            }
             for item in group.items {
                 let tag = item.safetyCritical ? style.red("[SAFETY-CRITICAL]") : (item.level == .mandatory ? "[mandatory]" : "[desirable]")
-                out.line("  \(tag) \(item.indicator.number) \(item.indicator.id) (\(wording.status(item.status))\(assessorNote(byID[item.indicator.id]))): \(item.indicator.text)")
-                for provide in item.toProvide { out.line("      Provide: \(wording.message(provide))") }
-                for why in item.why { out.line("      Why:     \(wording.message(why))") }
+                out.wrapped("\(item.indicator.number) \(item.indicator.id) (\(wording.status(item.status))\(assessorNote(byID[item.indicator.id]))): \(item.indicator.text)",
+                            first: "  \(tag) ", rest: "      ")
+                for provide in item.toProvide { out.wrapped(wording.message(provide), first: "      Provide: ", rest: "               ") }
+                for why in item.why { out.wrapped(wording.message(why), first: "      Why:     ", rest: "               ") }
                 if !item.unlinkedCandidates.isEmpty {
-                    out.line("      Note:    " + wording.unlinkedNote(item.unlinkedCandidates))
+                    out.wrapped(wording.unlinkedNote(item.unlinkedCandidates, mustShow: item.indicator.text), first: "      Note:    ", rest: "               ")
                 }
-                out.line("      Hint:    \(item.remediation)")
+                out.wrapped(item.remediation, first: "      Hint:    ", rest: "               ")
                 out.line("      Basis:   " + wording.provenance(item.provenance))
                 if let action = item.plannedAction {
-                    out.line("      Planned: \(action.action) — \(action.owner), due \(action.due)")
+                    out.wrapped("\(action.action) — \(action.owner), due \(action.due)", first: "      Planned: ", rest: "               ")
                 }
             }
         }
@@ -151,8 +182,16 @@ public struct TextReport {
     private func assessorList(_ a: Assessment, _ out: inout TextBuffer) {
         guard !a.forAssessor.isEmpty else { return }
         out.blank()
-        out.line(style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": paper evidence in place; a site visit, case-file sample or interviews must confirm")
-        for item in a.forAssessor { out.line("  ? \(item.number) \(item.id): \(item.text)") }
+        out.wrapped("paper evidence in place; an assessor must confirm (site visit, case-file sample, interviews, or the document behind a stated fact)",
+                    first: style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": ", rest: "  ")
+        let byID = Dictionary(a.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for item in a.forAssessor {
+            out.wrapped("\(item.number) \(item.id): \(item.text)", first: "  ? ", rest: "      ")
+            // Why it waits, when it is not only the verification mode: a fact without a source.
+            for reason in byID[item.id]?.reasons ?? [] where reason.kind == .factNotBacked {
+                out.wrapped(wording.message(reason), first: "      - ", rest: "        ")
+            }
+        }
     }
 
     private func indicators(_ a: Assessment, _ out: inout TextBuffer) {
@@ -176,7 +215,8 @@ public struct TextReport {
         let notCounted = a.warnings.filter(\.meansEvidenceWillNotCount)
         guard !notCounted.isEmpty else { return }
         out.blank()
-        out.line(style.yellow("EVIDENCE THAT WILL NOT COUNT (\(notCounted.count))") + ": the outcome below is worked out without it; correct the file and check again.")
+        out.wrapped("the outcome below is worked out without it; correct the file and check again.",
+                    first: style.yellow("EVIDENCE THAT WILL NOT COUNT (\(notCounted.count))") + ": ", rest: "  ")
         for warning in notCounted {
             out.line("  ! " + wording.location(warning) + wording.message(warning))
         }

@@ -74,3 +74,38 @@ extension EnglishWording {
         return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
     }
 }
+
+extension EnglishWording {
+    public func conditionState(_ condition: ConditionResult, limit: Int) -> String {
+        let numbers = { (mentions: [IndicatorMention]) in self.list(mentions.map(\.number), limit: limit) }
+        switch (condition.condition, condition.figures) {
+        case (.allMandatoryMet(let accept), .allMandatoryMet(_, let applicable, let provisional, let unmet)):
+            if unmet.isEmpty {
+                return "all \(applicable) applicable mandatory indicators are met"
+                    + (provisional > 0 ? " (\(provisional) provisionally, awaiting an assessor)" : "")
+            }
+            let note = !accept && provisional > 0 ? " (this rule counts those awaiting an assessor as not met)" : ""
+            return "\(unmet.count) of \(applicable) applicable mandatory indicators \(unmet.count == 1 ? "is" : "are") not met\(note): " + numbers(unmet)
+        case (_, .noSafetyCriticalFailure(let failures)):
+            guard !failures.isEmpty else { return "no safety-critical indicator fails" }
+            return "\(count(failures.count, "safety-critical indicator")) \(failures.count == 1 ? "fails" : "fail"): " + numbers(failures)
+        case (.sectionCoverage(let minPercent, let level), .sectionCoverage(let below)):
+            guard !below.isEmpty else { return "every section has at least \(minPercent)% of its applicable \(level.rawValue) indicators met" }
+            let sections = below.prefix(limit).map { "\($0.number) \($0.title) (\($0.met) of \($0.applicable), \(percent($0.met, of: $0.applicable))%)" }
+            let more = below.count > limit ? " and \(below.count - limit) more" : ""
+            return "\(count(below.count, "section has", "sections have")) fewer than \(minPercent)% of \(below.count == 1 ? "its" : "their") \(level.rawValue) indicators met: "
+                + sections.joined(separator: "; ") + more
+        case (.mandatoryMetPercent(let minPercent), .mandatoryMetPercent(let met, let applicable)):
+            return "\(met) of \(applicable) applicable mandatory indicators are met (\(percent(met, of: applicable))%); the rule needs at least \(minPercent)%"
+        case (_, .actionPlanCoversUnmetMandatory(let from, let to, let unmet, let uncovered)):
+            if unmet == 0 { return "no mandatory indicator is unmet, so no action is needed" }
+            guard !uncovered.isEmpty else {
+                return "every unmet mandatory indicator (\(unmet)) has an action due from \(from) to \(to)"
+            }
+            return "\(uncovered.count) of \(unmet) unmet mandatory indicators \(uncovered.count == 1 ? "has" : "have") no action due from \(from) to \(to): "
+                + numbers(uncovered.map(\.indicator))
+        default:
+            return message(condition)
+        }
+    }
+}

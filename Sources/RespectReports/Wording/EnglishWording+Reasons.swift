@@ -29,6 +29,11 @@ extension EnglishWording {
                 return "not confirmed: “\(fact.label)” is stated as \(stated.value); required: \(threshold.comparison == .eq ? "" : "not ")\(threshold.value)"
             }
             return "\(fact.label) is \(stated.value)\(unit(threshold.unit)); required \(self.threshold(threshold))"
+        case .factNotBacked(let fact, let source, let sourceType, let allowed):
+            let needed = "an assessor must see the document that shows it" + (allowed.map { "; it can be backed by citing " + sourceTypes($0) } ?? "")
+            guard let source else { return "\(fact.id) cites no source item (source=\"…\"), so it is a claim only; \(needed)" }
+            guard let sourceType else { return "\(fact.id) cites \(source), which is not in the pack, so it is a claim only; \(needed)" }
+            return "\(fact.id) cites \(source), a “\(sourceType.label)”, which cannot show this figure; \(needed)"
         case .serviceNotOffered(let type):
             return "the submission does not offer \(type.label) (\(type.id))"
         case .alternativesNotMet(let met, let required, let of):
@@ -47,6 +52,8 @@ extension EnglishWording {
             }
         case .assessorFinding(let finding):
             return message(finding)
+        case .evidenceFileNotConfirmed(let id, let type, let path, let problem):
+            return "\(id) (“\(type.label)”) does not count: " + evidenceFile(path: path, problem: problem, declared: nil)
         }
     }
 
@@ -71,7 +78,10 @@ extension EnglishWording {
             return "\(evidence.count) \(evidence.more ? "more " : "")item\(evidence.count == 1 ? "" : "s") of type “\(evidence.evidenceType.label)” linked to \(evidence.indicator)"
                 + (conditions.isEmpty ? "" : ", " + conditions.joined(separator: " and "))
         case .fact(let fact, let threshold):
-            return "state \(fact.id) (\(fact.label)) with a value \(self.threshold(threshold)), backed by evidence"
+            return "state \(fact.id) (\(fact.label)) with a value \(self.threshold(threshold))"
+        case .factSource(let fact, let allowed):
+            return "cite as the source of \(fact.id) (source=\"ITEM-ID\") " + (allowed.map(sourceTypes) ?? "the evidence item")
+                + " that shows the figure; an assessor will check that it does"
         case .service(let type):
             return "offer \(type.label) and declare it as a service of type '\(type.id)'"
         case .oneOf(let alternatives):
@@ -81,6 +91,11 @@ extension EnglishWording {
         case .answerFinding(_, _, let reason):
             return "evidence that answers the assessor's finding: \(reason)"
         }
+    }
+
+    /// Source types as a choice: "an item of type “Data report” or “Outcomes report”".
+    func sourceTypes(_ types: [TermReference]) -> String {
+        "an item of type " + types.map { "“\($0.label)”" }.joined(separator: " or ")
     }
 
     /// Provisions that are all needed: "A and B".

@@ -46,6 +46,9 @@ extension EnglishWording {
             return "the finding on \(findingTarget(target, id)) is ignored: the indicator does not apply to the services and risk levels this submission declares"
         case .findingNotApplied(let target, let id, .fileChanged(let sha256)):
             return "the finding on \(findingTarget(target, id)) is ignored: the assessor judged a document with SHA-256 \(sha256.prefix(12))…, but the submission now names another file"
+        case .evidenceFileNotConfirmed(let id, let path, let declared, let problem):
+            return "evidence \(id) does not count: " + evidenceFile(path: path, problem: problem, declared: declared)
+                + "; correct the path or the SHA-256 in the submission, or put the document there"
         case .findingExpired(let target, let id, let expired, let asOf):
             return "the finding on \(findingTarget(target, id)) expired on \(expired), before the as-of date \(asOf); it no longer applies"
         }
@@ -68,6 +71,7 @@ extension EnglishWording {
         case .unknownFindingTarget: "finding on unknown target"
         case .findingNotApplied: "finding not applied"
         case .findingExpired: "finding expired"
+        case .evidenceFileNotConfirmed: "evidence file not confirmed"
         }
     }
 

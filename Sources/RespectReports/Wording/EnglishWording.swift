@@ -47,11 +47,13 @@ public struct EnglishWording: Wording {
         "\(threshold.comparison.symbol) \(threshold.value)" + unit(threshold.unit)
     }
 
-    public func unlinkedNote(_ ids: [String]) -> String {
+    public func unlinkedNote(_ ids: [String], mustShow: String) -> String {
         let shown = ids.prefix(3).joined(separator: ", ")
         let rest = ids.count > 3 ? " and \(ids.count - 3) more" : ""
-        let verb = ids.count == 1 ? "exists but is" : "exist but are"
-        return "items of this type (\(shown)\(rest)) \(verb) not linked to this indicator; link them in <supports> if they apply"
+        let claim = mustShow.hasSuffix(".") ? String(mustShow.dropLast()) : mustShow
+        let items = ids.count == 1 ? "1 item of a needed type is" : "\(ids.count) items of a needed type are"
+        return "link an item here only if it shows this: “\(claim)”; an assessor reads every linked document, "
+            + "and one that does not show it will not count. \(items) in the pack but not linked here (\(shown)\(rest))."
     }
 
     public func batchEntry(_ entry: BatchRow.MissingEntry) -> String {

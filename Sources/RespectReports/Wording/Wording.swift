@@ -54,8 +54,10 @@ public protocol Wording: ResultWording {
     func sectionDetail(_ section: SectionOutcomeResult) -> String
     /// A framework threshold a tender replaced: "programme-weeks ≥ 22 weeks → ≥ 26 weeks".
     func thresholdChange(_ change: ThresholdChange) -> String
-    /// Items of a needed type that are in the pack but not linked to the indicator.
-    func unlinkedNote(_ ids: [String]) -> String
+    /// Items of a needed type that are in the pack but not linked to the indicator: what an
+    /// item must show to count there (`mustShow`, the indicator's text), that an assessor
+    /// reads it, and which items they are — never an invitation to link any of them.
+    func unlinkedNote(_ ids: [String], mustShow: String) -> String
     /// A batch row's missing-evidence entry on one line: "7.1.1 iss-… (safety-critical): why".
     func batchEntry(_ entry: BatchRow.MissingEntry) -> String
     /// Where an indicator comes from: "sourced (https://…)", "modelled".
@@ -64,4 +66,42 @@ public protocol Wording: ResultWording {
     func criteriaBasis(_ assessment: Assessment) -> String
     /// A gate not passed, as the first thing a report says: "Gate 0.1 …: apply for membership…".
     func gateFailure(_ gate: GateMention) -> String
+
+    /// An outcome condition stated as what is true of the submission, with its figures, in
+    /// plain words: "2 safety-critical indicators fail: 6.2.3, 7.1.1"; lists of indicators
+    /// are cut after `limit` ("and 40 more").
+    func conditionState(_ condition: ConditionResult, limit: Int) -> String
+    /// Offered services with their labels: "Group behaviour-change programme (standard and
+    /// medium risk)".
+    func services(_ offers: [ServiceOffer]) -> String
+    /// A plan step's heading: "Step 1: reach “Working towards the Standard”".
+    func stepHeading(_ step: PlanStep, number: Int) -> String
+    /// What a plan step asks for, in figures: "meet 4 indicators (2 then await an assessor),
+    /// offer 1 service, add 6 actions".
+    func stepSummary(_ step: PlanStep) -> String
+    /// What evaluating the submission with the step gave, or why additions cannot reach it.
+    func stepResult(_ step: PlanStep) -> String
+    /// A service a step offers and the indicators it makes apply.
+    func serviceNote(_ offer: ServiceOffer, newlyApplicable: [IndicatorMention]) -> String
+    /// A plan entry's indicator now and after the step: "not met → met", "applies once the
+    /// service is offered → action due by 2027-10-01".
+    func entryChange(_ entry: PlanEntry) -> String
+    /// The plan when there is no higher verdict to reach.
+    func planAtHighest(_ plan: VerdictPlan) -> String
+    /// The heading of the missing entries a plan step needs met.
+    func missingHeading(step: PlanStep, number: Int) -> String
+    /// The heading of a section's other missing entries; `afterPlan` when plan steps come first.
+    func missingHeading(sectionNumber: String, title: String, afterPlan: Bool) -> String
+    /// The verdict in plain words for a page title or headline: "Not yet ready".
+    func verdictHeadline(_ outcome: OutcomeDecision) -> String
+    /// The engine's ids for the verdict, secondary to the words: "outcome rule not-yet".
+    func verdictIDs(_ outcome: OutcomeDecision) -> String
+    /// The comment that opens drafted action-plan entries: what they are and what to fill in.
+    func draftActionsIntro(_ plan: VerdictPlan) -> String
+    /// The comment above one drafted action: the indicator, the step and the due-date window.
+    func draftActionNote(_ entry: PlanEntry, step: PlanStep, number: Int, from: CalendarDate, to: CalendarDate) -> String
+    /// The owner placeholder of a drafted action.
+    var draftActionOwner: String { get }
+    /// How many declared evidence files were confirmed under the evidence root.
+    func evidenceFiles(_ summary: EvidenceFileSummary) -> String
 }

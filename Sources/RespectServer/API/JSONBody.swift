@@ -24,6 +24,10 @@ enum JSONBody {
             throw ServiceError(.unsupportedMediaType, detail: "expected a body of type application/json")
         }
         let bytes = try await BodyReader.read(request, limit: limit)
+        // No field takes a NUL, and some databases refuse one in text.
+        if String(decoding: bytes, as: UTF8.self).range(of: "\\u0000", options: .caseInsensitive) != nil {
+            throw ServiceError(.badRequest, detail: "the body holds a NUL character (\\u0000), which no field accepts")
+        }
         do {
             return try JSONDecoder().decode(type, from: Data(bytes))
         } catch let error as DecodingError {

@@ -9,6 +9,8 @@ public struct RespectRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in user, when the request carried a live session cookie or bearer token.
     var signedIn: SignedInUser?
+    /// The form a page posted, read and checked (CSRF) by `RouteGuard` before the handler.
+    var form = PageForm()
     /// The client's IP address (the TCP peer: run behind a proxy that sets none of its own).
     let clientAddress: String?
 

@@ -2,6 +2,7 @@ public import Foundation
 public import Hummingbird
 public import Logging
 import NIOCore
+import RespectReports
 public import RespectAssessment
 public import RespectStore
 
@@ -17,7 +18,8 @@ public enum RespectWebApplication {
                                  accounts: AccountService(store: store, configuration: configuration),
                                  pages: try await PageRenderer.load(), catalogue: try Catalogue.load(),
                                  openAPIDocument: Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("openapi.json")))),
-                                 styleSheet: Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("Static/style.css")))))
+                                 styleSheet: Array((HTMLStyle.stylesheet + "\n").utf8)
+                                     + Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("Static/style.css")))))
         let router = Router(context: RespectRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(service: service))
@@ -31,7 +33,11 @@ public enum RespectWebApplication {
         if logger == nil { serverLogger.logLevel = .notice }
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: TimeAmount.seconds(Int64(configuration.idleTimeout)))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [SlowRequestHandler(grace: .milliseconds(Int64(configuration.idleTimeout * 1000)),
+                                                               minimumRate: configuration.minimumUploadRate),
+                                            CloseAfterResponseHandler()],
+                idleTimeout: .milliseconds(Int64(configuration.idleTimeout * 1000)))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port),
                                                     serverName: "respect"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },

@@ -26,8 +26,13 @@ public struct ServerConfiguration: Sendable {
     /// http://127.0.0.1 and http://localhost (secure contexts), so it stays on by default; turn it
     /// off only to reach the service over plain HTTP by another name, which is not safe.
     public var secureCookies = true
-    /// Closes a connection idle this long (also ends a client that sends its request too slowly).
+    /// Closes a connection idle this long, and one whose request head has not arrived this long
+    /// after the connection opened or the last answer was sent.
     public var idleTimeout: TimeInterval = 30
+    /// The slowest a request body may arrive, in bytes a second, after `idleTimeout`'s grace:
+    /// a body must be complete within `idleTimeout` plus one second per `minimumUploadRate`
+    /// bytes, or the connection is closed (a client trickling its body cannot hold it open).
+    public var minimumUploadRate = 16 * 1024
     /// The as-of date a check uses when the submission gives none; `nil`: today.
     public var today: (@Sendable () -> Date) = { Date() }
 

@@ -15,7 +15,8 @@ struct WebService: Sendable {
     let catalogue: Catalogue
     /// The OpenAPI document served at `/openapi.json`, as committed.
     let openAPIDocument: [UInt8]
-    /// The pages' style sheet (`/static/style.css`).
+    /// The pages' style sheet (`/static/style.css`): the HTML reports' own stylesheet, so pages and
+    /// reports share one visual language, then the pages' additions.
     let styleSheet: [UInt8]
 
     /// Today, as the as-of date of a check that names none.

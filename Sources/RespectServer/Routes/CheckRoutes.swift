@@ -5,8 +5,8 @@ import RespectModel
 import RespectReports
 import RespectStore
 
-/// `POST /api/v1/check`: a submission XML in, `respect check --format json`'s JSON out, byte for
-/// byte, with a link to its HTML report (`Link: <…>; rel="report"`), which only the caller reads.
+/// `POST /api/v1/check`: a submission XML in, `respect check --format json`'s JSON out (with the
+/// path to the next verdict), byte for byte, with a link to its HTML report (`Link: <…>; rel="report"`), which only the caller reads.
 enum CheckRoutes {
     static let routes: [Route] = [
         Route(.post, "/api/v1/check", "check", .everyRole) { request, context, service in
@@ -15,7 +15,7 @@ enum CheckRoutes {
             let name = try request.uploadName(default: "submission.xml")
             let checked: SubmissionAssessment
             do {
-                checked = try service.engine.assess(AssessmentRequest(submission: .bytes(bytes, name: name),
+                checked = try service.engine.plan(AssessmentRequest(submission: .bytes(bytes, name: name),
                                                                       asOf: try request.asOfDate(), today: service.today))
             } catch let error as AssessmentFailure {
                 throw ServiceError(error)
@@ -34,7 +34,7 @@ enum CheckRoutes {
             guard let record, AccessPolicy(user: user).canSee(record) else { throw ServiceError.notFound }
             let bytes = try await service.bytes(of: record.sha256)
             do {
-                let assessment = try service.engine.assess(AssessmentRequest(submission: .bytes(bytes, name: record.fileName),
+                let assessment = try service.engine.plan(AssessmentRequest(submission: .bytes(bytes, name: record.fileName),
                                                                              asOf: CalendarDate(record.asOf),
                                                                              today: service.today)).assessment
                 return PageResponse.html(HTMLCheckReport().render(assessment))

@@ -33,7 +33,12 @@ enum PageRoutes {
                 return signInPage(service: service, problem: service.catalogue["signIn_refused"], email: email,
                                   status: .unauthorized)
             }
-            // A new session id at every sign-in: whatever cookie the browser brought is replaced.
+            // A new session id at every sign-in: whatever session the browser brought is ended and replaced.
+            if case .session(let idHash, _)? = context.signedIn?.credential {
+                _ = try await service.run { () async throws(ServiceStoreError) in
+                    try await service.store.endSession(sessionHash: idHash, at: service.now, by: context.author)
+                }
+            }
             let session = try await service.accounts.startSession(for: user, address: context.clientAddress)
             var response = PageResponse.redirect(to: "/home")
             response.setCookie(SessionCookies.session(session.id, service: service))
@@ -84,20 +89,42 @@ enum SessionCookies {
     }
 }
 
-/// A form posted as `application/x-www-form-urlencoded`.
+/// Reading the forms pages post: URL-encoded, or multipart where a route accepts files.
 enum FormBody {
-    static let limit = 16 * 1024
+    /// The largest form without files.
+    static let limit = 64 * 1024
 
-    static func read(_ request: Request) async throws -> [String: String] {
-        let bytes = try await BodyReader.read(request, limit: limit)
-        var fields: [String: String] = [:]
-        for pair in String(decoding: bytes, as: UTF8.self).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
+    /// The largest form with files: the largest XML or evidence file, and room for the fields.
+    static func uploadLimit(_ configuration: ServerConfiguration) -> Int {
+        max(configuration.maxXMLBytes, configuration.maxEvidenceFileBytes) + limit
+    }
+
+    /// The form in `bytes`, read as its `Content-Type` says; multipart only where `acceptsFiles`.
+    static func parse(_ bytes: [UInt8], contentType: String?, acceptsFiles: Bool) throws -> PageForm {
+        let type = contentType?.lowercased() ?? ""
+        if type.hasPrefix("multipart/form-data") {
+            guard acceptsFiles, let boundary = MultipartForm.boundary(contentType: contentType ?? "") else {
+                throw ServiceError(.unsupportedMediaType)
             }
-            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+            do {
+                return try MultipartForm.parse(bytes, boundary: boundary)
+            } catch {
+                throw ServiceError(.badRequest, detail: error.description)
+            }
         }
-        return fields
+        return try withoutNUL(URLEncodedForm.parse(bytes))
+    }
+
+    /// The form of a request RouteGuard has not read (the sign-in form).
+    static func read(_ request: Request) async throws -> PageForm {
+        try withoutNUL(URLEncodedForm.parse(try await BodyReader.read(request, limit: limit)))
+    }
+
+    /// `form`, unless a field holds a NUL: no field takes one, and some databases refuse one in text.
+    static func withoutNUL(_ form: PageForm) throws -> PageForm {
+        if form.fields.contains(where: { $0.name.contains("\0") || $0.value.contains("\0") }) {
+            throw ServiceError(.badRequest, detail: "the form holds a NUL character (%00), which no field accepts")
+        }
+        return form
     }
 }

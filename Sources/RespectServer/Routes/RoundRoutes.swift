@@ -22,22 +22,7 @@ enum RoundRoutes {
             for entry in body.versions {
                 targets.append(try await service.version(entry.submission, entry.version, for: user))
             }
-            let round = try await service.run { () async throws(ServiceStoreError) in
-                try await service.store.createRound(name: body.name, at: service.now, by: context.author, createdBy: user.id)
-            }
-            var entries: [RoundEntry] = []
-            for (submission, version) in targets {
-                var scorer = BatchScorer(engine: service.engine, today: service.today)
-                scorer.review = BatchReview(findings: try await service.findingsSet(for: submission))
-                let scored = scorer.scoreInFull(.bytes(try await service.bytes(of: version.sha256),
-                                                       name: "submission \(submission.id) version \(version.number)"))
-                let run = scored.assessment.map { RunRecord($0, assessor: user.email.value, recordedAt: service.now) }
-                let row = try BatchRowFormat.jsonLine(scored.row).trimmingCharacters(in: .newlines)
-                entries.append(try await service.run { () async throws(ServiceStoreError) in
-                    try await service.store.addRoundEntry(roundID: round.id, submissionID: submission.id, version: version.number,
-                                                          run: run, rowJSON: row, by: context.author)
-                })
-            }
+            let (round, entries) = try await service.scoreRound(name: body.name, targets, user: user, context: context)
             return try JSONBody.response(RoundAnswer(round, entries: entries), status: .created)
         },
         Route(.get, "/api/v1/rounds/{id}", "getRound", .roles([.assessor])) { _, context, service in
@@ -47,6 +32,32 @@ enum RoundRoutes {
             return try JSONBody.response(RoundAnswer(round, entries: round.entries))
         },
     ]
+}
+
+extension WebService {
+    /// Scores `targets` as a round, as `respect batch` scores files: each version with its
+    /// submission's agreed findings, its run recorded in the same transaction as its entry.
+    /// The caller has checked the user may see every target.
+    func scoreRound(name: String, _ targets: [(SubmissionRecord, SubmissionVersion)], user: UserAccount,
+                    context: RespectRequestContext) async throws -> (RoundRecord, [RoundEntry]) {
+        let round = try await run { () async throws(ServiceStoreError) in
+            try await store.createRound(name: name, at: now, by: context.author, createdBy: user.id)
+        }
+        var entries: [RoundEntry] = []
+        for (submission, version) in targets {
+            var scorer = BatchScorer(engine: engine, today: today)
+            scorer.review = BatchReview(findings: try await findingsSet(for: submission))
+            let scored = scorer.scoreInFull(.bytes(try await bytes(of: version.sha256),
+                                                   name: "submission \(submission.id) version \(version.number)"))
+            let record = scored.assessment.map { RunRecord($0, assessor: user.email.value, recordedAt: now) }
+            let row = try BatchRowFormat.jsonLine(scored.row).trimmingCharacters(in: .newlines)
+            entries.append(try await run { () async throws(ServiceStoreError) in
+                try await store.addRoundEntry(roundID: round.id, submissionID: submission.id, version: version.number,
+                                              run: record, rowJSON: row, by: context.author)
+            })
+        }
+        return (round, entries)
+    }
 }
 
 struct RoundRequest: Decodable {

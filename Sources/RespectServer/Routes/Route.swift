@@ -29,6 +29,9 @@ struct Route: Sendable {
     let operationID: String
     let access: Access
     let kind: Kind
+    /// Pages only: whether the form may carry files (`multipart/form-data`), read up to the
+    /// largest upload the service accepts; other forms are read up to `FormBody.limit`.
+    var acceptsFiles = false
     /// The sign-in form checks its own CSRF token (from its cookie: there is no session yet, and
     /// a session the browser brings is replaced).
     var checksOwnCSRFToken: Bool { operationID == "signIn" }
@@ -42,6 +45,13 @@ struct Route: Sendable {
         self.access = access
         self.kind = kind
         self.handle = handle
+    }
+
+    /// A page form that may carry files (see `acceptsFiles`).
+    func withFiles() -> Route {
+        var route = self
+        route.acceptsFiles = true
+        return route
     }
 
     /// GET and HEAD read; everything else changes state and needs the CSRF token from a browser.

@@ -11,13 +11,25 @@ import NIOCore
 enum RouteGuard {
     static func respond(_ route: Route, _ request: Request, _ context: RespectRequestContext,
                         _ service: WebService) async throws -> Response {
+        // No field takes a NUL, and some databases refuse one in text: refused here, for every route.
+        if request.uri.description.range(of: "%00", options: .caseInsensitive) != nil {
+            throw ServiceError(.badRequest, detail: "the address holds a NUL character (%00), which no field accepts")
+        }
         if case .roles(let roles) = route.access {
             guard let signedIn = context.signedIn else { throw ServiceError(.signInRequired) }
             guard roles.contains(signedIn.user.role) else { throw ServiceError.notFound }
         }
         var request = request
+        var context = context
         if route.changesState {
             if request.headers[.secFetchSite] == "cross-site" { throw ServiceError(.csrfRefused) }
+            if route.kind == .page {
+                // The form is read once, within the route's limit, and handed to the handler.
+                let limit = route.acceptsFiles ? FormBody.uploadLimit(service.configuration) : FormBody.limit
+                let bytes = try await BodyReader.read(request, limit: limit)
+                request.body = RequestBody(buffer: ByteBuffer(bytes: bytes))
+                context.form = try FormBody.parse(bytes, contentType: request.headers[.contentType], acceptsFiles: route.acceptsFiles)
+            }
             if !route.checksOwnCSRFToken, case .session(_, let expected)? = context.signedIn?.credential {
                 switch route.kind {
                 case .api:
@@ -25,11 +37,7 @@ enum RouteGuard {
                         throw ServiceError(.csrfRefused)
                     }
                 case .page:
-                    let bytes = try await BodyReader.read(request, limit: FormBody.limit)
-                    request.body = RequestBody(buffer: ByteBuffer(bytes: bytes))
-                    let form = try await FormBody.read(request)
-                    request.body = RequestBody(buffer: ByteBuffer(bytes: bytes))
-                    guard let sent = form["csrf"], Secrets.equal(sent, expected) else { throw ServiceError(.csrfRefused) }
+                    guard let sent = context.form["csrf"], Secrets.equal(sent, expected) else { throw ServiceError(.csrfRefused) }
                 }
             }
         }

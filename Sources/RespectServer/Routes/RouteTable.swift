@@ -4,7 +4,8 @@
 enum RouteTable {
     static let all: [Route] = ServiceRoutes.routes + PageRoutes.routes + AccountRoutes.routes + FrameworkRoutes.routes
         + SubmissionRoutes.routes + EvidenceFileRoutes.routes + CheckRoutes.routes + FindingRoutes.routes
-        + TenderRoutes.routes + RoundRoutes.routes + RunRoutes.routes + AuditRoutes.routes
+        + TenderRoutes.routes + RoundRoutes.routes + RunRoutes.routes + AuditRoutes.routes + ProviderPageRoutes.routes
+        + AssessorPageRoutes.routes + CommissionerPageRoutes.routes + AdminPageRoutes.routes
 
     /// The API routes (under `/api/v1`), which the OpenAPI document describes.
     static var api: [Route] { all.filter { $0.path.hasPrefix("/api/v1/") } }

@@ -31,26 +31,21 @@ extension WebService {
         return content.bytes
     }
 
-    /// A submission's findings as the engine applies them: every finding recorded on it.
+    /// A submission's findings as the engine applies them: those a second assessor agreed with
+    /// (`FindingsSet(moderated:)`); a finding awaiting moderation or disputed changes nothing.
     func findingsSet(for submission: SubmissionRecord) async throws -> FindingsSet {
         let recorded = try await run { () async throws(ServiceStoreError) in try await store.findings(submissionID: submission.id) }
-        guard !recorded.isEmpty else { return FindingsSet() }
-        let findings = recorded.map { finding in
-            Finding(kind: finding.kind, targetID: finding.targetID, decision: finding.decision, reason: finding.reason,
-                    assessor: finding.assessorEmail.value, date: finding.date, expires: finding.expires,
-                    fileSHA256: finding.fileSHA256)
-        }
-        return FindingsSet(named: [Findings(subject: FindingsSubject(), findings: findings,
-                                            source: "submission \(submission.id) findings")])
+        return FindingsSet(moderated: recorded.map(\.moderated), source: "submission \(submission.id) findings")
     }
 
-    /// A stored version assessed as `respect check` assesses a file, with the submission's findings.
+    /// A stored version assessed as `respect check` assesses a file, with the submission's
+    /// findings and the path to the next verdict.
     func assess(_ version: SubmissionVersion, of submission: SubmissionRecord, asOf: CalendarDate?) async throws -> Assessment {
         let bytes = try await bytes(of: version.sha256)
         let request = AssessmentRequest(submission: .bytes(bytes, name: version.fileName), asOf: asOf, today: today,
                                         findings: try await findingsSet(for: submission))
         do {
-            return try engine.assess(request).assessment
+            return try engine.plan(request).assessment
         } catch {
             throw ServiceError(error)
         }

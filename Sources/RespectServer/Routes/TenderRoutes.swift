@@ -63,28 +63,10 @@ enum TenderRoutes {
             let user = try context.user
             let tender = try await tender(try context.id("id"), for: user, service: service)
             guard AccessPolicy(user: user).manages(tender) else { throw ServiceError.notFound }
-            let bids = try await service.run { () async throws(ServiceStoreError) in try await service.store.bids(tenderID: tender.id, current: true) }
-            var sources: [InputSource] = []
-            for bid in bids {
-                let version = try await service.run { () async throws(ServiceStoreError) in
-                    try await service.store.version(submissionID: bid.submissionID, number: bid.version)
-                }
-                guard let version else { continue }
-                sources.append(.bytes(try await service.bytes(of: version.sha256), name: "bid \(bid.id) (\(bid.organisation))"))
-            }
-            let result: TenderResult
-            do {
-                result = try service.engine.compareBids(TenderRequest(tender: .bytes(try await service.bytes(of: tender.sha256),
-                                                                                     name: tender.fileName), bids: sources))
-            } catch let error as AssessmentError {
-                throw ServiceError(error)
-            }
+            let result = try await service.compareBids(tender)
             switch request.query("format") ?? "json" {
             case "json": return JSONBody.raw(Array(try JSONReport.encode(result).utf8))
-            case "csv":
-                return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8",
-                                                       .contentDisposition: "attachment; filename=\"tender-\(tender.id)-bids.csv\""],
-                                body: ResponseBody(byteBuffer: ByteBuffer(string: TenderCSVReport.render(result))))
+            case "csv": return TenderRoutes.csv(result, tender: tender)
             case "html": return PageResponse.html(HTMLTenderReport().render(result))
             default: throw ServiceError(.badRequest, detail: "format: expected json, csv or html")
             }
@@ -96,6 +78,36 @@ enum TenderRoutes {
         let found = try await service.run { () async throws(ServiceStoreError) in try await service.store.tender(id: id) }
         guard let found, AccessPolicy(user: user).canSee(found) else { throw ServiceError.notFound }
         return found
+    }
+}
+
+extension TenderRoutes {
+    /// The comparison as a CSV download (`respect tender --format csv`).
+    static func csv(_ result: TenderResult, tender: TenderRecord) -> Response {
+        PageResponse.download(Array(TenderCSVReport.render(result).utf8), mediaType: "text/csv; charset=utf-8",
+                              fileName: "tender-\(tender.id)-bids.csv")
+    }
+}
+
+extension WebService {
+    /// A tender's current bids (each organisation's latest) compared through
+    /// `AssessmentEngine.compareBids`, as `respect tender` compares files.
+    func compareBids(_ tender: TenderRecord) async throws -> TenderResult {
+        let bids = try await run { () async throws(ServiceStoreError) in try await store.bids(tenderID: tender.id, current: true) }
+        var sources: [InputSource] = []
+        for bid in bids {
+            let version = try await run { () async throws(ServiceStoreError) in
+                try await store.version(submissionID: bid.submissionID, number: bid.version)
+            }
+            guard let version else { continue }
+            sources.append(.bytes(try await bytes(of: version.sha256), name: "bid \(bid.id) (\(bid.organisation))"))
+        }
+        let request = TenderRequest(tender: .bytes(try await bytes(of: tender.sha256), name: tender.fileName), bids: sources)
+        do {
+            return try engine.compareBids(request)
+        } catch {
+            throw ServiceError(error)
+        }
     }
 }
 

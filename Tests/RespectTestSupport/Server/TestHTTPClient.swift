@@ -88,4 +88,27 @@ public struct TestHTTPClient: Sendable {
             return answer
         }
     }
+
+    /// Starts a request whose body declares `declaredLength` bytes, sends only `body` (fewer),
+    /// and closes the connection: an upload cut off by the client or the network.
+    public func sendCutOff(_ method: String, _ path: String, headers: [(String, String)] = [], declaredLength: Int,
+                           body: [UInt8]) async throws {
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
+                }
+            }
+        try await channel.executeThenClose { _, outbound in
+            var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: path)
+            head.headers.add(name: "Host", value: "127.0.0.1:\(port)")
+            for (name, value) in headers { head.headers.add(name: name, value: value) }
+            head.headers.add(name: "Content-Length", value: String(declaredLength))
+            try await outbound.write(.head(head))
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
+            // Let the server read what was sent before the connection goes.
+            try await Task.sleep(for: .milliseconds(200))
+        }
+    }
 }

@@ -1,0 +1,74 @@
+import Hummingbird
+import RespectEvaluation
+import RespectModel
+import RespectStore
+
+/// A self-assessment's dashboard: the verdict in plain words, what lifts it (the conditions of
+/// the next rule and the missing evidence, safety-critical first), evidence expiring in the next
+/// 90 days with its calendar feed, and what the provider can do with this version.
+enum DashboardPage {
+    struct View: Sendable {
+        var id: Int64
+        var path: String
+        var title: String
+        var versionNumber: Int
+        var versionState: String
+        var isSubmitted: Bool
+        var framework: String
+        var asOf: String
+        var verdict: VerdictView
+        var isAchieved: Bool
+        /// The conditions of the rules above the current verdict, with their figures.
+        var nextRules: [VerdictView.Rule]
+        var safetyCritical: [IndicatorLine]
+        var hasSafetyCritical: Bool
+        var missing: [MissingLine]
+        var missingCount: Int
+        var hasMissing: Bool
+        var moreMissing: Bool
+        var expiring: [ExpiringLine]
+        var hasExpiring: Bool
+        var counts: String
+        var latestVersion: Int
+        var isLatest: Bool
+    }
+
+    struct ExpiringLine: Sendable {
+        var evidenceID: String
+        var title: String
+        var date: String
+        var what: String
+    }
+
+    /// How many missing items the dashboard lists before pointing to the editor.
+    static let missingShown = 12
+
+    static func render(_ state: SelfAssessment, context: RespectRequestContext, service: WebService) -> Response {
+        let catalogue = service.catalogue
+        let assessment = state.assessment
+        let missing = MissingLine.ordered(assessment, path: state.path, catalogue: catalogue)
+        let verdict = VerdictView(assessment.outcome, catalogue: catalogue)
+        let failures = Set(assessment.safetyCriticalFailures.map(\.id))
+        let view = View(
+            id: state.record.id, path: state.path, title: state.record.title, versionNumber: state.version.number,
+            versionState: catalogue["versionState_" + state.version.state.rawValue], isSubmitted: state.isSubmitted,
+            framework: state.framework.title + " (" + state.framework.identity.reference + ")", asOf: assessment.asOf.description,
+            verdict: verdict, isAchieved: assessment.outcome.verdict == .achieved,
+            nextRules: Array(verdict.rules.dropLast()),
+            safetyCritical: assessment.indicators.filter { failures.contains($0.id) }.map { IndicatorLine($0, catalogue: catalogue) },
+            hasSafetyCritical: !failures.isEmpty,
+            missing: Array(missing.prefix(missingShown)), missingCount: missing.count, hasMissing: !missing.isEmpty, moreMissing: missing.count > missingShown,
+            expiring: ExpiringEvidence.list(assessment).map { item in
+                ExpiringLine(evidenceID: item.evidenceID, title: item.title, date: item.date.description,
+                             what: catalogue["expiring_" + item.kind.rawValue])
+            },
+            hasExpiring: !ExpiringEvidence.list(assessment).isEmpty,
+            counts: catalogue.format("dashboard_counts", [
+                "met": String(assessment.totals.met), "applicable": String(assessment.totals.applicable),
+                "mandatoryMet": String(assessment.totals.mandatoryMet), "mandatory": String(assessment.totals.mandatoryApplicable),
+            ]),
+            latestVersion: state.record.latestVersion, isLatest: state.version.number == state.record.latestVersion)
+        let title = catalogue.format("dashboard_title", ["title": state.record.title, "verdict": assessment.outcome.label])
+        return service.page("dashboard", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"), view)
+    }
+}

@@ -1,0 +1,107 @@
+import Hummingbird
+import RespectEvaluation
+import RespectModel
+
+/// The self-assessment editor, generated from the framework: the services offered, then each
+/// section → indicator with its status and what to provide (with a link that opens the evidence
+/// form for it), the evidence items, the facts and the action plan. Every change is a form that
+/// saves the next version.
+enum EditorPage {
+    struct View: Sendable {
+        var path: String
+        var title: String
+        var versionNumber: Int
+        var isSubmitted: Bool
+        var verdict: VerdictView
+        var services: ServicesForm.View
+        var sections: [SectionView]
+        var evidence: [EvidenceRow]
+        var hasEvidence: Bool
+        var facts: [FactRow]
+        var hasFacts: Bool
+        var actions: [ActionRow]
+        var hasActions: Bool
+    }
+
+    struct SectionView: Sendable {
+        var number: String
+        var title: String
+        var summary: String
+        var open: Bool
+        var indicators: [IndicatorView]
+    }
+
+    struct IndicatorView: Sendable {
+        var line: IndicatorLine
+        var applicable: Bool
+        var needsWork: Bool
+        var evidenceType: String?
+        var mandatory: Bool
+    }
+
+    struct EvidenceRow: Sendable {
+        var id: String
+        var typeLabel: String
+        var title: String
+        var issued: String
+        var reviewBy: String
+        var supports: String
+        var sha256: String?
+    }
+
+    struct FactRow: Sendable {
+        var label: String
+        var value: String
+        var source: String?
+    }
+
+    struct ActionRow: Sendable {
+        var index: Int
+        var indicator: String
+        var action: String
+        var owner: String
+        var due: String
+    }
+
+    static func render(_ state: SelfAssessment, services: ServicesForm.View? = nil, context: RespectRequestContext,
+                       service: WebService, status: HTTPResponse.Status = .ok) -> Response {
+        let catalogue = service.catalogue
+        let framework = state.framework
+        let results = Dictionary(state.assessment.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let sections = framework.sections.map { section -> SectionView in
+            let indicators = section.standards.flatMap(\.indicators).compactMap { indicator -> IndicatorView? in
+                guard let result = results[indicator.id] else { return nil }
+                return IndicatorView(line: IndicatorLine(result, catalogue: catalogue), applicable: result.status != .notApplicable,
+                                     needsWork: result.status.isUnmet, evidenceType: MissingLine.firstEvidenceType(result.toProvide),
+                                     mandatory: result.level == .mandatory)
+            }
+            let counts = state.assessment.sections.first { $0.id == section.id }?.counts ?? StatusCounts()
+            return SectionView(number: section.number, title: section.title,
+                               summary: catalogue.format("editor_sectionSummary", ["met": String(counts.met),
+                                                                                  "applicable": String(counts.applicable)]),
+                               open: counts.notMet + counts.partlyMet > 0, indicators: indicators)
+        }
+        let vocabulary = framework.vocabulary
+        let evidence = state.submission.evidence.map { item in
+            EvidenceRow(id: item.id, typeLabel: vocabulary.evidenceLabel(item.type), title: item.title, issued: item.issued.description,
+                        reviewBy: item.reviewBy?.description ?? "—", supports: item.supports.joined(separator: " "),
+                        sha256: item.file?.sha256)
+        }
+        let facts = state.submission.facts.map { fact in
+            FactRow(label: vocabulary.fact(fact.id)?.label ?? fact.id,
+                    value: fact.value.description + (fact.unit.map { " " + $0 } ?? ""), source: fact.sourceEvidenceID)
+        }
+        let actions = state.submission.actionPlan.enumerated().map { index, action in
+            ActionRow(index: index + 1, indicator: framework.indicator(id: action.indicatorID)?.number ?? action.indicatorID,
+                      action: action.action, owner: action.owner, due: action.due.description)
+        }
+        let view = View(path: state.path, title: state.record.title, versionNumber: state.version.number,
+                        isSubmitted: state.isSubmitted, verdict: VerdictView(state.assessment.outcome, catalogue: catalogue),
+                        services: services ?? ServicesForm.view(state, form: nil, catalogue: catalogue),
+                        sections: sections, evidence: evidence, hasEvidence: !evidence.isEmpty, facts: facts, hasFacts: !facts.isEmpty,
+                        actions: actions, hasActions: !actions.isEmpty)
+        let title = catalogue.format("editor_title", ["title": state.record.title])
+        return service.page("editor", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"), view,
+                            status: status)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import RespectAssessment
+import RespectCorpus
+import RespectEvaluation
+import RespectModel
+import RespectStore
+
+/// A provider's self-assessment as the pages show and change it: the submission record, one of
+/// its versions, that version read back into the model and assessed through the one use case
+/// (`AssessmentEngine.assess`, with the findings a second assessor agreed), and the edition used.
+struct SelfAssessment: Sendable {
+    var record: SubmissionRecord
+    var version: SubmissionVersion
+    var checked: SubmissionAssessment
+
+    var submission: Submission { checked.submission }
+    var framework: Framework { checked.resolved.edition.framework }
+    var assessment: Assessment { checked.assessment }
+    /// A submitted version never changes; an edit starts the next version from it.
+    var isSubmitted: Bool { version.state == .submitted }
+    var path: String { "/self-assessments/\(record.id)" }
+}
+
+extension WebService {
+    /// The self-assessment `id` at `version` (its latest when `nil`) when `user` may see it; 404 otherwise.
+    func selfAssessment(_ id: Int64, version number: Int? = nil, for user: UserAccount) async throws -> SelfAssessment {
+        let record = try await submission(id, for: user)
+        let (_, version) = try await version(id, number ?? record.latestVersion, for: user)
+        return SelfAssessment(record: record, version: version, checked: try await checked(version, of: record))
+    }
+
+    /// A stored version assessed as `respect check` assesses its file, with the agreed findings.
+    func checked(_ version: SubmissionVersion, of record: SubmissionRecord, findings: Bool = true) async throws -> SubmissionAssessment {
+        let request = AssessmentRequest(submission: .bytes(try await bytes(of: version.sha256), name: version.fileName),
+                                        today: today, findings: findings ? try await findingsSet(for: record) : FindingsSet())
+        do {
+            return try engine.assess(request)
+        } catch {
+            throw ServiceError(error)
+        }
+    }
+
+    /// Writes `submission` as a submission file (`SubmissionXMLWriter`), reads it back as an
+    /// upload is read (valid, and of the record's organisation), and adds it as the record's
+    /// next version. An edit that makes the file invalid is refused with the engine's message.
+    func saveVersion(_ submission: Submission, of record: SubmissionRecord, user: UserAccount,
+                     context: RespectRequestContext) async throws -> SubmissionVersion {
+        let version = try newVersion(of: submission, organisation: record.organisation, user: user)
+        return try await run { () async throws(ServiceStoreError) in
+            try await store.addVersion(submissionID: record.id, version, by: context.author)
+        }
+    }
+
+    /// A new self-assessment whose first version is `submission`.
+    func createSelfAssessment(_ submission: Submission, title: String, user: UserAccount,
+                              context: RespectRequestContext) async throws -> SubmissionRecord {
+        guard let organisation = user.organisation else { throw ServiceError.notFound }
+        let version = try newVersion(of: submission, organisation: organisation, user: user)
+        return try await run { () async throws(ServiceStoreError) in
+            try await store.createSubmission(organisation: organisation, title: title, firstVersion: version, by: context.author)
+        }.0
+    }
+
+    /// A version from uploaded bytes (an imported submission XML).
+    func importedVersion(_ bytes: [UInt8], fileName: String, organisation: RegisteredNumber, user: UserAccount) throws -> NewVersion {
+        let facts = try readSubmission(bytes, name: fileName, organisation: organisation)
+        return NewVersion(content: FileContent(bytes), fileName: fileName, providerName: facts.providerName,
+                          framework: facts.framework, asOf: facts.asOf, uploadedBy: user.id, uploadedAt: now)
+    }
+
+    private func newVersion(of submission: Submission, organisation: RegisteredNumber, user: UserAccount) throws -> NewVersion {
+        let bytes = Array(SubmissionXMLWriter.document(submission).utf8)
+        return try importedVersion(bytes, fileName: SelfAssessmentFiles.editedName, organisation: organisation, user: user)
+    }
+
+    /// The framework editions installed, as `id@edition`, newest publication first within a framework.
+    func installedEditions() -> [LoadedEdition] {
+        guard let index = try? engine.library.index() else { return [] }
+        return index.references.compactMap { try? engine.library.edition($0) }
+    }
+
+    /// An installed edition named by `reference` (`id@edition` exactly as listed; never a path).
+    func installedEdition(_ reference: String) -> LoadedEdition? {
+        installedEditions().first { $0.reference == reference }
+    }
+}
+
+/// Names the service gives files it writes.
+enum SelfAssessmentFiles {
+    /// The file name of a version saved from the editor.
+    static let editedName = "self-assessment.xml"
+
+    /// The download name of a version's submission XML.
+    static func exportName(_ record: SubmissionRecord, _ version: Int) -> String {
+        "self-assessment-\(record.id)-version-\(version).xml"
+    }
+}

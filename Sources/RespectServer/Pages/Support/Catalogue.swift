@@ -1,0 +1,46 @@
+import Foundation
+import RespectReports
+
+/// Every user-facing string of the pages and of the API's error messages, for one language,
+/// read from `Resources/Catalogue/LANGUAGE.json`: templates and handlers name strings by key and
+/// never hold words themselves, so a second language is one more file. The sentences the engine's
+/// typed results become (reasons, provisions, warnings, conditions, tender reasons) come from the
+/// reports' `Wording` of the same language, so a page never words a result itself.
+struct Catalogue: Sendable {
+    let language: String
+    let strings: [String: String]
+    /// The reports' words for the engine's results, in `language`.
+    var wording: any Wording = EnglishWording()
+
+    /// Reads the catalogue of `language` from the server's resources.
+    static func load(language: String = "en") throws -> Catalogue {
+        let path = ServerResources.path("Catalogue/\(language).json")
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return Catalogue(language: language, strings: try JSONDecoder().decode([String: String].self, from: data))
+    }
+
+    /// The string for `key`; a missing key shows itself, so a gap is seen, not hidden.
+    subscript(_ key: String) -> String {
+        strings[key] ?? key
+    }
+
+    /// The string for `key` with each `{name}` replaced by `values[name]`, e.g.
+    /// `format("dashboard_expiring", ["count": "3"])`.
+    func format(_ key: String, _ values: [String: String]) -> String {
+        var text = self[key]
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    /// The message of an error code (`error_CODE`).
+    func message(for code: ErrorCode) -> String {
+        self["error_\(code.rawValue)"]
+    }
+}
+
+/// Where the server's resources (templates, catalogues, the OpenAPI document, styles) are.
+enum ServerResources {
+    static func path(_ relative: String) -> String {
+        Bundle.module.bundleURL.appendingPathComponent("Resources").appendingPathComponent(relative).path
+    }
+}

@@ -1,0 +1,211 @@
+import RespectEvaluation
+import RespectModel
+import RespectReports
+
+/// A status shown as the reports show it: words, a glyph hidden from screen readers, and a
+/// colour class, so nothing depends on colour alone.
+struct BadgeView: Sendable {
+    var cssClass: String
+    var glyph: String
+    var words: String
+
+    init(_ status: IndicatorStatus, catalogue: Catalogue) {
+        cssClass = "badge status-" + status.rawValue
+        glyph = HTMLBadge.glyph(status)
+        words = catalogue.wording.status(status)
+    }
+
+    init(verdict: Verdict, label: String) {
+        cssClass = "badge status-" + Self.statusName(verdict)
+        glyph = HTMLBadge.glyph(verdict)
+        words = label
+    }
+
+    init(cssClass: String, glyph: String, words: String) {
+        self.cssClass = cssClass
+        self.glyph = glyph
+        self.words = words
+    }
+
+    static func statusName(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .achieved: "met"
+        case .workingTowards: "partly-met"
+        case .notYet: "not-met"
+        }
+    }
+}
+
+/// An indicator's weight as a tag: "safety-critical", "mandatory" or "desirable".
+struct LevelTag: Sendable {
+    var cssClass: String
+    var words: String
+
+    init(level: Level, safetyCritical: Bool, catalogue: Catalogue) {
+        if safetyCritical {
+            cssClass = "tag tag-safety"
+            words = catalogue["level_safetyCritical"]
+        } else {
+            cssClass = "tag tag-" + level.rawValue
+            words = catalogue["level_" + level.rawValue]
+        }
+    }
+}
+
+/// The verdict box: the outcome's label in plain words (the framework's own), the rule's
+/// description, and each condition of every rule tried with its figures.
+struct VerdictView: Sendable {
+    struct Condition: Sendable {
+        var rule: String
+        var detail: String
+        var holds: Bool
+        var badge: BadgeView
+    }
+
+    struct Rule: Sendable {
+        var label: String
+        var matched: Bool
+        var conditions: [Condition]
+    }
+
+    var cssClass: String
+    var glyph: String
+    var label: String
+    var verdictName: String
+    var description: String?
+    /// Every rule tried, the matching one last.
+    var rules: [Rule]
+
+    init(_ outcome: OutcomeDecision, catalogue: Catalogue) {
+        cssClass = HTMLBadge.verdictClass(outcome.verdict)
+        glyph = HTMLBadge.glyph(outcome.verdict)
+        label = outcome.label
+        verdictName = catalogue["verdict_" + outcome.verdict.rawValue]
+        description = outcome.description
+        rules = outcome.rulesTried.map { trial in
+            Rule(label: trial.label, matched: trial.matched, conditions: trial.conditions.map { condition in
+                Condition(rule: catalogue.wording.conditionRule(condition), detail: catalogue.wording.conditionDetail(condition),
+                          holds: condition.holds,
+                          badge: condition.holds ? BadgeView(cssClass: "badge status-met", glyph: "✓", words: catalogue["condition_holds"])
+                                                 : BadgeView(cssClass: "badge status-not-met", glyph: "✗", words: catalogue["condition_fails"]))
+            })
+        }
+    }
+}
+
+/// An indicator in a list: number, text, weight, status and what to provide.
+struct IndicatorLine: Sendable {
+    var id: String
+    var number: String
+    var text: String
+    var tag: LevelTag
+    var badge: BadgeView
+    var safetyCritical: Bool
+    /// What to provide, in words (empty when met or not applicable).
+    var toProvide: [String]
+    var reasons: [String]
+    var remediation: String
+    var evidenceUsed: [String]
+
+    init(_ result: IndicatorResult, catalogue: Catalogue) {
+        id = result.id
+        number = result.number
+        text = result.text
+        tag = LevelTag(level: result.level, safetyCritical: result.safetyCritical, catalogue: catalogue)
+        badge = BadgeView(result.status, catalogue: catalogue)
+        safetyCritical = result.safetyCritical
+        toProvide = result.toProvide.map(catalogue.wording.message)
+        reasons = result.reasons.map(catalogue.wording.message)
+        remediation = result.remediation
+        evidenceUsed = result.evidenceUsed
+    }
+}
+
+/// An item of the missing-evidence list, in the order that lifts the verdict soonest:
+/// safety-critical first, then mandatory, then desirable (the engine's order within each).
+struct MissingLine: Sendable {
+    var id: String
+    var number: String
+    var text: String
+    var section: String
+    var tag: LevelTag
+    var badge: BadgeView
+    var toProvide: [String]
+    var why: [String]
+    var remediation: String
+    var plannedAction: String?
+    /// The first evidence type the indicator asks for, to open the evidence form with it chosen.
+    var evidenceType: String?
+    var mandatory: Bool
+    /// One link per thing to provide: the evidence form with the type chosen, the facts form at
+    /// the fact, or the editor's services.
+    var actions: [ActionLink]
+
+    /// `path`: the self-assessment's address, which the action links start from.
+    static func ordered(_ assessment: Assessment, path: String, catalogue: Catalogue) -> [MissingLine] {
+        let entries = assessment.missingEvidence.flatMap { group in group.items.map { (group, $0) } }
+        func rank(_ item: MissingEvidence) -> Int { item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2 }
+        return entries.enumerated().sorted { lhs, rhs in
+            (rank(lhs.element.1), lhs.offset) < (rank(rhs.element.1), rhs.offset)
+        }.map { _, entry in
+            let (group, item) = entry
+            return MissingLine(id: item.indicator.id, number: item.indicator.number, text: item.indicator.text,
+                               section: "\(group.sectionNumber) \(group.sectionTitle)",
+                               tag: LevelTag(level: item.level, safetyCritical: item.safetyCritical, catalogue: catalogue),
+                               badge: BadgeView(item.status, catalogue: catalogue),
+                               toProvide: item.toProvide.map(catalogue.wording.message), why: item.why.map(catalogue.wording.message),
+                               remediation: item.remediation,
+                               plannedAction: item.plannedAction.map { catalogue.format("missing_planned", ["action": $0.action, "owner": $0.owner, "due": $0.due.description]) },
+                               evidenceType: firstEvidenceType(item.toProvide), mandatory: item.level == .mandatory,
+                               actions: ActionLink.links(item.toProvide, indicator: item.indicator, path: path, catalogue: catalogue))
+        }
+    }
+
+    static func firstEvidenceType(_ provisions: [Provision]) -> String? {
+        for provision in provisions {
+            switch provision {
+            case .evidence(let evidence): return evidence.evidenceType.id
+            case .oneOf(let alternatives): if let found = alternatives.lazy.compactMap(firstEvidenceType).first { return found }
+            case .moreOf(_, let options): if let found = options.lazy.compactMap(firstEvidenceType).first { return found }
+            case .fact, .factSource, .service, .answerFinding: continue
+            }
+        }
+        return nil
+    }
+}
+
+/// A link that acts on one thing to provide.
+struct ActionLink: Sendable {
+    var href: String
+    var label: String
+
+    /// The links for `provisions` (the first alternative of a choice, each option still needed).
+    static func links(_ provisions: [Provision], indicator: IndicatorReference, path: String, catalogue: Catalogue) -> [ActionLink] {
+        var links: [ActionLink] = []
+        func add(_ provision: Provision) {
+            switch provision {
+            case .evidence(let evidence):
+                links.append(ActionLink(href: "\(path)/evidence/new?indicator=\(evidence.indicator)&type=\(evidence.evidenceType.id)",
+                                        label: catalogue.format("missing_addEvidence", ["type": evidence.evidenceType.label,
+                                                                                        "number": indicator.number])))
+            case .fact(let fact, _):
+                links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
+            case .factSource(let fact, _):
+                links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
+            case .service(let type):
+                links.append(ActionLink(href: "\(path)/edit#service-\(type.id)", label: catalogue.format("missing_offerService", ["service": type.label])))
+            case .oneOf(let alternatives):
+                alternatives.first?.forEach(add)
+            case .moreOf(_, let options):
+                options.first?.forEach(add)
+            case .factSource(let fact, _):
+                links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
+            case .answerFinding:
+                links.append(ActionLink(href: "\(path)/evidence/new?indicator=\(indicator.id)",
+                                        label: catalogue.format("missing_answerFinding", ["number": indicator.number])))
+            }
+        }
+        provisions.forEach(add)
+        return links
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import RespectTestSupport
+import Testing
+
+/// Clients that send too much or too slowly, against a real `respect serve` process on a fresh
+/// SQLite data folder: refused while reading, memory bounded, cut off within the documented
+/// timeouts, and the server still serves everyone else afterwards.
+@Suite("Hostile clients", .serialized)
+struct HostileClientTests {
+    static let mebibyte = 1024 * 1024
+
+    /// Runs `test` against a fresh server started with `options`, with a provider's token;
+    /// stops the server whatever happens.
+    static func serve(_ options: [String], _ test: (ServeProcess, String) async throws -> Void) async throws {
+        let data = try ServeDataFolder()
+        try data.addUser("quality@eastfield.example", role: "provider", organisation: ServerFixtures.eastfield)
+        let server = try await ServeProcess.start(dataFolder: data.path, options: options)
+        do {
+            let basic = Data("quality@eastfield.example:a long passphrase".utf8).base64EncodedString()
+            let answer = try await server.client.send("POST", "/api/v1/tokens", headers: [("Authorization", "Basic \(basic)")])
+            let token = try #require(answer.object["token"] as? String, "no token: \(answer.status) \(answer.text)")
+            try await test(server, token)
+            await server.stop()
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
+    /// Sends a `POST /api/v1/check` head, then up to `total` bytes of body in 1 MiB writes (as
+    /// chunks when `chunked`), until the server stops reading; returns the status it answered
+    /// and how many body bytes it took.
+    static func flood(_ server: ServeProcess, token: String, total: Int, chunked: Bool) async throws -> (status: Int, sent: Int) {
+        let connection = try await RawConnection.open(port: server.port)
+        defer { connection.close() }
+        let framing = chunked ? "Transfer-Encoding: chunked" : "Content-Length: \(total)"
+        let head = "POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n\(framing)\r\n\r\n"
+        _ = await connection.write(Array(head.utf8))
+        let slice = [UInt8](repeating: UInt8(ascii: "<"), count: mebibyte)
+        let chunk = chunked ? Array("100000\r\n".utf8) + slice + Array("\r\n".utf8) : slice
+        var sent = 0
+        while sent < total, await connection.write(chunk) { sent += mebibyte }
+        if sent >= total, chunked { _ = await connection.write(Array("0\r\n\r\n".utf8)) }
+        let answer = String(decoding: await connection.received().prefix(64), as: UTF8.self)
+        return (Int(answer.dropFirst("HTTP/1.1 ".count).prefix(3)) ?? 0, sent)
+    }
+
+    @Test("a 200 MB body is refused with 413 while it is read, declared or chunked, and the server's memory stays bounded")
+    func oversizeBodiesAreRefusedWhileReading() async throws {
+        try await Self.serve(["--max-upload-size", String(4 * Self.mebibyte)]) { server, token in
+            // One real check first, so the engine and its schemas are loaded before measuring.
+            let check = try await server.client.send("POST", "/api/v1/check", headers: ServerFixtures.bearer(token),
+                                                     body: ServerFixtures.notYetBytes)
+            #expect(check.status == 200)
+            let before = try #require(server.memory)
+            let declared = try await Self.flood(server, token: token, total: 200 * Self.mebibyte, chunked: false)
+            #expect(declared.status == 413)
+            let chunked = try await Self.flood(server, token: token, total: 200 * Self.mebibyte, chunked: true)
+            #expect(chunked.status == 413)
+            #expect(chunked.sent < 200 * Self.mebibyte, "the server stopped reading a body past the limit")
+            let after = try #require(server.memory)
+            let growth = after.peak - before.peak
+            #expect(growth < 48 * Self.mebibyte, "peak RSS grew \(growth / Self.mebibyte) MiB for 400 MB sent with a 4 MiB limit")
+            let again = try await server.client.send("POST", "/api/v1/check", headers: ServerFixtures.bearer(token),
+                                                     body: ServerFixtures.notYetBytes)
+            #expect(again.status == 200, "the server still serves")
+        }
+    }
+
+    @Test("a client sending its request head a byte at a time, or nothing, is cut off after the idle timeout")
+    func slowHeadsAreCutOff() async throws {
+        try await Self.serve(["--idle-timeout", "2"]) { server, _ in
+            let silent = try await RawConnection.open(port: server.port)
+            let slow = try await RawConnection.open(port: server.port)
+            let started = ContinuousClock.now
+            _ = await slow.write(Array("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8))
+            var written = 0
+            while written < 60, !slow.isClosed, await slow.write([UInt8(ascii: "X")]) {
+                written += 1
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            let elapsed = ContinuousClock.now - started
+            #expect(slow.isClosed && written < 60, "still open after \(written) bytes")
+            #expect(elapsed < .seconds(7), "cut off after \(elapsed), the idle timeout is 2 s")
+            _ = await silent.received()
+            #expect(silent.isClosed)
+            #expect(try await server.client.send("GET", "/health").status == 200, "the server still serves")
+        }
+    }
+
+    @Test("a client trickling its body slower than the minimum upload rate is cut off")
+    func slowBodiesAreCutOff() async throws {
+        try await Self.serve(["--idle-timeout", "2", "--min-upload-rate", "1000"]) { server, token in
+            let slow = try await RawConnection.open(port: server.port)
+            let head = "POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Length: 100000\r\n\r\n"
+            let started = ContinuousClock.now
+            _ = await slow.write(Array(head.utf8))
+            var written = 0
+            // 20 bytes a second: each write resets the idle timeout, so only the rate stops it.
+            while written < 300, !slow.isClosed, await slow.write([UInt8(ascii: " ")]) {
+                written += 1
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            let elapsed = ContinuousClock.now - started
+            #expect(slow.isClosed && written < 300, "still open after \(written) bytes")
+            #expect(elapsed < .seconds(8), "cut off after \(elapsed): 2 s of grace plus 1 s per 1,000 bytes")
+            // A body sent at a normal pace is not affected.
+            let check = try await server.client.send("POST", "/api/v1/check", headers: ServerFixtures.bearer(token),
+                                                     body: ServerFixtures.notYetBytes)
+            #expect(check.status == 200)
+        }
+    }
+}
