@@ -166,6 +166,8 @@ public enum TypedSamples {
         .mandatoryPercent(minPercent: ExactDecimal("62.5")!),
         .sectionCoverage(minPercent: ExactDecimal(50), level: .desirable, section: SectionMention(id: "org", number: "1", title: "Organisation")),
         .actionPlan(withinMonths: 6),
+        .gate,
+        .tier("smp"),
     ]
 
     public static let planAdditions: [PlanAddition] = [

@@ -97,6 +97,13 @@ public struct IndicatorReference: Sendable, Codable, Hashable {
     public var number: String
     public var text: String
     public var section: String
+
+    public init(id: String, number: String, text: String, section: String) {
+        self.id = id
+        self.number = number
+        self.text = text
+        self.section = section
+    }
 }
 
 /// Counts of indicator statuses, overall or within a section or standard.

@@ -46,6 +46,10 @@ public struct Framework: Sendable {
     /// The gate with a stable id, if any.
     public func gate(id: String) -> Gate? { gates.first { $0.id == id } }
 
+    /// What evidence may be linked to by `id`: an indicator, or a gate's rule (judged as an
+    /// indicator is).
+    public func linkTarget(id: String) -> Indicator? { indicator(id: id) ?? gate(id: id)?.indicator }
+
     /// Ids evidence and findings may refer to: every indicator's and every gate's.
     public var linkableIDs: Set<String> {
         Set(indicators.map(\.id)).union(gates.map(\.id))
