@@ -85,6 +85,19 @@ public struct CorpusGenerator: Sendable {
                 }
             }
         }
+        // Every gate (e.g. membership) is passed: the profiles are about the scored indicators.
+        if let section = framework.sections.first {
+            for gate in framework.gates {
+                for leaf in planner.satisfy(gate.indicator.requirement, random: &random) ?? [] {
+                    switch leaf {
+                    case .evidence(let rule, let evidencePlan):
+                        pack.provide(rule, evidencePlan, for: gate.indicator, section: section, random: &random)
+                    case .fact(let threshold, let holds):
+                        constraints.append((threshold.factID, threshold, holds, gate.id))
+                    }
+                }
+            }
+        }
         let target = random.int(in: 100...400)
         while pack.count < target, !fillers.isEmpty {
             let (rule, indicator, section) = random.pick(fillers)

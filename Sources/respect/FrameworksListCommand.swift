@@ -31,6 +31,9 @@ struct FrameworksListCommand: ParsableCommand {
         var indicators: Int
         var mandatory: Int
         var safetyCritical: Int
+        /// Indicators a public source states; the rest are modelled.
+        var sourcedIndicators: Int
+        var gates: Int
         var file: String
         var notice: String
     }
@@ -50,7 +53,9 @@ struct FrameworksListCommand: ParsableCommand {
                            effective: framework.identity.effective, supersedes: framework.identity.supersedes,
                            supersededBy: framework.identity.supersededBy, sections: framework.sections.count,
                            indicators: indicators.count, mandatory: indicators.filter { $0.level == .mandatory }.count,
-                           safetyCritical: indicators.filter(\.isSafetyCritical).count, file: entry.path, notice: framework.notice)
+                           safetyCritical: indicators.filter(\.isSafetyCritical).count,
+                           sourcedIndicators: indicators.filter(\.provenance.isSourced).count, gates: framework.gates.count,
+                           file: entry.path, notice: framework.notice)
         }.sorted { $0.reference < $1.reference }
         switch format {
         case .text:
@@ -59,7 +64,9 @@ struct FrameworksListCommand: ParsableCommand {
                 print("\(listing.reference)  \(listing.title)")
                 print("    revision \(listing.revision), published \(listing.published), effective \(listing.effective)"
                       + (listing.supersedes.map { ", supersedes \($0)" } ?? "") + (listing.supersededBy.map { ", SUPERSEDED by \($0)" } ?? ""))
-                print("    \(listing.sections) sections, \(listing.indicators) indicators (\(listing.mandatory) mandatory, \(listing.safetyCritical) safety-critical)")
+                print("    \(listing.sections) sections, \(listing.indicators) indicators (\(listing.mandatory) mandatory, \(listing.safetyCritical) safety-critical)"
+                      + (listing.gates > 0 ? ", \(listing.gates) gate\(listing.gates == 1 ? "" : "s") checked first" : ""))
+                print("    \(listing.sourcedIndicators) of \(listing.indicators) indicators sourced, \(listing.indicators - listing.sourcedIndicators) modelled")
                 print("    \(listing.file)")
             }
         case .json:

@@ -7,8 +7,10 @@ struct RespectCommand: AsyncParsableCommand {
         commandName: "respect",
         abstract: "Check an evidence submission against the Respect Standard and say what is missing.",
         discussion: """
-            The verdict is advisory: accreditation is decided by Respect's assessors and an \
-            independent panel. Frameworks (editions of a standard) and their XSDs are read from \
+            The verdict is advisory: "achieved", "working towards" and "not yet" are the engine's \
+            readings in commissioners' terms, and its percentages are this project's modelling. \
+            Respect's own steps are membership, a self-assessment and readiness checklist, a desk \
+            review, interviews and a site visit, then an independent panel's decision. Frameworks (editions of a standard) and their XSDs are read from \
             the standards folder: --standards DIR, else $RESPECT_STANDARDS, else ./standards, \
             else the standards folder of the checkout the program was built in.
 

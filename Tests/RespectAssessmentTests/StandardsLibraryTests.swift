@@ -28,7 +28,7 @@ struct StandardsLibraryTests {
     @Test("a reference finds an edition by ID@EDITION, by a bare id when one edition is installed, or by a file path")
     func references() throws {
         let library = Self.library()
-        #expect(try library.edition("respect-standard@2017").framework.indicators.count == 99)
+        #expect(try library.edition("respect-standard@2017").framework.indicators.count == 96)
         #expect(try library.edition("home-office").reference == "home-office@2023")
         let byPath = try library.edition(TestSupport.standardsDirectory + "/respect-standard-2012.xml")
         #expect(byPath.reference == "respect-standard@2012")

@@ -17,7 +17,7 @@ struct AssessorCommandLineTests {
         #expect(text.contains("ASSESSOR FINDINGS (3 applied, 1 expired, 0 not applied)"))
         #expect(text.contains("Outcome by the engine alone: Working towards"))
         #expect(text.contains("evidence st-safer-recruitment-policy: engine: counted for staff-safe-recruitment-dbs → assessor: rejected"))
-        #expect(text.contains("indicator gov-respect-membership: engine: not met → assessor: accepted"))
+        #expect(text.contains("indicator exit-closure-summary: engine: partly met → assessor: accepted"))
         #expect(text.contains("staff-case-supervision: needs site visit, expired 2026-09-30"))
         #expect(text.contains("SAFETY-CRITICAL FAILURES (1)"))
     }

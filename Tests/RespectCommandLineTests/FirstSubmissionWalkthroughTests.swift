@@ -85,13 +85,15 @@ struct FirstSubmissionWalkthroughTests {
         #expect(try Self.run(blocks[6], in: folder) == [0, 10])
     }
 
-    /// `my-submission.xml` in `folder`, checked as the README does, has 1.1.3 met by the added item.
+    /// `my-submission.xml` in `folder`, checked as the README does, passes gate 0.1 (membership)
+    /// with the added item.
     static func expectMembershipMet(in folder: URL) throws {
         let json = try CommandLineRunner.run(["check", "my-submission.xml", "--as-of", "2026-12-01", "--format", "json"], in: folder)
         let object = try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any]
-        let indicators = try #require(object?["indicators"] as? [[String: Any]])
-        let membership = try #require(indicators.first { $0["id"] as? String == "gov-respect-membership" })
-        #expect(membership["status"] as? String == "met")
+        let gates = try #require(object?["gates"] as? [[String: Any]])
+        let membership = try #require(gates.first { $0["id"] as? String == "gov-respect-membership" })
+        #expect(membership["passed"] as? Bool == true)
+        #expect((membership["result"] as? [String: Any])?["status"] as? String == "met")
     }
 }
 

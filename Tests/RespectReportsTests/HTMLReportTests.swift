@@ -54,8 +54,10 @@ struct HTMLReportTests {
         for heading in ["What to do next", "How the outcome was decided", "Sections", "What is missing", "Warnings", "Inputs"] {
             #expect(h2.contains { $0.hasPrefix(heading) || $0.contains(heading) }, "missing h2 \(heading): \(h2)")
         }
-        // Safety first: the safety section comes before the plan and the outcome's detail.
-        #expect(h2.first?.contains("Safety-critical") == true)
+        // The preconditions (membership) come first, then safety, both before the plan and the
+        // outcome's detail.
+        #expect(h2.first == "Before applying")
+        #expect(h2.dropFirst().first?.contains("Safety-critical") == true)
         // The verdict in plain words in the title and the header's verdict box; ids secondary.
         #expect(structure.all("title").first?.text.hasPrefix("Not yet ready — ") == true)
         let verdict = try #require(structure.all("div").first { $0.attributes.contains("id=\"verdict\"") })

@@ -99,6 +99,8 @@ public enum TypedSamples {
                         figures: .actionPlanCoversUnmetMandatory(from: date, to: later, unmet: 2,
                                                                  uncovered: [UncoveredIndicator(indicator: mention, firstActionDue: CalendarDate("2027-01-01")),
                                                                              UncoveredIndicator(indicator: IndicatorMention(id: "x", number: "9.9"), firstActionDue: nil)])),
+        ConditionResult(condition: .tierMet(tier: "smp", acceptNeedsAssessor: true), holds: false,
+                        figures: .tierMet(met: 2, applicable: 3, provisional: 1, unmet: [mention])),
     ]
 
     static let section = SectionOutcomeResult(section: "org", number: "1", title: "Organisation", outcome: .notYet, accept: [.achieved],
@@ -164,6 +166,8 @@ public enum TypedSamples {
         .mandatoryPercent(minPercent: ExactDecimal("62.5")!),
         .sectionCoverage(minPercent: ExactDecimal(50), level: .desirable, section: SectionMention(id: "org", number: "1", title: "Organisation")),
         .actionPlan(withinMonths: 6),
+        .gate,
+        .tier("smp"),
     ]
 
     public static let planAdditions: [PlanAddition] = [

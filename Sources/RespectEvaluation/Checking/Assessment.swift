@@ -29,6 +29,9 @@ public struct Assessment: Sendable, Codable {
     public var crosswalk: CrosswalkCoverage? = nil
     /// The assessor's findings and what they changed; absent when none were given.
     public var findings: FindingsSummary?
+    /// The framework's gates (preconditions such as membership), checked first; absent when
+    /// the framework has none.
+    public var gates: [GateResult]? = nil
     /// The path to the next verdict, when the use case worked it out (`AssessmentEngine.plan`);
     /// absent otherwise, and never kept in the run store.
     public var plan: VerdictPlan? = nil
@@ -94,6 +97,13 @@ public struct IndicatorReference: Sendable, Codable, Hashable {
     public var number: String
     public var text: String
     public var section: String
+
+    public init(id: String, number: String, text: String, section: String) {
+        self.id = id
+        self.number = number
+        self.text = text
+        self.section = section
+    }
 }
 
 /// Counts of indicator statuses, overall or within a section or standard.
@@ -187,6 +197,11 @@ public struct IndicatorResult: Sendable, Codable {
     public var automatedStatus: IndicatorStatus?
     /// The assessor's decision on this indicator, when one applies.
     public var assessorDecision: AssessorDecision?
+    /// Whether a public source states the indicator or the engine authors modelled it (absent
+    /// in results stored before it existed).
+    public var provenance: Provenance? = nil
+    /// The named subsets (e.g. "smp") the indicator belongs to; absent when none.
+    public var tiers: [String]? = nil
 }
 
 /// An entry of the missing-evidence list.
@@ -205,6 +220,8 @@ public struct MissingEvidence: Sendable, Codable {
     public var unlinkedCandidates: [String]
     /// The action-plan entry covering it, if any.
     public var plannedAction: PlannedActionSummary?
+    /// Whether a public source states the indicator or it is modelled.
+    public var provenance: Provenance? = nil
 }
 
 /// An action-plan entry as shown beside a missing item.

@@ -25,6 +25,11 @@ extension ConditionResult: Codable {
             self.init(condition: .actionPlanCoversUnmetMandatory(withinMonths: try fields.figure("withinMonths")), holds: holds,
                       figures: .actionPlanCoversUnmetMandatory(from: try fields.figure("from"), to: try fields.figure("to"),
                                                                unmet: try fields.figure("unmetCount"), uncovered: try fields.figure("uncovered")))
+        case .tierMet:
+            self.init(condition: .tierMet(tier: try fields.figure("tier"), acceptNeedsAssessor: try fields.figure("acceptNeedsAssessor")),
+                      holds: holds,
+                      figures: .tierMet(met: try fields.figure("met"), applicable: try fields.figure("applicable"),
+                                        provisional: try fields.figure("provisional"), unmet: try fields.figure("unmet")))
         }
     }
 
@@ -40,6 +45,9 @@ extension ConditionResult: Codable {
             try fields.encode(level, forKey: "level")
         case .mandatoryMetPercent(let minPercent): try fields.encode(minPercent, forKey: "minPercent")
         case .actionPlanCoversUnmetMandatory(let months): try fields.encode(months, forKey: "withinMonths")
+        case .tierMet(let tier, let accept):
+            try fields.encode(tier, forKey: "tier")
+            try fields.encode(accept, forKey: "acceptNeedsAssessor")
         }
         switch figures {
         case .allMandatoryMet(let met, let applicable, let provisional, let unmet):
@@ -59,6 +67,11 @@ extension ConditionResult: Codable {
             try fields.encode(to, forKey: "to")
             try fields.encode(unmet, forKey: "unmetCount")
             try fields.encode(uncovered, forKey: "uncovered")
+        case .tierMet(let met, let applicable, let provisional, let unmet):
+            try fields.encode(met, forKey: "met")
+            try fields.encode(applicable, forKey: "applicable")
+            try fields.encode(provisional, forKey: "provisional")
+            try fields.encode(unmet, forKey: "unmet")
         }
         if let wording = encoder.resultWording { try fields.encode(wording.message(self), forKey: "message") }
     }

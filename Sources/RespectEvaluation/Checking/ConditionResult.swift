@@ -25,6 +25,7 @@ public struct ConditionResult: Sendable, Hashable {
         case sectionCoverage
         case mandatoryMetPercent
         case actionPlanCoversUnmetMandatory
+        case tierMet
     }
 
     public var kind: Kind {
@@ -34,6 +35,7 @@ public struct ConditionResult: Sendable, Hashable {
         case .sectionCoverage: .sectionCoverage
         case .mandatoryMetPercent: .mandatoryMetPercent
         case .actionPlanCoversUnmetMandatory: .actionPlanCoversUnmetMandatory
+        case .tierMet: .tierMet
         }
     }
 }
@@ -53,6 +55,9 @@ public enum ConditionFigures: Sendable, Hashable {
     /// Actions must be due from `from` to `to`; of `unmet` unmet mandatory indicators,
     /// `uncovered` have no action in that window.
     case actionPlanCoversUnmetMandatory(from: CalendarDate, to: CalendarDate, unmet: Int, uncovered: [UncoveredIndicator])
+    /// `met` of `applicable` applicable indicators of the tier met, `provisional` of them
+    /// awaiting an assessor; `unmet` are the others.
+    case tierMet(met: Int, applicable: Int, provisional: Int, unmet: [IndicatorMention])
 }
 
 /// A section below a coverage condition's percentage.

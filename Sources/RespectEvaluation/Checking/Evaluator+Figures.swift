@@ -35,8 +35,9 @@ extension Evaluator {
         }
         var totals = StatusCounts()
         results.forEach { totals.add($0) }
-        let verdict = OutcomeRules(framework: framework, results: results, sections: rollUp(results),
-                                   index: index, asOf: asOf).verdict()
+        let gates = gateResults(submission, requirements: requirements, adjustments: EvaluationAdjustments())
+        let verdict = gateDecision(gates.results)?.verdict
+            ?? OutcomeRules(framework: framework, results: results, sections: rollUp(results), index: index, asOf: asOf).verdict()
         let failures = results.filter { $0.safetyCritical && $0.status.isUnmet }.map(IndicatorReference.init)
         let missing = MissingEvidenceList.unmetPositions(framework: framework, results: results)
             .flatMap(\.positions).map { MissingEvidenceFigure(results[$0]) }

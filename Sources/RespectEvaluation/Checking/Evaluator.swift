@@ -21,7 +21,8 @@ public struct Evaluator: Sendable {
         self.framework = framework
         self.warningHorizonDays = warningHorizonDays
         indicators = framework.indicators
-        indicatorIDs = Set(indicators.map(\.id))
+        // Evidence and findings may refer to gates as they refer to indicators.
+        indicatorIDs = framework.linkableIDs
         notApplicableReasons = Dictionary(indicators.map { ($0.id, Self.notApplicable($0.applicability, in: framework)) },
                                           uniquingKeysWith: { first, _ in first })
     }
@@ -63,12 +64,14 @@ public struct Evaluator: Sendable {
             warnings += indicatorWarnings
         }
         results = adjustments.apply(to: results)
+        let gates = gateResults(submission, requirements: requirements, adjustments: adjustments)
+        warnings += gates.warnings
 
         let sections = rollUp(results)
         var totals = StatusCounts()
         results.forEach { totals.add($0) }
-        let decision = OutcomeRules(framework: framework, results: results, sections: sections,
-                                    index: index, asOf: asOf).decide()
+        let decision = gateDecision(gates.results)
+            ?? OutcomeRules(framework: framework, results: results, sections: sections, index: index, asOf: asOf).decide()
         return Assessment(
             advisory: .selfAssessment,
             engineVersion: EngineVersion.current,
@@ -89,6 +92,7 @@ public struct Evaluator: Sendable {
             missingEvidence: MissingEvidenceList(framework: framework, results: results, index: index, asOf: asOf).groups,
             forAssessor: results.filter { $0.status == .needsAssessor }.map(reference),
             warnings: deduplicated(warnings),
+            gates: gates.results.isEmpty ? nil : gates.results,
             evidenceFiles: adjustments.evidenceFiles)
     }
 
@@ -98,7 +102,8 @@ public struct Evaluator: Sendable {
             id: indicator.id, number: indicator.number, text: indicator.text, section: indicator.sectionID,
             standard: indicator.standardID, level: indicator.level, safetyCritical: indicator.isSafetyCritical,
             verification: indicator.verification, status: .notApplicable, reasons: [], evidenceUsed: [],
-            toProvide: [], remediation: indicator.remediation, unlinkedCandidates: [])
+            toProvide: [], remediation: indicator.remediation, unlinkedCandidates: [],
+            provenance: indicator.provenance, tiers: indicator.tiers.isEmpty ? nil : indicator.tiers)
         guard indicator.applicability.applies(to: submission) else {
             result.reasons = [notApplicableReasons[indicator.id] ?? Self.notApplicable(indicator.applicability, in: framework)]
             return (result, [])
@@ -114,7 +119,7 @@ public struct Evaluator: Sendable {
                 result.status = .needsAssessor
                 result.reasons = outcome.unbacked
                 result.toProvide = outcome.sourceProvisions
-            case .siteVisit, .caseSample:
+            case .siteVisit, .caseSample, .interview:
                 result.status = .needsAssessor
                 result.reasons = outcome.unbacked + [.needsAssessor(verification: indicator.verification)]
                 result.toProvide = outcome.sourceProvisions

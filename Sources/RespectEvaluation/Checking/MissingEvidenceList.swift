@@ -15,7 +15,8 @@ struct MissingEvidenceList {
                     level: result.level, safetyCritical: result.safetyCritical, status: result.status,
                     toProvide: result.toProvide, why: result.reasons, remediation: result.remediation,
                     unlinkedCandidates: result.unlinkedCandidates,
-                    plannedAction: action.map { PlannedActionSummary(action: $0.action, owner: $0.owner, due: $0.due) })
+                    plannedAction: action.map { PlannedActionSummary(action: $0.action, owner: $0.owner, due: $0.due) },
+                    provenance: result.provenance)
             }
             return MissingEvidenceGroup(sectionID: section.id, sectionNumber: section.number,
                                         sectionTitle: section.title, items: items)

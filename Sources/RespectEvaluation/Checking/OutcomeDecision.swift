@@ -7,8 +7,11 @@ public struct OutcomeDecision: Sendable, Codable {
     public var verdict: Verdict
     public var label: String
     public var description: String?
-    /// Every outcome tried, in the framework's order, ending with the one that matched.
+    /// Every outcome tried, in the framework's order, ending with the one that matched; empty
+    /// when a gate decided.
     public var rulesTried: [OutcomeTrial]
+    /// The gate that was not passed, when one decided the outcome before any rule was tried.
+    public var failedGate: GateMention? = nil
 
     /// The conditions of the matching outcome (all hold).
     public var decidedBy: [ConditionResult] { rulesTried.last?.conditions ?? [] }

@@ -77,7 +77,14 @@ struct OutcomeRules {
                 guard Self.isApplicableMandatory(result), result.status.isUnmet else { return true }
                 return (index.actions[result.id] ?? []).contains { $0.due >= asOf && $0.due <= latest }
             }
+        case .tierMet(let tier, let acceptNeedsAssessor):
+            return !results.contains { Self.isInTier($0, tier) && Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
         }
+    }
+
+    /// Applicable and in the named tier.
+    private static func isInTier(_ result: IndicatorResult, _ tier: String) -> Bool {
+        result.status != .notApplicable && (result.tiers ?? []).contains(tier)
     }
 
     /// Not met for `allMandatoryMet`: unmet, or awaiting an assessor when that is not accepted.
@@ -122,6 +129,11 @@ struct OutcomeRules {
                 return UncoveredIndicator(indicator: Self.mention(result), firstActionDue: actions.first?.due)
             }
             return .actionPlanCoversUnmetMandatory(from: asOf, to: latest, unmet: unmet.count, uncovered: uncovered)
+        case .tierMet(let tier, let acceptNeedsAssessor):
+            let inTier = results.filter { Self.isInTier($0, tier) }
+            let unmet = inTier.filter { Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
+            return .tierMet(met: inTier.count - unmet.count, applicable: inTier.count,
+                            provisional: inTier.filter { $0.status == .needsAssessor }.count, unmet: unmet.map(Self.mention))
         }
     }
 

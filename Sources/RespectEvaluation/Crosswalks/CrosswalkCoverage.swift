@@ -24,6 +24,9 @@ public struct CrosswalkCoverage: Sendable, Codable {
         public var notMet: Int
         public var notApplicable: Int
         public var indicators: [Line]
+        /// How well the target standard itself is attested (its source and confidence in the
+        /// target framework file): a mapping is never better founded than its target.
+        public var provenance: Provenance? = nil
 
         /// The applicable mapped indicators.
         public var applicable: Int { met + partlyMet + notMet }
@@ -56,7 +59,8 @@ public struct CrosswalkCoverage: Sendable, Codable {
         standards = target.sections.flatMap(\.standards).map { standard in
             let mapping = mapped[standard.id]
             var entry = Standard(id: standard.id, number: standard.number, title: standard.title, note: mapping?.note,
-                                 met: 0, partlyMet: 0, notMet: 0, notApplicable: 0, indicators: [])
+                                 met: 0, partlyMet: 0, notMet: 0, notApplicable: 0, indicators: [],
+                                 provenance: standard.provenance)
             for line in mapping?.indicators ?? [] {
                 guard let result = results[line.indicatorID] else { continue }
                 switch result.status {

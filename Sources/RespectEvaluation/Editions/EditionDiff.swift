@@ -32,6 +32,24 @@ public struct EditionDiff: Sendable, Codable {
         public var new: [IndicatorReference]
         /// Requirement changes old → new (empty when none, or when added or removed).
         public var changes: [RequirementChange]
+        /// Whether the difference comes from a source: `.sourced` only when every indicator on
+        /// both sides is stated by a public source; otherwise it comes from modelling.
+        public var basis: Provenance.Basis
+
+        public init(kind: Kind, relation: String?, old: [IndicatorReference], new: [IndicatorReference],
+                    changes: [RequirementChange], basis: Provenance.Basis) {
+            self.kind = kind
+            self.relation = relation
+            self.old = old
+            self.new = new
+            self.changes = changes
+            self.basis = basis
+        }
+
+        /// The basis of a difference between `old` and `new` indicators.
+        static func basis(_ old: [Indicator], _ new: [Indicator]) -> Provenance.Basis {
+            (old + new).allSatisfy(\.provenance.isSourced) ? .sourced : .modelled
+        }
     }
 
     /// A renamed service or evidence type.
@@ -119,7 +137,8 @@ public struct EditionDiff: Sendable, Codable {
             entries.append(EditionDiff.entry(old: oldIndicators, new: newIndicators, links: links))
         }
         for indicator in newFramework.indicators where groupOfNew[indicator.id] == nil {
-            entries.append(Entry(kind: .added, relation: nil, old: [], new: [indicator.reference], changes: []))
+            entries.append(Entry(kind: .added, relation: nil, old: [], new: [indicator.reference], changes: [],
+                                 basis: Entry.basis([], [indicator])))
         }
         self.entries = entries
     }
@@ -138,7 +157,8 @@ public struct EditionDiff: Sendable, Codable {
         })
         let relation = relations.count == 1 ? relations.first : (relations.isEmpty ? nil : relations.sorted().joined(separator: ", "))
         let changes = new.isEmpty ? [] : RequirementComparison(old: old, new: new, links: links).changes
-        return Entry(kind: kind, relation: relation, old: old.map(\.reference), new: new.map(\.reference), changes: changes)
+        return Entry(kind: kind, relation: relation, old: old.map(\.reference), new: new.map(\.reference), changes: changes,
+                     basis: Entry.basis(old, new))
     }
 }
 

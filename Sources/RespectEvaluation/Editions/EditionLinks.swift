@@ -28,6 +28,8 @@ public struct EditionLinks: Sendable {
     public let serviceTypeRenames: [String: String]
     /// Old evidence type id → new id, for renamed types only.
     public let evidenceTypeRenames: [String: String]
+    /// Old gate id → new gate id: declared successors, and gates with the same id.
+    public let gateSuccessors: [String: String]
 
     public init(old: Framework, new: Framework) {
         self.old = old
@@ -54,6 +56,11 @@ public struct EditionLinks: Sendable {
         }
         self.links = links
         self.broken = broken
+        let newGates = Set(new.gates.map(\.id))
+        gateSuccessors = sameFramework ? Dictionary(old.gates.compactMap { gate -> (String, String)? in
+            let target = gate.successorID ?? gate.id
+            return newGates.contains(target) ? (gate.id, target) : nil
+        }, uniquingKeysWith: { first, _ in first }) : [:]
         func renames(_ terms: [Term]) -> [String: String] {
             guard sameFramework else { return [:] }
             return Dictionary(terms.compactMap { term in term.successor.map { (term.id, $0) } }, uniquingKeysWith: { first, _ in first })

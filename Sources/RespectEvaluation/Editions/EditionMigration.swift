@@ -80,6 +80,7 @@ public struct EditionMigration: Sendable {
     }
 
     private func newIDs(_ id: String) -> [String] {
+        if let gate = links.gateSuccessors[id] { return [gate] }
         let successors = links.successors(of: id)
         return successors.isEmpty ? [id] : successors
     }

@@ -102,14 +102,23 @@ struct FindingsApplication {
 
     /// Marks what changed in `assessment` and adds the findings summary and warnings.
     func annotate(_ assessment: inout Assessment) {
-        let before = Dictionary(uniqueKeysWithValues: automated.indicators.map { ($0.id, $0.status) })
+        // Gates are judged like indicators, and findings may decide them too.
+        let before = Dictionary((automated.indicators + (automated.gates ?? []).map(\.result)).map { ($0.id, $0.status) },
+                                uniquingKeysWith: { first, _ in first })
         for index in assessment.indicators.indices {
             let result = assessment.indicators[index]
             if let old = before[result.id], old != result.status || result.assessorDecision != nil {
                 assessment.indicators[index].automatedStatus = old
             }
         }
-        let after = Dictionary(uniqueKeysWithValues: assessment.indicators.map { ($0.id, $0) })
+        for index in (assessment.gates ?? []).indices {
+            let result = assessment.gates![index].result
+            if let old = before[result.id], old != result.status || result.assessorDecision != nil {
+                assessment.gates![index].result.automatedStatus = old
+            }
+        }
+        let after = Dictionary((assessment.indicators + (assessment.gates ?? []).map(\.result)).map { ($0.id, $0) },
+                               uniquingKeysWith: { first, _ in first })
         let decided = Set(entries.filter { $0.state == .applied && $0.kind == .indicator }.map(\.targetID))
         var summaryEntries = entries
         for index in summaryEntries.indices where summaryEntries[index].state == .applied {
@@ -134,7 +143,7 @@ struct FindingsApplication {
     private func state(of finding: Finding) -> FindingState {
         switch finding.kind {
         case .indicator:
-            guard framework.indicator(id: finding.targetID) != nil else { return .unknownTarget }
+            guard framework.indicator(id: finding.targetID) != nil || framework.gate(id: finding.targetID) != nil else { return .unknownTarget }
             if finding.isExpired(asOf: asOf) { return .expired }
             if automated.indicators.first(where: { $0.id == finding.targetID })?.status == .notApplicable { return .notApplicable }
         case .evidence:

@@ -14,6 +14,8 @@ extension PlanCause: Codable {
             self = .sectionCoverage(minPercent: try fields.figure("minPercent"), level: try fields.figure("level"),
                                     section: try fields.figure("section"))
         case .actionPlan: self = .actionPlan(withinMonths: try fields.figure("withinMonths"))
+        case .gate: self = .gate
+        case .tier: self = .tier(try fields.figure("tier"))
         }
     }
 
@@ -21,7 +23,9 @@ extension PlanCause: Codable {
         var fields = encoder.container(keyedBy: FieldKey.self)
         try fields.encode(kind, forKey: "code")
         switch self {
-        case .safetyCritical, .allMandatory: break
+        case .safetyCritical, .allMandatory, .gate: break
+        case .tier(let tier):
+            try fields.encode(tier, forKey: "tier")
         case .mandatoryPercent(let minPercent):
             try fields.encode(minPercent, forKey: "minPercent")
         case .sectionCoverage(let minPercent, let level, let section):

@@ -36,6 +36,9 @@ public struct PlanEntry: Sendable, Hashable, Codable {
 
 /// Which condition of the target rule needs an entry.
 public enum PlanCause: Sendable, Hashable {
+    /// A precondition (a framework gate, such as membership) must be passed before any rule
+    /// can give a verdict above the one the gate gives.
+    case gate
     /// No applicable safety-critical indicator may fail (`noSafetyCriticalFailure`).
     case safetyCritical
     /// Every applicable mandatory indicator must be met (`allMandatoryMet`).
@@ -49,6 +52,8 @@ public enum PlanCause: Sendable, Hashable {
     /// Every unmet mandatory indicator needs an action due within `withinMonths`
     /// (`actionPlanCoversUnmetMandatory`).
     case actionPlan(withinMonths: Int)
+    /// Every applicable indicator of the named tier must be met (`tierMet`).
+    case tier(String)
 
     /// The kind; its raw value is the stable `code` in JSON.
     public enum Kind: String, Sendable, Codable, CaseIterable {
@@ -57,6 +62,8 @@ public enum PlanCause: Sendable, Hashable {
         case mandatoryPercent = "mandatory-percent"
         case sectionCoverage = "section-coverage"
         case actionPlan = "action-plan"
+        case gate = "gate"
+        case tier = "tier"
     }
 
     public var kind: Kind {
@@ -66,6 +73,8 @@ public enum PlanCause: Sendable, Hashable {
         case .mandatoryPercent: .mandatoryPercent
         case .sectionCoverage: .sectionCoverage
         case .actionPlan: .actionPlan
+        case .gate: .gate
+        case .tier: .tier
         }
     }
 }

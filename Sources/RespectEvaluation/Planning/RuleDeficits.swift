@@ -21,6 +21,8 @@ struct RuleDeficits {
         func force(_ id: String, _ cause: PlanCause) {
             if forcedIDs.insert(id).inserted { forced.append((id, cause)) }
         }
+        // A failed gate decides the outcome whatever the indicators show: pass it first.
+        for gate in assessment.gates ?? [] where !gate.passed { force(gate.id, .gate) }
         // Safety-critical first, whatever the order of the conditions.
         let conditions = rule.conditions.sorted { Self.rank($0) < Self.rank($1) }
         for condition in conditions {
@@ -49,6 +51,11 @@ struct RuleDeficits {
                     let mention = SectionMention(id: section.id, number: section.number, title: section.title)
                     counts.append((.sectionCoverage(minPercent: minPercent, level: level, section: mention), missing, candidates))
                 }
+            case .tierMet(let tier, let accept):
+                for result in results where result.status != .notApplicable && (result.tiers ?? []).contains(tier)
+                    && (result.status.isUnmet || (!accept && result.status == .needsAssessor)) {
+                    force(result.id, .tier(tier))
+                }
             case .actionPlanCoversUnmetMandatory:
                 break
             }
@@ -68,7 +75,7 @@ struct RuleDeficits {
     private static func rank(_ condition: OutcomeCondition) -> Int {
         switch condition {
         case .noSafetyCriticalFailure: 0
-        case .allMandatoryMet: 1
+        case .allMandatoryMet, .tierMet: 1
         case .mandatoryMetPercent: 2
         case .sectionCoverage: 3
         case .actionPlanCoversUnmetMandatory: 4

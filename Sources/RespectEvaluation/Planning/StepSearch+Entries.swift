@@ -35,9 +35,10 @@ extension StepSearch {
                   remediation: after.remediation)
     }
 
-    /// 0: safety-critical, 1: mandatory, 2: desirable.
+    /// -1: a precondition (gate), 0: safety-critical, 1: mandatory, 2: desirable.
     private static func urgency(_ entry: PlanEntry) -> Int {
-        entry.safetyCritical ? 0 : (entry.level == .mandatory ? 1 : 2)
+        if entry.cause == .gate { return -1 }
+        return entry.safetyCritical ? 0 : (entry.level == .mandatory ? 1 : 2)
     }
 
     /// The services the step's fixes offer, in the order they are first needed.

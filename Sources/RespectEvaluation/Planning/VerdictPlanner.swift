@@ -91,8 +91,8 @@ public struct VerdictPlanner: Sendable {
 }
 
 extension Assessment {
-    /// The result of the indicator with `id`, if the framework has it.
+    /// The result of the indicator, or of the gate, with `id`, if the framework has it.
     func result(_ id: String) -> IndicatorResult? {
-        indicators.first { $0.id == id }
+        indicators.first { $0.id == id } ?? gates?.first { $0.id == id }?.result
     }
 }

@@ -11,9 +11,12 @@ public struct Framework: Sendable {
     public var sections: [Section]
     /// Ordered; the first outcome whose conditions all hold is the verdict.
     public var outcomes: [Outcome]
+    /// Preconditions checked before any indicator is scored (e.g. membership).
+    public var gates: [Gate]
 
     public init(identity: FrameworkIdentity, title: String, publisher: String, notice: String,
-                vocabulary: Vocabulary, principles: [Principle], sections: [Section], outcomes: [Outcome]) {
+                vocabulary: Vocabulary, principles: [Principle], sections: [Section], outcomes: [Outcome],
+                gates: [Gate] = []) {
         self.identity = identity
         self.title = title
         self.publisher = publisher
@@ -22,6 +25,7 @@ public struct Framework: Sendable {
         self.principles = principles
         self.sections = sections
         self.outcomes = outcomes
+        self.gates = gates
     }
 
     /// Every indicator, in document order.
@@ -37,6 +41,18 @@ public struct Framework: Sendable {
             }
         }
         return nil
+    }
+
+    /// The gate with a stable id, if any.
+    public func gate(id: String) -> Gate? { gates.first { $0.id == id } }
+
+    /// What evidence may be linked to by `id`: an indicator, or a gate's rule (judged as an
+    /// indicator is).
+    public func linkTarget(id: String) -> Indicator? { indicator(id: id) ?? gate(id: id)?.indicator }
+
+    /// Ids evidence and findings may refer to: every indicator's and every gate's.
+    public var linkableIDs: Set<String> {
+        Set(indicators.map(\.id)).union(gates.map(\.id))
     }
 }
 
@@ -145,12 +161,15 @@ public struct Principle: Sendable, Hashable {
     public var description: String?
     /// False when the name is not confirmed from a public source.
     public var isConfirmed: Bool
+    public var provenance: Provenance
 
-    public init(id: String, number: String, name: String, description: String?, isConfirmed: Bool) {
+    public init(id: String, number: String, name: String, description: String?, isConfirmed: Bool,
+                provenance: Provenance = .modelled) {
         self.id = id
         self.number = number
         self.name = name
         self.description = description
         self.isConfirmed = isConfirmed
+        self.provenance = provenance
     }
 }

@@ -40,15 +40,55 @@ struct FrameworkBuilder {
             Principle(id: log.required("id", of: element), number: log.required("number", of: element),
                       name: log.requiredChildText("name", of: element),
                       description: element.firstChild(named: "description")?.trimmedText,
-                      isConfirmed: log.flag("confirmed", of: element, default: false))
+                      isConfirmed: log.flag("confirmed", of: element, default: false),
+                      provenance: readProvenance(element))
         } ?? []
         principleIDs = Set(principles.map(\.id))
+        let gates = root.firstChild(named: "gates")?.children(named: "gate").map { readGate($0) } ?? []
         let sections = root.children(named: "section").map { readSection($0) }
+        for section in sections where section.id == Gate.sectionID {
+            log.report("section id '\(Gate.sectionID)' is reserved for gates; expected another id", at: root)
+        }
         let outcomes = readOutcomes(root.firstChild(named: "outcomes"), root: root)
+        checkTiers(sections: sections, outcomes: outcomes, root: root)
+        let indicatorIDs = Set(sections.flatMap { $0.standards.flatMap { $0.indicators.map(\.id) } })
+        for gate in gates where indicatorIDs.contains(gate.id) {
+            log.report("gate '\(gate.id)' has the id of an indicator; expected ids that evidence can tell apart", at: root)
+        }
         return Framework(identity: identity, title: log.requiredChildText("title", of: root),
                          publisher: log.requiredChildText("publisher", of: root),
                          notice: log.requiredChildText("notice", of: root),
-                         vocabulary: vocabulary, principles: principles, sections: sections, outcomes: outcomes)
+                         vocabulary: vocabulary, principles: principles, sections: sections, outcomes: outcomes,
+                         gates: gates)
+    }
+
+    /// Reads `basis`, `source` and `confidence`; a sourced part must name its source.
+    private mutating func readProvenance(_ element: XMLElement) -> Provenance {
+        let basis = element.attribute("basis").flatMap(Provenance.Basis.init(rawValue:)) ?? .modelled
+        let source = element.attribute("source")
+        if basis == .sourced, source?.isEmpty ?? true {
+            log.report("\(element.name) '\(element.attribute("id") ?? "")' is basis=\"sourced\" without a source; expected source=\"…\" naming it", at: element)
+        }
+        return Provenance(basis: basis, source: source,
+                          confidence: element.attribute("confidence").flatMap(Provenance.Confidence.init(rawValue:)))
+    }
+
+    /// A gate reads like an indicator (its requirement, text and remediation) outside any section.
+    private mutating func readGate(_ element: XMLElement) -> Gate {
+        let indicator = readIndicator(element, sectionID: Gate.sectionID, standardID: Gate.sectionID)
+        return Gate(id: indicator.id, number: indicator.number, outcomeID: log.required("outcome", of: element),
+                    message: log.requiredChildText("message", of: element), indicator: indicator,
+                    successorID: element.attribute("successor"))
+    }
+
+    /// Every tier an outcome tests must be carried by at least one indicator.
+    private mutating func checkTiers(sections: [Section], outcomes: [Outcome], root: XMLElement) {
+        let tiers = Set(sections.flatMap { $0.standards.flatMap { $0.indicators.flatMap(\.tiers) } })
+        for outcome in outcomes {
+            for case .tierMet(let tier, _) in outcome.conditions where !tiers.contains(tier) {
+                log.report("outcome '\(outcome.id)' tests tier '\(tier)', which no indicator belongs to; expected one of: \(tiers.sorted().joined(separator: ", "))", at: root)
+            }
+        }
     }
 
     private mutating func readVocabulary(_ element: XMLElement) -> Vocabulary {
@@ -88,11 +128,13 @@ struct FrameworkBuilder {
                             statement: standardElement.firstChild(named: "statement")?.trimmedText,
                             indicators: standardElement.children(named: "indicator").map {
                                 readIndicator($0, sectionID: sectionID, standardID: standardID)
-                            })
+                            },
+                            provenance: readProvenance(standardElement))
         }
         return Section(id: sectionID, number: log.required("number", of: element),
                        title: log.requiredChildText("title", of: element),
-                       summary: element.firstChild(named: "summary")?.trimmedText, standards: standards)
+                       summary: element.firstChild(named: "summary")?.trimmedText, standards: standards,
+                       provenance: readProvenance(element))
     }
 
     private mutating func readIndicator(_ element: XMLElement, sectionID: String, standardID: String) -> Indicator {
@@ -120,15 +162,23 @@ struct FrameworkBuilder {
             requirement = .allOf([])
         }
         let verification = element.attribute("verification").flatMap(Verification.init(rawValue:)) ?? .desk
+        let interviewees = (element.listAttribute("interviewees") ?? []).compactMap(Interviewee.init(rawValue:))
+        if verification == .interview, interviewees.isEmpty {
+            log.report("indicator '\(id)' is verified by interview but names no interviewees; expected interviewees=\"staff\", \"service-users\" or \"survivors\"", at: element)
+        } else if verification != .interview, !interviewees.isEmpty {
+            log.report("indicator '\(id)' names interviewees but is verified by '\(verification.rawValue)'; expected verification=\"interview\"", at: element)
+        }
         return Indicator(
             id: id, number: log.required("number", of: element), text: log.requiredChildText("text", of: element),
             guidance: element.firstChild(named: "guidance")?.trimmedText, applicability: applicability,
-            level: Level(rawValue: log.required("level", of: element)) ?? .mandatory,
+            // A gate has no level: it is a precondition, never scored.
+            level: element.name == "gate" ? .mandatory : Level(rawValue: log.required("level", of: element)) ?? .mandatory,
             isSafetyCritical: log.flag("safetyCritical", of: element, default: false),
             verification: verification, principleIDs: principles, requirement: requirement,
             remediation: log.requiredChildText("remediation", of: element), sectionID: sectionID,
             standardID: standardID, location: SourceReference(file: log.file, line: element.location.line),
-            successors: readSuccessors(element, indicatorID: id))
+            successors: readSuccessors(element, indicatorID: id), provenance: readProvenance(element),
+            interviewees: interviewees, tiers: element.listAttribute("tiers") ?? [])
     }
 
     /// Reads `<successor>` links: one same-as, replaced-by or merged-into link, or two or more
@@ -189,6 +239,9 @@ struct FrameworkBuilder {
             return .mandatoryMetPercent(minPercent: percent("minPercent"))
         case "actionPlanCoversUnmetMandatory":
             return .actionPlanCoversUnmetMandatory(withinMonths: log.integer("withinMonths", of: element) ?? 12)
+        case "tierMet":
+            return .tierMet(tier: log.required("tier", of: element),
+                            acceptNeedsAssessor: log.flag("acceptNeedsAssessor", of: element, default: true))
         default:
             log.report("unknown outcome condition '\(element.name)'", at: element)
             return nil

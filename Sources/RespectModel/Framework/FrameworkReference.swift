@@ -28,14 +28,28 @@ public struct FrameworkReference: Sendable {
     /// Fact id → ids of the listed indicators with a threshold on it.
     public let factUse: [String: [String]]
 
-    /// The reference of `framework` for `services` (`nil`: for any services).
+    /// The id of the section that lists the framework's gates (preconditions such as
+    /// membership), first, when it has any.
+    public static let gatesSectionID = Gate.sectionID
+
+    /// The reference of `framework` for `services` (`nil`: for any services). The framework's
+    /// gates come first, as a section "0 Before applying" of one standard: they apply whatever
+    /// the services, and evidence is linked to them as to indicators.
     public init(framework: Framework, services: [OfferedService]? = nil) {
         self.framework = framework
         self.services = services
         var evidenceTypeUse: [String: [String]] = [:]
         var factUse: [String: [String]] = [:]
         var sections: [SectionEntry] = []
-        for section in framework.sections {
+        var listed = framework.sections
+        if !framework.gates.isEmpty {
+            let gates = Standard(id: Self.gatesSectionID, number: "0", title: "Preconditions",
+                                 statement: "Checked before any indicator counts; a gate not passed decides the outcome.",
+                                 indicators: framework.gates.map(\.indicator))
+            listed.insert(Section(id: Self.gatesSectionID, number: "0", title: "Before applying",
+                                  summary: "Preconditions of applying for assessment, such as membership.", standards: [gates]), at: 0)
+        }
+        for section in listed {
             var standards: [StandardEntry] = []
             for standard in section.standards {
                 let indicators = standard.indicators.filter { indicator in
@@ -54,7 +68,8 @@ public struct FrameworkReference: Sendable {
         self.factUse = factUse
     }
 
-    /// The listed indicators, in document order.
+    /// The listed indicators (the gates' rules first, when the framework has gates), in
+    /// document order.
     public var indicators: [Indicator] {
         sections.flatMap { $0.standards.flatMap(\.indicators) }
     }

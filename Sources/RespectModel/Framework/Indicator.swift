@@ -5,13 +5,16 @@ public struct Section: Sendable {
     public var title: String
     public var summary: String?
     public var standards: [Standard]
+    public var provenance: Provenance
 
-    public init(id: String, number: String, title: String, summary: String?, standards: [Standard]) {
+    public init(id: String, number: String, title: String, summary: String?, standards: [Standard],
+                provenance: Provenance = .modelled) {
         self.id = id
         self.number = number
         self.title = title
         self.summary = summary
         self.standards = standards
+        self.provenance = provenance
     }
 }
 
@@ -22,13 +25,16 @@ public struct Standard: Sendable {
     public var title: String
     public var statement: String?
     public var indicators: [Indicator]
+    public var provenance: Provenance
 
-    public init(id: String, number: String, title: String, statement: String?, indicators: [Indicator]) {
+    public init(id: String, number: String, title: String, statement: String?, indicators: [Indicator],
+                provenance: Provenance = .modelled) {
         self.id = id
         self.number = number
         self.title = title
         self.statement = statement
         self.indicators = indicators
+        self.provenance = provenance
     }
 }
 
@@ -54,11 +60,18 @@ public struct Indicator: Sendable {
     public var location: SourceReference?
     /// Declared links to the indicators that carry this one in later editions.
     public var successors: [SuccessorLink]
+    /// Whether a public source states it, or the engine authors modelled it.
+    public var provenance: Provenance
+    /// Who an assessor talks to, when `verification` is `.interview`.
+    public var interviewees: [Interviewee]
+    /// Named subsets of the standard it belongs to, e.g. "smp" (Safe Minimum Practice).
+    public var tiers: [String]
 
     public init(id: String, number: String, text: String, guidance: String?, applicability: Applicability,
                 level: Level, isSafetyCritical: Bool, verification: Verification, principleIDs: [String],
                 requirement: EvidenceRequirement, remediation: String, sectionID: String, standardID: String,
-                location: SourceReference? = nil, successors: [SuccessorLink] = []) {
+                location: SourceReference? = nil, successors: [SuccessorLink] = [],
+                provenance: Provenance = .modelled, interviewees: [Interviewee] = [], tiers: [String] = []) {
         self.id = id
         self.number = number
         self.text = text
@@ -74,6 +87,9 @@ public struct Indicator: Sendable {
         self.standardID = standardID
         self.location = location
         self.successors = successors
+        self.provenance = provenance
+        self.interviewees = interviewees
+        self.tiers = tiers
     }
 }
 
@@ -91,6 +107,15 @@ public enum Verification: String, Sendable, Codable, CaseIterable {
     case siteVisit = "site-visit"
     /// An assessor must sample case files.
     case caseSample = "case-sample"
+    /// Only interviews (staff, service users, survivors) can show it; documents never can.
+    case interview
+}
+
+/// Whom an assessor interviews for an `.interview` indicator.
+public enum Interviewee: String, Sendable, Codable, CaseIterable {
+    case staff
+    case serviceUsers = "service-users"
+    case survivors
 }
 
 /// Which services and risk levels an indicator applies to; `nil` means all.

@@ -45,4 +45,7 @@ public enum OutcomeCondition: Sendable, Hashable {
     case mandatoryMetPercent(minPercent: ExactDecimal)
     /// Every unmet applicable mandatory indicator has an action due within `withinMonths`.
     case actionPlanCoversUnmetMandatory(withinMonths: Int)
+    /// Every applicable indicator of the named tier (e.g. "smp") is met (needs-assessor counts
+    /// as provisionally met when `acceptNeedsAssessor`).
+    case tierMet(tier: String, acceptNeedsAssessor: Bool)
 }

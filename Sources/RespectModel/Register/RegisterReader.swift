@@ -47,7 +47,8 @@ public struct RegisterReader {
         self.overrides = overrides
         self.decimalComma = decimalComma
         var byName: [String: String] = [:]
-        for indicator in framework.indicators {
+        // Gates (preconditions such as membership) take evidence links as indicators do.
+        for indicator in framework.indicators + framework.gates.map(\.indicator) {
             byName[indicator.id] = indicator.id
             if byName[indicator.number] == nil { byName[indicator.number] = indicator.id }
         }

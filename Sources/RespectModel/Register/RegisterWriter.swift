@@ -35,10 +35,10 @@ public enum RegisterWriter {
 }
 
 extension Submission {
-    /// The ids the submission links to (in `supports` or the action plan) that are not indicators
-    /// of `framework`, each once, in the order they first appear.
+    /// The ids the submission links to (in `supports` or the action plan) that are neither
+    /// indicators nor gates of `framework`, each once, in the order they first appear.
     public func linkedIDs(notIn framework: Framework) -> [String] {
-        let known = Set(framework.indicators.map(\.id))
+        let known = Set(framework.indicators.map(\.id) + framework.gates.map(\.id))
         var seen = Set<String>()
         return (evidence.flatMap(\.supports) + actionPlan.map(\.indicatorID)).filter { !known.contains($0) && seen.insert($0).inserted }
     }

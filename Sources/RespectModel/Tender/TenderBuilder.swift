@@ -132,7 +132,9 @@ struct TenderBuilder {
             isSafetyCritical: log.flag("safetyCritical", of: element, default: false),
             verification: element.attribute("verification").flatMap(Verification.init(rawValue:)) ?? .desk,
             principleIDs: [], requirement: requirement, remediation: log.requiredChildText("remediation", of: element),
-            sectionID: sectionID, standardID: sectionID, location: SourceReference(file: log.file, line: element.location.line))
+            sectionID: sectionID, standardID: sectionID, location: SourceReference(file: log.file, line: element.location.line),
+            // The commissioner's own requirement: its source is the tender file itself.
+            provenance: Provenance(basis: .sourced, source: log.file))
     }
 
     private mutating func readRanking(_ element: XMLElement) -> [RankingCriterion] {

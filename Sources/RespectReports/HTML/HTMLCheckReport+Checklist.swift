@@ -29,6 +29,7 @@ extension HTMLCheckReport {
         if !item.toProvide.isEmpty { fields.append(("Provide:", list(item.toProvide.map(wording.message)))) }
         if !item.why.isEmpty { fields.append(("Why:", list(item.why.map(wording.message)))) }
         fields.append(("Hint:", .text(item.remediation)))
+        fields.append(("Basis:", .text(wording.provenance(item.provenance))))
         if !item.unlinkedCandidates.isEmpty {
             fields.append(("Not linked:", .text(wording.unlinkedNote(item.unlinkedCandidates, mustShow: item.indicator.text))))
         }

@@ -37,6 +37,7 @@ extension HTMLCheckReport {
         var nodes: [HTMLNode] = [.text(result.level.rawValue)]
         if result.safetyCritical { nodes += [.element("br"), HTMLBadge.level(result.level, safetyCritical: true)] }
         nodes += [.element("br"), .element("span", class: "muted", text: wording.verification(result.verification))]
+        nodes += [.element("br"), .element("span", class: "muted", text: result.provenance?.basis.rawValue ?? Provenance.Basis.modelled.rawValue)]
         return .fragment(nodes)
     }
 

@@ -25,11 +25,12 @@ extension HTMLCheckReport {
         guard let coverage = a.crosswalk else { return .empty }
         var table = HTMLTable(caption: "\(coverage.target): status of the mapped \(coverage.source) indicators", columns: [
             .init("Standard"), .init("Met", numeric: true), .init("Partly met", numeric: true), .init("Not met", numeric: true),
-            .init("Not applicable", numeric: true), .init("Indicators"),
+            .init("Not applicable", numeric: true), .init("Standard's basis"), .init("Indicators"),
         ], layout: .stack)
         for standard in coverage.standards {
             table.addRow(.text("\(standard.number) \(standard.title)"), [
                 .text(String(standard.met)), .text(String(standard.partlyMet)), .text(String(standard.notMet)), .text(String(standard.notApplicable)),
+                .text(wording.provenance(standard.provenance)),
                 standard.indicators.isEmpty ? "—" : .element("ul", standard.indicators.map {
                     .element("li", [HTMLBadge.status($0.status, wording: wording), " ", .element("code", text: $0.indicator.id), .text($0.fit == .partial ? " (partial fit)" : "")])
                 }),

@@ -27,6 +27,7 @@ public struct HTMLCheckReport: Sendable {
         var page = HTMLPage(title: header.title(a, page: "Respect Standard self-assessment"))
         page.header = header.nodes(a, heading: "Self-assessment")
         if a.warnings.contains(where: \.meansEvidenceWillNotCount) { page.append(notCounted(a)) }
+        if let gates = a.gates, !gates.isEmpty { page.append(gateSection(gates)) }
         if !a.safetyCriticalFailures.isEmpty { page.append(safetyBanner(a)) }
         if let plan = a.plan { page.append(HTMLPlanSection(wording: wording, detailed: false).node(plan)) }
         page.append(outcome(a))
@@ -50,11 +51,32 @@ public struct HTMLCheckReport: Sendable {
         [
             .element("p", text: wording.message(a.advisory)),
             .element("p", class: "notice", [.element("strong", text: "About the framework (\(a.framework.title)): "), .text(wording.frameworkNotice(a.framework))]),
+            .element("p", class: "notice", [.element("strong", text: "Sourced and modelled: "), .text(wording.criteriaBasis(a))]),
             .element("p", class: "muted", text: "Respect Standard self-assessment engine \(a.engineVersion); framework \(a.framework.id)@\(a.framework.edition), encoding revision \(a.framework.revision); as of \(a.asOf)."),
         ]
     }
 
-    // MARK: - 2. Safety-critical failures
+    // MARK: - 2. Preconditions and safety-critical failures
+
+    /// The framework's gates (e.g. membership), checked before any indicator is scored.
+    private func gateSection(_ gates: [GateResult]) -> HTMLNode {
+        let items = gates.map { gate -> HTMLNode in
+            var parts: [HTMLNode] = [
+                .element("strong", text: (gate.passed ? "✓ " : "✗ ") + "\(gate.number) "), .element("code", text: gate.id), ": ",
+                .text(gate.result.text), " ", HTMLBadge.status(gate.result.status, wording: wording),
+            ]
+            if !gate.passed {
+                parts.append(.element("p", [.element("strong", text: gate.message)]))
+                parts.append(.element("ul", gate.result.reasons.map { .element("li", text: wording.message($0)) }
+                    + [.element("li", text: gate.result.remediation)]))
+            }
+            return .element("li", parts)
+        }
+        return HTMLPage.section(id: "gates", heading: "Before applying", [
+            .element("p", text: "Preconditions checked before any indicator is scored; they count in no figure."),
+            .element("ul", items),
+        ])
+    }
 
     private func safetyBanner(_ a: Assessment) -> HTMLNode {
         let byID = indicatorsByID(a)

@@ -54,14 +54,15 @@ public struct HTMLEditionDiffReport: Sendable {
         let changed = diff.changed
         if !changed.isEmpty {
             var table = HTMLTable(caption: "Requirement changes, old → new", columns: [
-                .init("Indicators"), .init("Change"), .init("Subject"), .init("Old"), .init("New"),
+                .init("Indicators"), .init("Change"), .init("Subject"), .init("Old"), .init("New"), .init("Basis"),
             ], layout: .stack)
             for entry in changed {
                 for change in entry.changes {
                     let parts = wording.requirementChange(change)
                     table.addRow(.text("\(EditionDiffTextReport.ids(entry.old)) → \(EditionDiffTextReport.ids(entry.new))"),
                                  [.text(change.kind.rawValue), parts.subject.map { .element("code", text: $0) } ?? "—",
-                                  .text(parts.old ?? "none"), .text(parts.new ?? "none")])
+                                  .text(parts.old ?? "none"), .text(parts.new ?? "none"),
+                                  .text(entry.basis == .modelled ? "modelled (no public source)" : "sourced")])
                 }
             }
             page.append(HTMLPage.section(id: "changes", heading: "Requirement changes (\(changed.count))", [table.node]))

@@ -48,6 +48,9 @@ struct HTMLVerdictHeader {
                 .text(wording.verdictHeadline(decision)),
             ]),
         ]
+        if let gate = decision.failedGate {
+            box.append(.element("p", class: "verdict-gate", [.element("strong", text: "Decided by a precondition: "), .text(wording.gateFailure(gate))]))
+        }
         let conditions = a.headlineConditions
         if !conditions.isEmpty {
             box.append(.element("ul", class: "verdict-why", conditions.map { condition in

@@ -80,7 +80,7 @@ public struct BatchSummary: Sendable {
         let notes = self.notes
         if !notes.isEmpty { lines += [""] + notes }
         lines.append("")
-        lines.append("Verdicts are advisory: accreditation is decided by Respect's assessors and an independent panel.")
+        lines.append("Verdicts are advisory. " + EnglishWording.whereVerdictWordsComeFrom)
         return lines.joined(separator: "\n") + "\n"
     }
 

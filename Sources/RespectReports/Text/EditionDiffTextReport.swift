@@ -43,7 +43,7 @@ public struct EditionDiffTextReport {
             out.blank()
             out.line(style.bold("REQUIREMENT CHANGES (\(changed.count) indicator groups)"))
             for entry in changed {
-                out.line("  \(Self.ids(entry.old)) → \(Self.ids(entry.new)) [\(entry.kind.rawValue)]")
+                out.line("  \(Self.ids(entry.old)) → \(Self.ids(entry.new)) [\(entry.kind.rawValue)]" + (entry.basis == .modelled ? " (modelled: no public source gives this difference)" : " (sourced)"))
                 for change in entry.changes {
                     out.line("      " + wording.message(change))
                 }

@@ -1,4 +1,5 @@
 import RespectEvaluation
+import RespectModel
 
 extension TextReport {
     /// The migration checklist of a submission re-assessed under a newer edition.
@@ -31,15 +32,21 @@ extension TextReport {
         out.line(style.dim("  \(coverage.notice)"))
         let rows = coverage.standards.map { standard in
             ["\(standard.number) \(standard.title)", String(standard.met), String(standard.partlyMet),
-             String(standard.notMet), String(standard.notApplicable)]
+             String(standard.notMet), String(standard.notApplicable), Self.basis(standard.provenance)]
         }
-        out.table(header: ["Standard", "Met", "Partly", "Not met", "N/A"], rows: rows)
+        out.table(header: ["Standard", "Met", "Partly", "Not met", "N/A", "Standard's basis"], rows: rows)
         out.line(style.dim("  Met includes indicators whose paper evidence is complete and which await an assessor."))
         for standard in coverage.standards where !standard.indicators.isEmpty {
-            out.line("  \(standard.number) \(standard.title):")
+            out.line("  \(standard.number) \(standard.title) [\(wording.provenance(standard.provenance))]:")
             for line in standard.indicators {
                 out.line("      \(wording.status(line.status)): \(line.indicator.number) \(line.indicator.id)\(line.fit == .partial ? " (partial fit)" : "")")
             }
         }
+    }
+
+    /// "sourced, medium", "modelled": a target standard's basis and confidence, for a table cell.
+    static func basis(_ provenance: Provenance?) -> String {
+        guard let provenance else { return "modelled" }
+        return provenance.basis.rawValue + (provenance.confidence.map { ", \($0.rawValue)" } ?? "")
     }
 }

@@ -22,6 +22,7 @@ public struct TextReport {
         header(assessment, &out)
         notCounted(assessment, &out)
         headline(assessment, &out)
+        gates(assessment, &out)
         safety(assessment, &out)
         planSummary(assessment, &out)
         outcome(assessment, &out)
@@ -55,6 +56,7 @@ public struct TextReport {
         out.line("As of:      \(a.asOf)")
         if let files = a.evidenceFiles { out.line("Files:      " + wording.evidenceFiles(files)) }
         out.wrapped(wording.services(a.submission.offered ?? []), first: "Services:   ", rest: "            ")
+        out.wrapped(wording.criteriaBasis(a), first: "Criteria:   ", rest: "            ")
     }
 
     /// The verdict in plain words, what stands between it and the next one (or what decided
@@ -62,6 +64,9 @@ public struct TextReport {
     func headline(_ a: Assessment, _ out: inout TextBuffer) {
         out.blank()
         out.line("OUTCOME: " + verdictWords(a.outcome))
+        if let gate = a.outcome.failedGate {
+            out.wrapped(wording.gateFailure(gate), first: "  Decided by a precondition: ", rest: "    ")
+        }
         for condition in a.headlineConditions {
             out.wrapped(wording.conditionState(condition, limit: 12), first: "  " + (condition.holds ? "✓ " : "✗ "), rest: "    ")
         }
@@ -78,6 +83,24 @@ public struct TextReport {
         case .achieved: return style.green(words)
         case .workingTowards: return style.yellow(words)
         case .notYet: return style.red(words)
+        }
+    }
+
+    /// The framework's preconditions (e.g. membership), checked before any indicator counts.
+    private func gates(_ a: Assessment, _ out: inout TextBuffer) {
+        guard let gates = a.gates, !gates.isEmpty else { return }
+        out.blank()
+        out.line(style.bold("BEFORE APPLYING") + ": preconditions checked before any indicator is scored")
+        for gate in gates {
+            guard !gate.passed else {
+                out.line("  ✓ \(gate.number) \(gate.id): \(gate.result.text)")
+                continue
+            }
+            out.line("  " + style.red("✗") + " \(gate.number) \(gate.id): \(gate.result.text)")
+            out.wrapped(gate.message, first: "      ", rest: "      ")
+            for provide in gate.result.toProvide { out.wrapped(wording.message(provide), first: "      Provide: ", rest: "               ") }
+            for why in gate.result.reasons { out.wrapped(wording.message(why), first: "      Why:     ", rest: "               ") }
+            out.wrapped(gate.result.remediation, first: "      Hint:    ", rest: "               ")
         }
     }
 
@@ -148,6 +171,7 @@ public struct TextReport {
                     out.wrapped(wording.unlinkedNote(item.unlinkedCandidates, mustShow: item.indicator.text), first: "      Note:    ", rest: "               ")
                 }
                 out.wrapped(item.remediation, first: "      Hint:    ", rest: "               ")
+                out.line("      Basis:   " + wording.provenance(item.provenance))
                 if let action = item.plannedAction {
                     out.wrapped("\(action.action) — \(action.owner), due \(action.due)", first: "      Planned: ", rest: "               ")
                 }
@@ -158,7 +182,7 @@ public struct TextReport {
     private func assessorList(_ a: Assessment, _ out: inout TextBuffer) {
         guard !a.forAssessor.isEmpty else { return }
         out.blank()
-        out.wrapped("paper evidence in place; an assessor must confirm (site visit, case-file sample, or the document behind a stated fact)",
+        out.wrapped("paper evidence in place; an assessor must confirm (site visit, case-file sample, interviews, or the document behind a stated fact)",
                     first: style.bold("FOR THE ASSESSOR (\(a.forAssessor.count))") + ": ", rest: "  ")
         let byID = Dictionary(a.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for item in a.forAssessor {
@@ -176,7 +200,8 @@ public struct TextReport {
         for result in a.indicators {
             let used = result.evidenceUsed.isEmpty ? "" : " [evidence: \(result.evidenceUsed.joined(separator: ", "))]"
             let note = assessorNote(result)
-            out.line("  \(result.number) \(result.id): \(wording.status(result.status))\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")")\(used)")
+            let basis = result.provenance?.basis.rawValue ?? Provenance.Basis.modelled.rawValue
+            out.line("  \(result.number) \(result.id): \(wording.status(result.status))\(note.isEmpty ? "" : " (" + note.dropFirst(2) + ")") [\(basis)]\(used)")
             if result.status != .met {
                 for reason in result.reasons { out.line("      - \(wording.message(reason))") }
             }

@@ -22,6 +22,8 @@ extension EnglishWording {
                 return "the action plan covers every unmet mandatory indicator within \(months) months"
             }
             return "the action plan covers every unmet mandatory indicator with a due date from \(from) to \(to) (within \(months) months)"
+        case .tierMet(let tier, let accept):
+            return "every applicable indicator of the '\(tier)' tier is met" + (accept ? " (or awaits an assessor)" : "")
         }
     }
 
@@ -54,6 +56,13 @@ extension EnglishWording {
                 return "\(mention(entry.indicator)): action " + (due < from ? "overdue (due \(due))" : "due \(due), after \(to)")
             }
             return "\(uncovered.count) of \(unmet) unmet mandatory indicators not covered: " + entries.joined(separator: "; ")
+        case .tierMet(let met, let applicable, let provisional, let unmet):
+            var detail = "\(met) of \(applicable) applicable indicators of the tier met"
+            if case .tierMet(_, true) = condition.condition, provisional > 0 {
+                detail += " (\(provisional) provisionally, pending an assessor)"
+            }
+            if !unmet.isEmpty { detail += "; not met: " + unmet.map(mention).joined(separator: ", ") }
+            return detail
         }
     }
 

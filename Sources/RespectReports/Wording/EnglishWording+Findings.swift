@@ -37,12 +37,17 @@ extension EnglishWording {
         }
     }
 
+    /// Where the verdict words come from, said in every report: the outcomes are the engine's
+    /// readings in commissioners' terms, the percentages are the project's modelling, and
+    /// Respect's own steps decide accreditation.
+    public static let whereVerdictWordsComeFrom = "'Achieved', 'working towards' and 'not yet' are this engine's advisory readings of the evidence in the terms commissioners use in tenders; Respect publishes no 'working towards' status, and the percentages and thresholds behind these readings are this project's modelling, not Respect's. Respect's own steps are: membership of Respect; a self-assessment and a readiness checklist answered 'yes' throughout; a desk review, interviews and a site visit; then a decision by an independent panel."
+
     public func message(_ advisory: Advisory) -> String {
         switch advisory {
         case .selfAssessment:
-            "This verdict is advisory. Accreditation against the Respect Standard is decided by Respect's assessors and an independent panel, after a desk review, interviews and a site visit. Indicators marked 'needs assessor' can only be confirmed by them."
+            "This verdict is advisory. \(Self.whereVerdictWordsComeFrom) Indicators marked 'needs assessor' can only be confirmed in Respect's own assessment."
         case .tenderComparison:
-            "This comparison is advisory. It applies the tender's rules to what each bid's evidence shows as of the deadline; accreditation is decided by Respect's assessors and an independent panel, and the award by the commissioner."
+            "This comparison is advisory. It applies the tender's rules to what each bid's evidence shows as of the deadline. \(Self.whereVerdictWordsComeFrom) The award is decided by the commissioner."
         }
     }
 

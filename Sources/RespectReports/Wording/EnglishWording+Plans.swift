@@ -15,6 +15,10 @@ extension EnglishWording {
             return "section \(section.number) \(section.title) needs at least \(minPercent)% of its \(level.rawValue) indicators met"
         case .actionPlan(let months):
             return "every unmet mandatory indicator needs an action due within \(months) months"
+        case .gate:
+            return "a precondition must be passed before any indicator can count towards a verdict"
+        case .tier(let tier):
+            return "every applicable indicator of the tier “\(tier)” must be met"
         }
     }
 

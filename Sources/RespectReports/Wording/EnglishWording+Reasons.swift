@@ -47,6 +47,7 @@ extension EnglishWording {
             switch verification {
             case .siteVisit: return "the paper evidence is in place; only interviews or observation on a site visit can confirm this indicator"
             case .caseSample: return "the paper evidence is in place; an assessor must sample case files to confirm this indicator"
+            case .interview: return "the paper evidence is in place; only an assessor's interviews can show this indicator, never documents"
             case .desk: return "the paper evidence is in place; an assessor must confirm this indicator"
             }
         case .assessorFinding(let finding):

@@ -31,6 +31,7 @@ public struct EnglishWording: Wording {
         case .desk: "desk review"
         case .siteVisit: "site visit"
         case .caseSample: "case-file sample"
+        case .interview: "interviews"
         }
     }
 

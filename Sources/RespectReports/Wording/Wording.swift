@@ -60,6 +60,12 @@ public protocol Wording: ResultWording {
     func unlinkedNote(_ ids: [String], mustShow: String) -> String
     /// A batch row's missing-evidence entry on one line: "7.1.1 iss-… (safety-critical): why".
     func batchEntry(_ entry: BatchRow.MissingEntry) -> String
+    /// Where an indicator comes from: "sourced (https://…)", "modelled".
+    func provenance(_ provenance: Provenance?) -> String
+    /// How many of an assessment's applicable indicators a public source states, in a sentence.
+    func criteriaBasis(_ assessment: Assessment) -> String
+    /// A gate not passed, as the first thing a report says: "Gate 0.1 …: apply for membership…".
+    func gateFailure(_ gate: GateMention) -> String
 
     /// An outcome condition stated as what is true of the submission, with its figures, in
     /// plain words: "2 safety-critical indicators fail: 6.2.3, 7.1.1"; lists of indicators

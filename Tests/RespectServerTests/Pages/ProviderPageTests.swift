@@ -16,8 +16,12 @@ struct ProviderPageTests {
             let html = dashboard.text
             #expect(html.contains("<title>Self-assessment 2026: Not yet ready"))
             #expect(html.contains("Safety-critical failures: fix these first"))
-            #expect(html.contains("The path to the next verdict") && html.contains("To reach “Working towards the Standard”"))
-            // The missing list starts with safety-critical indicators.
+            // Membership is a precondition, checked first: a blank start is decided by it, says so,
+            // and the missing list starts with it, then the safety-critical indicators.
+            #expect(html.contains("The path to the next verdict") && html.contains("Before applying"))
+            #expect(html.contains("Apply for Respect membership before applying for accreditation"))
+            #expect(html.contains("id=\"missing-gov-respect-membership\""))
+            #expect(html.contains("\(path)/evidence/new?indicator=gov-respect-membership"))
             let list = try #require(html.range(of: "<ol class=\"checklist path\">"))
             let firstEntry = html[list.upperBound...].prefix(600)
             #expect(firstEntry.contains("tag-safety"), "\(firstEntry)")
@@ -73,8 +77,8 @@ struct ProviderPageTests {
             let session = try await PageFixtures.provider(server, "quality@brookfield.example", organisation: PageFixtures.brookfield)
             let original = try await PageFixtures.importFile(session, PageFixtures.workingTowards, title: "Imported")
             // An edit through the pages, so the export is the service's own writing of the model.
-            let action = try await session.post(original + "/actions", [("basedOn", "1"), ("indicator", "gov-respect-membership"),
-                                                                        ("action", "Renew the membership & file the confirmation"),
+            let action = try await session.post(original + "/actions", [("basedOn", "1"), ("indicator", "gov-equality-diversity-policy"),
+                                                                        ("action", "Review the equality policy & take it to the board"),
                                                                         ("owner", "Head of Service"), ("due", "2026-12-31")])
             #expect(action.status == 303)
             let exported = try await session.get(original + "/versions/2/submission.xml")

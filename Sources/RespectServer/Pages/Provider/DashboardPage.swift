@@ -20,6 +20,8 @@ enum DashboardPage {
         var isAchieved: Bool
         /// The conditions of the rules above the current verdict, with their figures.
         var nextRules: [VerdictView.Rule]
+        /// The message of the gate (a precondition) that decided the verdict, when one did.
+        var failedGate: String?
         var safetyCritical: [IndicatorLine]
         var hasSafetyCritical: Bool
         var missing: [MissingLine]
@@ -55,6 +57,7 @@ enum DashboardPage {
             framework: state.framework.title + " (" + state.framework.identity.reference + ")", asOf: assessment.asOf.description,
             verdict: verdict, isAchieved: assessment.outcome.verdict == .achieved,
             nextRules: Array(verdict.rules.dropLast()),
+            failedGate: assessment.outcome.failedGate.map { catalogue.wording.gateFailure($0) },
             safetyCritical: assessment.indicators.filter { failures.contains($0.id) }.map { IndicatorLine($0, catalogue: catalogue) },
             hasSafetyCritical: !failures.isEmpty,
             missing: Array(missing.prefix(missingShown)), missingCount: missing.count, hasMissing: !missing.isEmpty, moreMissing: missing.count > missingShown,

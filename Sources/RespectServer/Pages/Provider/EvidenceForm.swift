@@ -58,7 +58,7 @@ enum EvidenceForm {
         var form = FormState()
         form.set("id", suggestedID(state.submission, type: type))
         if let type, state.framework.vocabulary.evidenceType(type) != nil { form.choose("type", type) }
-        if let indicator, state.framework.indicator(id: indicator) != nil { form.choose("supports", indicator) }
+        if let indicator, state.framework.linkTarget(id: indicator) != nil { form.choose("supports", indicator) }
         form.set("basedOn", String(state.version.number))
         return render(state, form: form, itemID: nil, keptFile: nil, context: context, service: service)
     }
@@ -83,7 +83,14 @@ enum EvidenceForm {
         let catalogue = service.catalogue
         let framework = state.framework
         let applicable = Set(state.assessment.indicators.filter { $0.status != .notApplicable }.map(\.id))
-        let sections = framework.sections.compactMap { section -> SectionOptions? in
+        // The gates (preconditions such as membership) first, as a section of their own.
+        let gateOptions = framework.gates.map { gate in
+            IndicatorOption(id: gate.id, number: gate.number, text: gate.indicator.text, chosen: form.isChosen("supports", gate.id),
+                            fieldID: "supports-" + gate.id)
+        }
+        let gateSection = gateOptions.isEmpty ? [] : [SectionOptions(number: "0", title: catalogue["missing_gateSection"], fieldID: "section-gates",
+                                                                     indicators: gateOptions, open: gateOptions.contains(where: \.chosen))]
+        let sections = gateSection + framework.sections.compactMap { section -> SectionOptions? in
             let indicators = section.standards.flatMap(\.indicators)
                 .filter { applicable.contains($0.id) || form.isChosen("supports", $0.id) }
                 .map { IndicatorOption(id: $0.id, number: $0.number, text: $0.text, chosen: form.isChosen("supports", $0.id),
@@ -156,7 +163,7 @@ enum EvidenceForm {
                 form.fail("reviewBy", catalogue["evidence_reviewBeforeIssue"])
             }
         }
-        let supports = posted.all("supports").filter { state.framework.indicator(id: $0) != nil }
+        let supports = posted.all("supports").filter { state.framework.linkTarget(id: $0) != nil }
         if supports.isEmpty { form.fail("supports", catalogue["evidence_supportsMissing"]) }
         if let based = Int(posted.text("basedOn")), based != state.record.latestVersion {
             form.fail("basedOn", catalogue.format("form_stale", ["version": String(state.record.latestVersion)]))

@@ -41,6 +41,12 @@ struct LevelTag: Sendable {
     var cssClass: String
     var words: String
 
+    /// A precondition (a framework gate): checked before any indicator counts.
+    init(precondition catalogue: Catalogue) {
+        cssClass = "tag tag-safety"
+        words = catalogue["level_precondition"]
+    }
+
     init(level: Level, safetyCritical: Bool, catalogue: Catalogue) {
         if safetyCritical {
             cssClass = "tag tag-safety"
@@ -141,11 +147,25 @@ struct MissingLine: Sendable {
     /// the fact, or the editor's services.
     var actions: [ActionLink]
 
-    /// `path`: the self-assessment's address, which the action links start from.
+    /// `path`: the self-assessment's address, which the action links start from. A gate not
+    /// passed (a precondition such as membership) comes first: no other line can change the
+    /// verdict until it is.
     static func ordered(_ assessment: Assessment, path: String, catalogue: Catalogue) -> [MissingLine] {
+        let failed: [GateResult] = (assessment.gates ?? []).filter { !$0.passed }
+        let gates = failed.map { gate -> MissingLine in
+            let result = gate.result
+            return MissingLine(id: gate.id, number: gate.number, text: result.text, section: catalogue["missing_gateSection"],
+                               tag: LevelTag(precondition: catalogue), badge: BadgeView(result.status, catalogue: catalogue),
+                               toProvide: result.toProvide.map(catalogue.wording.message),
+                               why: [gate.message] + result.reasons.map(catalogue.wording.message), remediation: result.remediation,
+                               plannedAction: nil, evidenceType: firstEvidenceType(result.toProvide), mandatory: false,
+                               actions: ActionLink.links(result.toProvide, indicator: IndicatorReference(id: gate.id, number: gate.number,
+                                                                                                         text: result.text, section: result.section),
+                                                         path: path, catalogue: catalogue))
+        }
         let entries = assessment.missingEvidence.flatMap { group in group.items.map { (group, $0) } }
         func rank(_ item: MissingEvidence) -> Int { item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2 }
-        return entries.enumerated().sorted { lhs, rhs in
+        return gates + entries.enumerated().sorted { lhs, rhs in
             (rank(lhs.element.1), lhs.offset) < (rank(rhs.element.1), rhs.offset)
         }.map { _, entry in
             let (group, item) = entry
