@@ -61,8 +61,11 @@ struct ReferenceCommandTests {
         #expect(records.allSatisfy { $0.count == records[0].count })
         let vocabulary = framework.vocabulary
         let standards = framework.sections.reduce(0) { $0 + $1.standards.count }
+        // The gates come first as a section "0 Before applying" with one standard.
+        let gates = framework.gates.isEmpty ? 0 : 2 + framework.gates.count
         #expect(records.count == 1 + vocabulary.serviceTypes.count + vocabulary.riskLevels.count + vocabulary.evidenceTypes.count
-                + vocabulary.facts.count + framework.sections.count + standards + framework.indicators.count)
+                + vocabulary.facts.count + framework.sections.count + standards + framework.indicators.count + gates)
+        #expect(records.contains { $0[0] == "indicator" && $0[1] == "gov-respect-membership" })
         let indicator = try #require(records.first { $0[0] == "indicator" && $0[1] == "iss-in-place-for-every-intervention" })
         #expect(indicator[5] == "yes", "safety-critical")
         let path = try TestSupport.temporaryFolder() + "/reference.csv"
@@ -82,9 +85,10 @@ struct ReferenceCommandTests {
         #expect(HTMLStructure.soundnessProblems(html).isEmpty, "\(HTMLStructure.soundnessProblems(html))")
         let framework = TestSupport.standard2017
         let standards = framework.sections.reduce(0) { $0 + $1.standards.count }
-        #expect(structure.all("table").count == 4 + standards)
-        #expect(structure.headings(2).count == 6 + framework.sections.count, "contents, how to, 4 vocabulary sections, one per section")
-        for indicator in framework.indicators { #expect(html.contains("<code>\(indicator.id)</code>")) }
+        // The gates come first as a section "0 Before applying" with one standard.
+        #expect(structure.all("table").count == 4 + standards + 1)
+        #expect(structure.headings(2).count == 6 + framework.sections.count + 1, "contents, how to, 4 vocabulary sections, the gates, one per section")
+        for indicator in framework.indicators + framework.gates.map(\.indicator) { #expect(html.contains("<code>\(indicator.id)</code>")) }
         #expect(html.contains("<nav class=\"contents\""))
     }
 
