@@ -109,7 +109,7 @@ public enum HTMLStyle {
         .entry-text { margin: .3rem 0 .4rem; font-weight: 600; }
         .fields { display: grid; grid-template-columns: 6.5rem 1fr; gap: .3rem .75rem; margin: .4rem 0 0; }
         .fields dt { font-weight: 700; }
-        .fields dd { margin: 0; }
+        .fields dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
         .fields ul { margin: 0; padding-left: 1.1rem; }
         .plain-list { padding-left: 1.25rem; }
         .plain-list li { margin: .35rem 0; }
