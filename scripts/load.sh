@@ -309,7 +309,7 @@ postgres_leg() {
 
 if [ "$LEG" != postgres-inner ]; then
   echo "load: building the release binary" >&2
-  swift build -c release --product respect >&2
+  scripts/build-release >&2
 fi
 case "$LEG" in
   sqlite) run_leg sqlite ;;
