@@ -66,6 +66,11 @@ struct ReferenceCommandTests {
         #expect(records.count == 1 + vocabulary.serviceTypes.count + vocabulary.riskLevels.count + vocabulary.evidenceTypes.count
                 + vocabulary.facts.count + framework.sections.count + standards + framework.indicators.count + gates)
         #expect(records.contains { $0[0] == "indicator" && $0[1] == "gov-respect-membership" })
+        // Every indicator says whether a public source states it or the project modelled it.
+        let basis = try #require(records.first?.firstIndex(of: "basis"))
+        let indicators = records.filter { $0[0] == "indicator" }
+        #expect(indicators.allSatisfy { $0[basis] == "modelled" || $0[basis].hasPrefix("modelled (") || $0[basis].hasPrefix("sourced") })
+        #expect(indicators.first { $0[1] == "gov-respect-membership" }?[basis].hasPrefix("sourced, medium confidence (source: ") == true)
         let indicator = try #require(records.first { $0[0] == "indicator" && $0[1] == "iss-in-place-for-every-intervention" })
         #expect(indicator[5] == "yes", "safety-critical")
         let path = try TestSupport.temporaryFolder() + "/reference.csv"

@@ -7,7 +7,7 @@ public struct FrameworkReferenceCSVReport: Sendable {
     public var wording: any ReferenceWording
 
     public static let header = ["list", "id", "number", "name", "level", "safety-critical", "verification",
-                                "applies to", "unit", "provide", "section", "standard"]
+                                "applies to", "unit", "provide", "section", "standard", "basis"]
 
     public init(wording: any ReferenceWording = EnglishWording()) {
         self.wording = wording
@@ -18,8 +18,8 @@ public struct FrameworkReferenceCSVReport: Sendable {
         var rows: [[String]] = []
         func row(_ list: String, _ id: String, number: String = "", name: String, level: String = "", safety: String = "",
                  verification: String = "", applies: String = "", unit: String = "", provide: String = "",
-                 section: String = "", standard: String = "") {
-            rows.append([list, id, number, name, level, safety, verification, applies, unit, provide, section, standard])
+                 section: String = "", standard: String = "", basis: String = "") {
+            rows.append([list, id, number, name, level, safety, verification, applies, unit, provide, section, standard, basis])
         }
         for term in vocabulary.serviceTypes { row("service type", term.id, name: term.label) }
         for term in vocabulary.riskLevels { row("risk level", term.id, name: term.label) }
@@ -38,7 +38,8 @@ public struct FrameworkReferenceCSVReport: Sendable {
                     row("indicator", indicator.id, number: indicator.number, name: indicator.text, level: wording.level(indicator.level),
                         safety: indicator.isSafetyCritical ? "yes" : "no", verification: wording.verificationMode(indicator.verification),
                         applies: wording.applicability(indicator.applicability), provide: CSVWriter.list(provide),
-                        section: entry.section.number, standard: standard.standard.number)
+                        section: entry.section.number, standard: standard.standard.number,
+                        basis: wording.provenance(indicator.provenance))
                 }
             }
         }

@@ -38,6 +38,7 @@ public struct FrameworkReferenceTextReport: Sendable {
                     out.line("    \(indicator.number) \(indicator.id)  [\(tags.joined(separator: ", "))]")
                     out.line("        \(indicator.text)")
                     out.line("        Applies to: \(wording.applicability(indicator.applicability))")
+                    out.line("        Basis: \(wording.provenance(indicator.provenance))")
                     out.line("        Provide:")
                     for line in wording.requirement(indicator.requirement, vocabulary: vocabulary) {
                         out.line(String(repeating: "  ", count: line.depth + 5) + "- " + line.text.plain)

@@ -114,7 +114,8 @@ public struct HTMLFrameworkReference: Sendable {
                 if indicator.isSafetyCritical { level.append(.element("span", class: "tag tag-" + indicator.level.rawValue, text: wording.level(indicator.level))) }
                 level.append(.element("span", class: "muted block", text: wording.verificationMode(indicator.verification)))
                 table.addRow(.fragment([.element("span", class: "number", text: indicator.number), " ", .element("code", text: indicator.id)]),
-                             [.text(indicator.text), .fragment(level), .text(wording.applicability(indicator.applicability)),
+                             [.fragment([.text(indicator.text), .element("span", class: "muted block", text: "Basis: " + wording.provenance(indicator.provenance))]),
+                              .fragment(level), .text(wording.applicability(indicator.applicability)),
                               requirementList(wording.requirement(indicator.requirement, vocabulary: reference.framework.vocabulary))])
             }
             content.append(table.node)

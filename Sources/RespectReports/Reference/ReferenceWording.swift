@@ -56,6 +56,8 @@ public protocol ReferenceWording: Sendable {
     func verificationMode(_ verification: Verification) -> String
     /// A fact's kind and unit: "a number of weeks", "true or false".
     func factValue(_ fact: FactDefinition) -> String
+    /// Where an indicator comes from: "sourced, high confidence (source: …)", "modelled".
+    func provenance(_ provenance: Provenance?) -> String
     /// The lines of guidance at the top of a template, for `reference`.
     func templateIntroduction(_ reference: FrameworkReference) -> [String]
     /// How to add evidence items, with an example item.
