@@ -106,11 +106,14 @@ enum FormBody {
             guard acceptsFiles, let boundary = MultipartForm.boundary(contentType: contentType ?? "") else {
                 throw ServiceError(.unsupportedMediaType)
             }
+            let form: PageForm
             do {
-                return try MultipartForm.parse(bytes, boundary: boundary)
+                form = try MultipartForm.parse(bytes, boundary: boundary)
             } catch {
                 throw ServiceError(.badRequest, detail: error.description)
             }
+            // A file's bytes may hold anything; its text fields may not hold a NUL.
+            return try withoutNUL(form)
         }
         return try withoutNUL(URLEncodedForm.parse(bytes))
     }

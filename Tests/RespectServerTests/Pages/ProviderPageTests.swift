@@ -121,6 +121,12 @@ struct ProviderPageTests {
             #expect(refused.text.contains("value=\"From &lt;the&gt; register\""))
             let list = try await session.get("/home")
             #expect(!list.text.contains("From &lt;the&gt; register"), "nothing was kept")
+            // A NUL in a text field of a multipart form is refused as in any form; nothing is kept.
+            let nul = try await session.postMultipart("/self-assessments/import", [("title", "From the\u{0}register")], files: [
+                .init(field: "file", fileName: "register.csv", mediaType: "text/csv", bytes: Array(text.utf8)),
+            ])
+            #expect(nul.status == 400 && nul.text.contains("NUL"))
+            #expect(!(try await session.get("/home")).text.contains("From the"), "nothing was kept")
 
             // The shipped register, sent as a spreadsheet program would (no .csv type on some
             // systems): read as a register by its content, and checked as the CLI checks it.
