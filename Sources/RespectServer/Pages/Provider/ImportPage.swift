@@ -56,12 +56,13 @@ enum ImportPage {
             version = isRegister
                 ? try service.importedRegister(upload.bytes, fileName: upload.fileName, organisation: organisation, user: user)
                 : try service.importedVersion(upload.bytes, fileName: upload.fileName, organisation: organisation, user: user)
+        } catch let refusal as RegisterRefusal {
+            let count = refusal.problems.count + refusal.omitted
+            form.fail("file", catalogue.format(count == 1 ? "import_registerRefusedOne" : "import_registerRefused", ["count": String(count)]))
+            var problems = refusal.problems
+            if refusal.omitted > 0 { problems.append(catalogue.format("import_registerMore", ["count": String(refusal.omitted)])) }
+            return render(form: form, into: record, context: context, service: service, status: .unprocessableContent, problems: problems)
         } catch let error as ServiceError where error.code == .badData || error.code == .missingInput {
-            if isRegister, let detail = error.detail {
-                form.fail("file", detail)
-                return render(form: form, into: record, context: context, service: service, status: .unprocessableContent,
-                              problems: error.problems)
-            }
             var messages: [String] = []
             for message in [error.detail].compactMap({ $0 }) + error.problems where !messages.contains(message) {
                 messages.append(message)

@@ -78,11 +78,7 @@ extension WebService {
             imported = try engine.importRegister(RegisterImportRequest(files: [.bytes(bytes, name: fileName)], frameworkOption: nil))
         } catch {
             guard case .register(let register) = error else { throw ServiceError(error) }
-            let count = register.problems.count + register.omitted
-            var problems = register.problems.map(\.description)
-            if register.omitted > 0 { problems.append("\(register.omitted) more not shown: fix the ones above first.") }
-            throw ServiceError(.badData, detail: "The evidence register cannot become a self-assessment: \(count) problem\(count == 1 ? "" : "s"). Nothing was kept.",
-                               problems: problems)
+            throw RegisterRefusal(problems: register.problems.map(\.description), omitted: register.omitted)
         }
         return try importedVersion(Array(imported.xml.utf8), fileName: SelfAssessmentFiles.importedName(fromRegister: fileName),
                                    organisation: organisation, user: user)
@@ -103,6 +99,13 @@ extension WebService {
     func installedEdition(_ reference: String) -> LoadedEdition? {
         installedEditions().first { $0.reference == reference }
     }
+}
+
+/// An evidence register that cannot become a submission: each problem as the register library
+/// states it (file, row, column, nearest valid value), and how many more were not kept.
+struct RegisterRefusal: Error {
+    var problems: [String]
+    var omitted: Int
 }
 
 /// Names the service gives files it writes.
