@@ -87,7 +87,9 @@ struct VerdictView: Sendable {
         glyph = HTMLBadge.glyph(outcome.verdict)
         label = outcome.label
         verdictName = catalogue["verdict_" + outcome.verdict.rawValue]
-        description = outcome.description
+        // A gate (a precondition such as membership) decided it: its message, not the rule's
+        // description, which speaks of rules that were not tried.
+        description = outcome.failedGate.map { catalogue.wording.gateFailure($0) } ?? outcome.description
         rules = outcome.rulesTried.map { trial in
             Rule(label: trial.label, matched: trial.matched, conditions: trial.conditions.map { condition in
                 Condition(rule: catalogue.wording.conditionRule(condition), detail: catalogue.wording.conditionDetail(condition),
