@@ -11,8 +11,9 @@
 #           (20): GET /self-assessments/ID where the build has the provider pages, else GET /home;
 #   round   ROUND (1,000) generated submissions uploaded and submitted through the API, then
 #           scored as one round (POST /api/v1/rounds) while wrk reads that page as the provider;
-#   soak    SOAK (100,000) checks in ten equal parts, with the server's resident memory after the
-#           first and after the last part (flat: within 10%).
+#   soak    about SOAK (100,000) checks in ten equal parts (each as long as the check phase's
+#           rate needs for a tenth), with the server's resident memory after the first and after
+#           the last part (flat: within 10%).
 #
 # Each phase prints requests/s, median and p99 latency, errors (non-2xx answers and socket
 # errors) and the server's peak resident memory during the phase (VmHWM, reset before it), with
@@ -207,7 +208,7 @@ run_leg() {  # run_leg NAME [--database URL]
   local reader_token
   reader_token=$(token reader@brookfield.example)
   wrk_script "$WORK/check.lua" POST "$ROOT/$FILE" "Authorization: Bearer $reader_token"
-  STOP_AFTER=25 wrk -t1 -c4 -d10s -s "$WORK/check.lua" "$url/api/v1/check?name=warm-up.xml" >/dev/null   # warm-up
+  wrk -t1 -c4 -d3s -s "$WORK/check.lua" "$url/api/v1/check?name=warm-up.xml" >/dev/null   # warm-up
   local before xmllint check
   before=$(load_average)
   xmllint=$(xmllint_rate)
@@ -266,6 +267,9 @@ run_leg() {  # run_leg NAME [--database URL]
       --data-binary @"$WORK/round.json" "$url/api/v1/rounds" || true)
     local round_ms=$(( ($(date +%s%N) - started) / 1000000 ))
     touch "$WORK/round-done"
+    # wrk's threads stop at the file, but its main thread sleeps out -d; SIGINT ends that sleep
+    # and wrk prints its summary for the time it really ran.
+    sleep 1; kill -INT "$reader" 2>/dev/null || true
     wait "$reader" || true
     local scored
     scored=$(jq '[.entries[] | select(.run != null)] | length' "$WORK/round-answer.json" 2>/dev/null || echo 0)
@@ -280,20 +284,24 @@ run_leg() {  # run_leg NAME [--database URL]
 
   # soak
   if [ "$SOAK" -gt 0 ]; then
-    local part=$((SOAK / 10)) first="" last="" errors=0 line
+    local part=$((SOAK / 10)) first="" last="" errors=0 line seconds done_requests=0
+    # Each tenth runs for the time the check phase's rate needs for SOAK/10 requests (wrk cannot
+    # stop at a count: its main thread sleeps out -d), at most SOAK_PART_SECONDS.
+    seconds=$(awk -v n="$part" -v r="$rate" -v most="$SOAK_PART_SECONDS" \
+      'BEGIN { s = (r > 0) ? int(n / r) + 1 : most; if (s > most) s = most; if (s < 2) s = 2; print s }')
     before=$(load_average)
     reset_peak
     for index in $(seq 1 10); do
-      STOP_AFTER=$(( (part + THREADS - 1) / THREADS )) \
-        wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SOAK_PART_SECONDS}s" --timeout 10s --latency \
+      wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s --latency \
         -s "$WORK/check.lua" "$url/api/v1/check?name=soak.xml" > "$WORK/wrk-soak-$index.txt"
+      done_requests=$((done_requests + $(awk '/requests in/ { print $1 }' "$WORK/wrk-soak-$index.txt")))
       line=$(summarise_wrk "$WORK/wrk-soak-$index.txt")
       errors=$((errors + $(printf '%s' "$line" | sed 's/.*errors //')))
       [ "$index" -eq 1 ] && first=$(memory VmRSS)
       last=$(memory VmRSS)
       echo "        soak part $index: $line; RSS $last MB"
     done
-    echo "soak    $SOAK checks in ten parts: RSS $first MB after the first tenth, $last MB after the last" \
+    echo "soak    $done_requests checks in ten parts of ${seconds} s: RSS $first MB after the first tenth, $last MB after the last" \
          "($(awk -v a="$first" -v b="$last" 'BEGIN { printf "%+.1f%%", (b - a) / a * 100 }'); target within 10%);" \
          "errors $errors; peak RSS $(memory VmHWM) MB; load average $before → $(load_average)" | tee -a "$results"
   fi
