@@ -55,7 +55,11 @@ public struct PostgresFailure: Error, Sendable, CustomStringConvertible {
         switch error.code {
         case .connectionError, .serverClosedConnection, .uncleanShutdown:
             self.init(kind: .unavailable, message: "the connection to the database failed (\(error.code))\(cause)")
-        case .clientClosedConnection, .poolClosed:
+        case .clientClosedConnection:
+            // The pool closes a connection the server broke off (PostgreSQL stopping, say), and
+            // the calls queued on it fail so: the database is away, not the store closed.
+            self.init(kind: .unavailable, message: "the connection to the database was closed (\(error.code))\(cause)")
+        case .poolClosed:
             self.init(kind: .failed, message: "the store was closed (\(error.code))")
         case .queryCancelled:
             self.init(kind: .unavailable, message: "the query was cancelled")

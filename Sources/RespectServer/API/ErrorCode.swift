@@ -72,6 +72,9 @@ struct ServiceError: Error, Sendable {
     var detail: String?
     /// Located problems (file:line: message), for bad data.
     var problems: [String]
+    /// What went wrong inside (a store failure's own words), for the server's log only: never
+    /// sent to a client.
+    var cause: String?
 
     init(_ code: ErrorCode, detail: String? = nil, problems: [String] = []) {
         self.code = code
@@ -94,7 +97,9 @@ struct ServiceError: Error, Sendable {
         switch code {
         // Said in detail only where it tells the user nothing they may not know.
         case .conflict, .refused: self.init(code, detail: error.description)
-        default: self.init(code)
+        default:
+            self.init(code)
+            cause = error.description
         }
     }
 }

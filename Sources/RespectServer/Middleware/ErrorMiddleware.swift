@@ -24,7 +24,11 @@ struct ErrorMiddleware: RouterMiddleware {
 
     static func serviceError(_ error: any Error, context: Context) -> ServiceError {
         switch error {
-        case let error as ServiceError: return error
+        case let error as ServiceError:
+            if error.code == .internalError, let cause = error.cause {
+                context.logger.error("internal error: \(cause)")
+            }
+            return error
         case let error as HTTPError:
             switch error.status {
             case .notFound: return .notFound

@@ -34,21 +34,21 @@ public struct PostgresDriver: SQLDriver {
         }
     }
 
-    public func transaction<Value: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> Value) async throws -> Value {
-        try await withoutActuallyEscaping(body) { body in
-            do {
-                return try await database.lease { [dialect] connection in
-                    try await connection.withTransaction(logger: PostgresDatabase.silent) { connection in
-                        try await body(PostgresDriverTransaction(connection: connection, dialect: dialect))
-                    }
+    public func transaction<Value: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) async throws -> Value) async throws -> Value {
+        // `body` escapes: the database's time limit answers the caller when it passes and leaves
+        // a stuck call to end by itself (`Deadline`).
+        do {
+            return try await database.lease { [dialect] connection in
+                try await connection.withTransaction(logger: PostgresDatabase.silent) { connection in
+                    try await body(PostgresDriverTransaction(connection: connection, dialect: dialect))
                 }
-            } catch let error as PostgresTransactionError {
-                // What the body threw comes out as it is; a failed BEGIN or COMMIT is the driver's.
-                if let thrown = error.closureError { throw thrown }
-                throw Self.driverError(error)
-            } catch {
-                throw Self.driverError(error)
             }
+        } catch let error as PostgresTransactionError {
+            // What the body threw comes out as it is; a failed BEGIN or COMMIT is the driver's.
+            if let thrown = error.closureError { throw thrown }
+            throw Self.driverError(error)
+        } catch {
+            throw Self.driverError(error)
         }
     }
 

@@ -19,7 +19,7 @@ public protocol SQLDriver: Sendable {
 
     func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow]
 
-    func transaction<Value: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> Value) async throws -> Value
+    func transaction<Value: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) async throws -> Value) async throws -> Value
 }
 
 /// The statements of one open transaction.

@@ -46,7 +46,7 @@ public final class GRDBDriver: SQLDriver {
         }
     }
 
-    public func transaction<Value: Sendable>(_ body: @Sendable (any SQLTransaction) async throws -> Value) async throws -> Value {
+    public func transaction<Value: Sendable>(_ body: @escaping @Sendable (any SQLTransaction) async throws -> Value) async throws -> Value {
         await gate.enter()
         do {
             try await finish("BEGIN IMMEDIATE")

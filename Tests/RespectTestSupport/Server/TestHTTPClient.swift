@@ -36,9 +36,12 @@ public struct TestHTTPClient: Sendable {
         }
     }
 
-    /// Sends a request and reads the whole answer. `chunks` are sent one after another as the
-    /// body (with `Content-Length` their total, unless `headers` gives one).
-    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil) async throws -> Answer {
+    /// Sends a request and reads the whole answer. `body` is sent in slices (with
+    /// `Content-Length` its size, unless `headers` gives one). With a `timeout`, a server that has
+    /// not answered in that time has its connection closed, and the answer has status 0 (as for
+    /// a connection the server dropped): a test then reports a hung request instead of hanging.
+    public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
+                     timeout: Duration? = nil) async throws -> Answer {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
@@ -46,6 +49,11 @@ public struct TestHTTPClient: Sendable {
                     return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
                 }
             }
+        let closer = timeout.map { limit in
+            let raw = channel.channel
+            return raw.eventLoop.scheduleTask(in: .milliseconds(Int64(limit / .milliseconds(1)))) { raw.close(promise: nil) }
+        }
+        defer { closer?.cancel() }
         return try await channel.executeThenClose { inbound, outbound in
             var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: path)
             head.headers.add(name: "Host", value: "127.0.0.1:\(port)")

@@ -1,0 +1,65 @@
+import Dispatch
+@testable import RespectStorePostgres
+import Synchronization
+import Testing
+
+/// The time limit on every PostgreSQL call: the caller is answered when it passes, whatever the
+/// work does.
+@Suite("Database time limit")
+struct DeadlineTests {
+    /// Work that ignores its cancellation and ends only when the test opens it (or after a
+    /// minute): a query stuck on a connection whose server went away. It holds no thread.
+    final class StuckWork: Sendable {
+        private let state = Mutex<(ended: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
+
+        var ended: Bool { state.withLock { $0.ended } }
+
+        func run() async -> Int {
+            await withCheckedContinuation { continuation in
+                state.withLock { $0.waiter = continuation }
+                DispatchQueue.global().asyncAfter(deadline: .now() + 60) { self.open() }
+            }
+            state.withLock { $0.ended = true }
+            return 1
+        }
+
+        func open() {
+            state.withLock { state in
+                let waiter = state.waiter
+                state.waiter = nil
+                return waiter
+            }?.resume()
+        }
+    }
+
+    @Test("work that ignores its cancellation does not hold the caller past the limit")
+    func stuckWorkIsNotWaitedFor() async throws {
+        let work = StuckWork()
+        await #expect(throws: Deadline.Passed.self) {
+            try await Deadline.run(within: .milliseconds(200)) { await work.run() }
+        }
+        #expect(!work.ended, "answered at the limit, while the work was still stuck")
+        work.open()
+    }
+
+    @Test("work that finishes in time gives its value or its error")
+    func workInTime() async throws {
+        let value = try await Deadline.run(within: .seconds(30)) { 42 }
+        #expect(value == 42)
+        struct Refused: Error {}
+        await #expect(throws: Refused.self) {
+            try await Deadline.run(within: .seconds(30)) { () async throws -> Int in throw Refused() }
+        }
+    }
+
+    @Test("a caller cancelled while waiting is answered with CancellationError without waiting for the work")
+    func callerCancelled() async throws {
+        let work = StuckWork()
+        let task = Task { try await Deadline.run(within: .seconds(30)) { await work.run() } }
+        try await Task.sleep(for: .milliseconds(100))
+        task.cancel()
+        await #expect(throws: CancellationError.self) { try await task.value }
+        #expect(!work.ended)
+        work.open()
+    }
+}
