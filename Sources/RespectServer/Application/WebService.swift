@@ -18,6 +18,8 @@ struct WebService: Sendable {
     /// The pages' style sheet (`/static/style.css`): the HTML reports' own stylesheet, so pages and
     /// reports share one visual language, then the pages' additions.
     let styleSheet: [UInt8]
+    /// Assessments of stored versions already made, so a page read again is not assessed again.
+    let assessments = AssessmentCache()
 
     /// Today, as the as-of date of a check that names none.
     var today: CalendarDate {

@@ -34,18 +34,34 @@ extension WebService {
     /// A submission's findings as the engine applies them: those a second assessor agreed with
     /// (`FindingsSet(moderated:)`); a finding awaiting moderation or disputed changes nothing.
     func findingsSet(for submission: SubmissionRecord) async throws -> FindingsSet {
-        let recorded = try await run { () async throws(ServiceStoreError) in try await store.findings(submissionID: submission.id) }
-        return FindingsSet(moderated: recorded.map(\.moderated), source: "submission \(submission.id) findings")
+        findingsSet(try await recordedFindings(of: submission), of: submission)
+    }
+
+    /// The findings recorded on a submission, moderated or not.
+    func recordedFindings(of submission: SubmissionRecord) async throws -> [AssessorFinding] {
+        try await run { () async throws(ServiceStoreError) in try await store.findings(submissionID: submission.id) }
+    }
+
+    /// Recorded findings as the engine applies them.
+    func findingsSet(_ recorded: [AssessorFinding], of submission: SubmissionRecord) -> FindingsSet {
+        FindingsSet(moderated: recorded.map(\.moderated), source: "submission \(submission.id) findings")
     }
 
     /// A stored version assessed as `respect check` assesses a file, with the submission's
-    /// findings and the path to the next verdict.
+    /// findings and the path to the next verdict. An assessment already made for the same
+    /// version, dates and findings is reused (`AssessmentCache`).
     func assess(_ version: SubmissionVersion, of submission: SubmissionRecord, asOf: CalendarDate?) async throws -> Assessment {
+        let recorded = try await recordedFindings(of: submission)
+        let key = AssessmentCache.Key(sha256: version.sha256, fileName: version.fileName, asOf: asOf, today: today,
+                                      findings: recorded, planned: true)
+        if case .planned(let kept)? = assessments.entry(key) { return kept }
         let bytes = try await bytes(of: version.sha256)
-        let request = AssessmentRequest(submission: .bytes(bytes, name: version.fileName), asOf: asOf, today: today,
-                                        findings: try await findingsSet(for: submission))
+        let request = AssessmentRequest(submission: .bytes(bytes, name: version.fileName), asOf: asOf, today: key.today,
+                                        findings: findingsSet(recorded, of: submission))
         do {
-            return try engine.plan(request).assessment
+            let assessment = try engine.plan(request).assessment
+            assessments.keep(.planned(assessment), for: key)
+            return assessment
         } catch {
             throw ServiceError(error)
         }

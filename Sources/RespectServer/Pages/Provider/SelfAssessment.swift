@@ -30,11 +30,19 @@ extension WebService {
     }
 
     /// A stored version assessed as `respect check` assesses its file, with the agreed findings.
+    /// An assessment already made for the same version, day and findings is reused
+    /// (`AssessmentCache`).
     func checked(_ version: SubmissionVersion, of record: SubmissionRecord, findings: Bool = true) async throws -> SubmissionAssessment {
+        let recorded = findings ? try await recordedFindings(of: record) : []
+        let key = AssessmentCache.Key(sha256: version.sha256, fileName: version.fileName, asOf: nil, today: today,
+                                      findings: recorded, planned: false)
+        if case .checked(let kept)? = assessments.entry(key) { return kept }
         let request = AssessmentRequest(submission: .bytes(try await bytes(of: version.sha256), name: version.fileName),
-                                        today: today, findings: findings ? try await findingsSet(for: record) : FindingsSet())
+                                        today: key.today, findings: findingsSet(recorded, of: record))
         do {
-            return try engine.assess(request)
+            let checked = try engine.assess(request)
+            assessments.keep(.checked(checked), for: key)
+            return checked
         } catch {
             throw ServiceError(error)
         }
