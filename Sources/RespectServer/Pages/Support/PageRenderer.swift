@@ -3,7 +3,7 @@ import Mustache
 import NIOCore
 
 /// Renders the pages from the swift-mustache templates in `Resources/Templates` (every value
-/// escaped for HTML unless a template says otherwise). Templates are parsed once at start-up.
+/// escaped for HTML by `HTMLEscaping` unless a template says otherwise). Templates are parsed once at start-up.
 ///
 /// A page's template sees `frame` (the `PageFrame`), `page` (its own view values), `t` (the
 /// catalogue's strings) and `lang`; templates open `{{#page}}…{{/page}}` to read their values.
@@ -11,12 +11,13 @@ struct PageRenderer: Sendable {
     let library: MustacheLibrary
 
     static func load() async throws -> PageRenderer {
-        PageRenderer(library: try await MustacheLibrary(directory: ServerResources.path("Templates")))
+        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
+        return PageRenderer(library: try await MustacheLibrary(directory: ServerResources.path("Templates")))
     }
 
     /// The page `template` with `values`, and the catalogue's strings as `t`.
     func render(_ template: String, _ values: [String: Any], catalogue: Catalogue) -> String {
-        var context = values
+        var context = TemplateValues.prepared(values)
         context["t"] = catalogue.strings
         context["lang"] = catalogue.language
         return library.render(context, withTemplate: template) ?? ""
