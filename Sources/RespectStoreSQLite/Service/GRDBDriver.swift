@@ -91,7 +91,9 @@ public final class GRDBDriver: SQLDriver {
     }
 
     static func rows(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [SQLRow] {
-        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        // A statement compiled once per connection and kept (GRDB's statement cache): the same
+        // few queries run on every page view.
+        try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).map { row in
             var columns: [String: SQLValue] = [:]
             for (name, value) in row {
                 switch value.storage {

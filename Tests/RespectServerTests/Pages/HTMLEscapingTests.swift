@@ -26,3 +26,16 @@ struct HTMLEscapingTests {
         }
     }
 }
+
+/// Filling a catalogue string's placeholders.
+@Suite("Catalogue placeholders")
+struct CataloguePlaceholderTests {
+    @Test("each {name} is replaced once; values are not searched again; unknown names and stray braces stay")
+    func fill() {
+        #expect(Catalogue.fill("{count} of {total} met", ["count": "3", "total": "12"]) == "3 of 12 met")
+        #expect(Catalogue.fill("Saved “{title}”", ["title": "{count} {title}", "count": "9"]) == "Saved “{count} {title}”")
+        #expect(Catalogue.fill("{unknown} {a}{b} {", ["a": "1", "b": "2"]) == "{unknown} 12 {")
+        #expect(Catalogue.fill("{{a}}", ["a": "x"]) == "{x}")
+        #expect(Catalogue.fill("no placeholders", ["a": "x"]) == "no placeholders")
+    }
+}

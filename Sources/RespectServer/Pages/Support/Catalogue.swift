@@ -26,10 +26,31 @@ struct Catalogue: Sendable {
 
     /// The string for `key` with each `{name}` replaced by `values[name]`, e.g.
     /// `format("dashboard_expiring", ["count": "3"])`.
+    /// One pass over the string: a value is never searched for placeholders itself (a title
+    /// a provider typed as "{count}" stays as typed), and a `{name}` with no value is kept.
     func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+        Self.fill(self[key], values)
+    }
+
+    static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 64)
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let afterOpen = rest.index(after: open)
+            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
+               let value = values[String(rest[afterOpen..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[afterOpen...]
+            }
+        }
+        result += rest
+        return result
     }
 
     /// The message of an error code (`error_CODE`).
