@@ -3,8 +3,9 @@ import CLibXML2
 /// Parses, validates and converts a document in one pass: libxml2's schema validator is plugged
 /// into the parser's SAX events (`xmlSchemaSAXPlug`) and `StreamingTreeBuilder` converts each
 /// element as it ends, so memory holds the input bytes and the converted tree, never libxml2's
-/// whole tree as well. Used whenever a document is validated against its full schema (every
-/// document unless a validation screen is in use, which needs the whole tree).
+/// whole tree as well, nor (fed by `MemoryInput`) libxml2's copy of the input. Used whenever a
+/// document is validated against its full schema (every document unless a validation screen is
+/// in use, which needs the whole tree).
 ///
 /// The hardening is the same as `DocumentParser`'s: the same pre-check, options and hooks
 /// (DOCTYPE refused, depth, element count and caps counted while parsing). Schema errors are
@@ -53,9 +54,7 @@ enum ValidatingParser {
             guard let plug = xmlSchemaSAXPlug(validator, &parser.pointee.sax, &parser.pointee.userData) else { return nil }
             defer { xmlSchemaSAXUnplug(plug) }
             return LibXML.routingStrayErrors(to: Unmanaged.passUnretained(state).toOpaque(), ParseState.strayError) {
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    xmlCtxtReadMemory(parser, chars.baseAddress, Int32(chars.count), nil, nil, LibXML.parseOptions)
-                }
+                MemoryInput(bytes).read(with: parser, options: LibXML.parseOptions)
             }
         }
         parser.pointee._private = nil
