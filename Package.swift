@@ -23,6 +23,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "respect", targets: ["respect"]),
+        .executable(name: "respect-server", targets: ["respect-server"]),
         .library(name: "RespectEvaluation", targets: ["RespectEvaluation"]),
         .library(name: "RespectAssessment", targets: ["RespectAssessment"]),
         .library(name: "RespectStore", targets: ["RespectStore"]),
@@ -123,14 +124,35 @@ let package = Package(
         ),
         // Deterministic generated submissions (respect generate, benchmarks, tests).
         .target(name: "RespectCorpus", dependencies: ["RespectModel"], swiftSettings: strict),
+        // What both programs' commands share: the engine options and the exit codes, and the
+        // names of the web application's commands.
+        .target(
+            name: "RespectCommandSupport",
+            dependencies: ["RespectXML", "RespectModel", "RespectAssessment",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict
+        ),
+        // The command line. The web application's commands (serve, users, tokens,
+        // organisations, store) are handed to respect-server, so this program carries no web
+        // server and starts faster.
         .executableTarget(
             name: "respect",
             dependencies: [
                 "RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports",
-                "RespectStore", "RespectStoreSQLite", "RespectCorpus", "RespectServer",
+                "RespectStore", "RespectStoreSQLite", "RespectCorpus", "RespectCommandSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        // `respect serve`, `users`, `tokens`, `organisations` and `store`, run by `respect`.
+        .executableTarget(
+            name: "respect-server",
+            dependencies: [
+                "RespectStore", "RespectStoreSQLite", "RespectServer", "RespectCommandSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            path: "Sources/respect-server",
             swiftSettings: strict
         ),
         // The fuzz target: a libFuzzer entry point when scripts/fuzz.sh builds it with
@@ -199,7 +221,7 @@ let package = Package(
         .testTarget(
             name: "RespectServerTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore",
-                           "RespectStoreSQL", "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect"],
+                           "RespectStoreSQL", "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect", "respect-server"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -209,7 +231,8 @@ let package = Package(
         ),
         .testTarget(
             name: "RespectCommandLineTests",
-            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectTestSupport", "respect"],
+            dependencies: ["RespectXML", "RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectTestSupport", "respect",
+                           "respect-server"],
             swiftSettings: strict
         ),
     ]

@@ -11,7 +11,7 @@ MAX_EXAMPLES="${MAX_EXAMPLES:-25}"; MAX_TIME="${MAX_TIME:-40}"; SEED="${SEED:-15
 VENV=.build/schemathesis-venv
 [ -x "$VENV/bin/st" ] || { echo "api-fuzz: Schemathesis missing; run scripts/install-deps --test" >&2; exit 69; }
 if [ -z "${BIN:-}" ]; then
-  swift build --product respect >/dev/null
+  swift build --product respect >/dev/null && swift build --product respect-server >/dev/null
   BIN=$(swift build --show-bin-path)/respect
 fi
 DATA=$(mktemp -d); SERVER=""

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${N:-1000}"; FILE="${FILE:-examples/submissions/not-yet.xml}"; PORT="${PORT:-18481}"
 BIN="${BIN:-.build/release/respect}"
-[ -x "$BIN" ] || scripts/build-release
+{ [ -x "$BIN" ] && [ -x "$(dirname "$BIN")/respect-server" ]; } || scripts/build-release
 DATA=$(mktemp -d); trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$DATA"' EXIT
 printf '%s\n' 'benchmark passphrase' | "$BIN" users add bench@example.org --role assessor --password-stdin --data "$DATA" >/dev/null
 START=$(date +%s%N)

@@ -22,7 +22,7 @@ for tool in chromium chromedriver; do
     command -v "$tool" >/dev/null 2>&1 || { echo "browser-test: $tool is missing; run scripts/install-deps --test" >&2; exit 69; }
 done
 
-swift build --product respect >&2
+swift build --product respect >&2 && swift build --product respect-server >&2
 binary="$(swift build --show-bin-path)/respect"
 rm -rf .build/screenshots/web
 mkdir -p .build/screenshots/web

@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${BIN:-.build/release/respect}"
-[ -x "$BIN" ] || scripts/build-release
+{ [ -x "$BIN" ] && [ -x "$(dirname "$BIN")/respect-server" ]; } || scripts/build-release
 WORK=$(mktemp -d); SERVER=""
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 python3 scripts/heavy-submission.py "$WORK/heavy.xml"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RespectCommandSupport
 import RespectAssessment
 import Foundation
 import RespectEvaluation

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RespectCommandSupport
 import Foundation
 import RespectAssessment
 import RespectModel

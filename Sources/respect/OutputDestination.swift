@@ -1,3 +1,4 @@
+import RespectCommandSupport
 import Foundation
 import RespectModel
 

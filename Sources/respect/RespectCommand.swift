@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import RespectCommandSupport
 
 /// The `respect` command: self-assessment against the Respect Standard.
 @main
@@ -28,16 +30,18 @@ struct RespectCommand: AsyncParsableCommand {
               65  bad data: a file is not well formed, not valid, or inconsistent
                   (batch: at least one submission could not be scored; the others were)
               66  missing input: a file, or the framework edition it needs, is not there
+              69  serve, users, tokens, organisations, store: the program respect-server,
+                  which runs them, is not installed next to respect
               70  internal error
               73  an output file could not be written, or a run could not be recorded in
                   the store
             """,
-        version: "0.1.0",
+        version: RespectCommandVersion.current,
         subcommands: [CheckCommand.self, PlanCommand.self, TenderCommand.self, ValidateCommand.self, FrameworksCommand.self,
                       TemplateCommand.self, ImportCommand.self, ExportCommand.self,
                       HistoryCommand.self, DiffCommand.self,
                       BatchCommand.self, GenerateCommand.self,
-                      ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self, StoreCommand.self]
+                      ServeForward.self, UsersForward.self, TokensForward.self, OrganisationsForward.self, StoreForward.self]
     )
 
     /// Runs `respect COMMAND …` by parsing COMMAND as the root of its own parse when it is one
@@ -45,18 +49,39 @@ struct RespectCommand: AsyncParsableCommand {
     /// still say "respect COMMAND"); everything else (`respect --help`, `respect help …`, the
     /// command groups) goes through the whole tree. Parsing the whole tree reflects every
     /// command's options and looks each of their types' conformances up among the binary's
-    /// eleven thousand, which cost a third of a short `respect check`.
+    /// eight thousand, which cost a third of a short `respect check`.
+    ///
+    /// The web application's commands (`ServiceCommands`) are handed to `respect-server` before
+    /// any parsing, `respect help serve` as `serve --help`.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let name = arguments.first, ServiceCommands.names.contains(name) { ServiceProgram.run(arguments) }
+        if arguments.count >= 2, arguments[0] == "help", ServiceCommands.names.contains(arguments[1]) {
+            ServiceProgram.run(Array(arguments.dropFirst()) + ["--help"])
+        }
         if let name = arguments.first,
            let command = configuration.subcommands.first(where: { $0.configuration._superCommandName != nil && $0._commandName == name }) {
-            if let asynchronous = command as? any AsyncParsableCommand.Type {
-                await asynchronous.main(Array(arguments.dropFirst()))
-            } else {
-                command.main(Array(arguments.dropFirst()))
-            }
-            return
+            await run(command, Array(arguments.dropFirst()))
         }
         await main(nil)
+    }
+
+    /// Parses and runs one command as `main` does, except that the exit code a command ends
+    /// with (`check`'s verdict, for one) exits at once: argument-parser's own exit path first
+    /// builds the command's help, reflecting all of its options, only to print nothing.
+    private static func run(_ type: any ParsableCommand.Type, _ arguments: [String]) async -> Never {
+        do {
+            var command = try type.parseAsRoot(arguments)
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+            Foundation.exit(0)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            type.exit(withError: error)
+        }
     }
 }

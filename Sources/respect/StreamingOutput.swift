@@ -1,3 +1,4 @@
+import RespectCommandSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

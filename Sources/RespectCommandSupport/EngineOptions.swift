@@ -1,27 +1,29 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import RespectAssessment
-import RespectModel
-import RespectXML
+public import RespectAssessment
+public import RespectModel
+public import RespectXML
 
 /// Options every command shares: where the standards are, and the input safety limits.
-struct EngineOptions: ParsableArguments {
+public struct EngineOptions: ParsableArguments, Sendable {
     @Option(name: .long, help: ArgumentHelp("The standards folder (framework files, and the XSDs in its schema/ folder).", valueName: "dir"))
-    var standards: String?
+    public var standards: String?
 
     @Option(name: .long, help: ArgumentHelp("Largest input file accepted, in bytes.", valueName: "bytes"))
-    var maxFileSize: Int = XMLLimits.default.maxFileBytes
+    public var maxFileSize: Int = XMLLimits.default.maxFileBytes
 
     @Option(name: .long, help: ArgumentHelp("Deepest element nesting accepted.", valueName: "levels"))
-    var maxDepth: Int = XMLLimits.default.maxDepth
+    public var maxDepth: Int = XMLLimits.default.maxDepth
 
     @Option(name: .long, help: ArgumentHelp("Most evidence items accepted in one submission.", valueName: "count"))
-    var maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems
+    public var maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems
 
     @Option(name: .long, help: ArgumentHelp("Most XML elements accepted in one file.", valueName: "count"))
-    var maxElements: Int = XMLLimits.default.maxElements
+    public var maxElements: Int = XMLLimits.default.maxElements
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         guard maxFileSize > 0 else { throw ValidationError("--max-file-size must be a positive number of bytes") }
         guard (1...256).contains(maxDepth) else { throw ValidationError("--max-depth must be from 1 to 256") }
         guard maxEvidenceItems > 0 else { throw ValidationError("--max-evidence-items must be a positive number") }
@@ -29,7 +31,7 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// The standards folder, found as the help of `respect` describes.
-    func standardsDirectory() throws -> String {
+    public func standardsDirectory() throws -> String {
         if let standards { return standards }
         if let fromEnvironment = ProcessInfo.processInfo.environment["RESPECT_STANDARDS"], !fromEnvironment.isEmpty {
             return fromEnvironment
@@ -50,7 +52,7 @@ struct EngineOptions: ParsableArguments {
 
     /// The loader for the standards folder and limits; `screening` is the use case's choice
     /// (`.whenRecognised` for runs over many files).
-    func loader(screening: ValidationScreening = .never) throws -> DocumentLoader {
+    public func loader(screening: ValidationScreening = .never) throws -> DocumentLoader {
         let directory = try standardsDirectory()
         return DocumentLoader(schemas: SchemaSet(directory: directory + "/schema", screening: screening),
                               limits: XMLLimits(maxFileBytes: maxFileSize, maxDepth: maxDepth, maxElements: maxElements),
@@ -58,12 +60,12 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// The use cases over the standards folder, with these limits; `screening` as for `loader`.
-    func engine(screening: ValidationScreening = .never) throws -> AssessmentEngine {
+    public func engine(screening: ValidationScreening = .never) throws -> AssessmentEngine {
         AssessmentEngine(standards: try standardsDirectory(), loader: try loader(screening: screening))
     }
 }
 
 /// Text for people, JSON for programs.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+public enum OutputFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
     case text, json
 }

@@ -1,30 +1,30 @@
-import ArgumentParser
+public import ArgumentParser
 import Foundation
-import RespectAssessment
-import RespectModel
+public import RespectAssessment
+public import RespectModel
 
 /// The documented exit codes (`ExitStatus` in the core), as argument-parser exit codes.
-enum RespectExit {
-    static let success = ExitCode(ExitStatus.success)
+public enum RespectExit {
+    public static let success = ExitCode(ExitStatus.success)
     /// `tender`: no bid is compliant.
-    static let noCompliantBid = ExitCode(ExitStatus.noCompliantBid)
-    static let usage = ExitCode(ExitStatus.code(for: .usage))
-    static let dataError = ExitCode(ExitStatus.code(for: .badData))
-    static let noInput = ExitCode(ExitStatus.code(for: .missingInput))
-    static let software = ExitCode(ExitStatus.code(for: .internalError))
-    static let cannotCreate = ExitCode(ExitStatus.code(for: .cannotWrite))
+    public static let noCompliantBid = ExitCode(ExitStatus.noCompliantBid)
+    public static let usage = ExitCode(ExitStatus.code(for: .usage))
+    public static let dataError = ExitCode(ExitStatus.code(for: .badData))
+    public static let noInput = ExitCode(ExitStatus.code(for: .missingInput))
+    public static let software = ExitCode(ExitStatus.code(for: .internalError))
+    public static let cannotCreate = ExitCode(ExitStatus.code(for: .cannotWrite))
 
-    static func forVerdict(_ verdict: Verdict) -> ExitCode {
+    public static func forVerdict(_ verdict: Verdict) -> ExitCode {
         ExitCode(ExitStatus.code(for: verdict))
     }
 
-    static func forKind(_ kind: FailureKind) -> ExitCode {
+    public static func forKind(_ kind: FailureKind) -> ExitCode {
         ExitCode(ExitStatus.code(for: kind))
     }
 
     /// Reports `error` on standard error the way every command does, and returns the exit code
     /// it means. An `ExitCode` passes through untouched.
-    static func report(_ error: any Error) -> ExitCode {
+    public static func report(_ error: any Error) -> ExitCode {
         switch error {
         case let code as ExitCode:
             return code
@@ -48,12 +48,17 @@ enum RespectExit {
 }
 
 /// Writes a diagnostic line to standard error.
-func printError(_ message: String) {
+public func printError(_ message: String) {
     FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
 }
 
 /// A problem the CLI reports itself, with the exit code it implies.
-struct CommandFailure: Error, CustomStringConvertible {
-    var description: String
-    var exitCode: ExitCode
+public struct CommandFailure: Error, CustomStringConvertible {
+    public var description: String
+    public var exitCode: ExitCode
+
+    public init(description: String, exitCode: ExitCode) {
+        self.description = description
+        self.exitCode = exitCode
+    }
 }

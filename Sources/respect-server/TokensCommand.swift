@@ -1,4 +1,5 @@
 import ArgumentParser
+import RespectCommandSupport
 import Foundation
 import RespectServer
 import RespectStore
@@ -6,8 +7,8 @@ import RespectStore
 /// `respect tokens create EMAIL`: a bearer token for scripts.
 struct TokensCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tokens",
-        abstract: "Create bearer API tokens for scripts.",
+        commandName: ServiceCommands.tokens.name,
+        abstract: ServiceCommands.tokens.abstract,
         subcommands: [TokensCreateCommand.self]
     )
 }
@@ -45,8 +46,8 @@ struct TokensCreateCommand: AsyncParsableCommand {
 /// `respect organisations add NUMBER --name NAME --kind provider|commissioner`, `respect organisations list`.
 struct OrganisationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "organisations",
-        abstract: "Add and list the organisations users belong to (by registered charity or company number).",
+        commandName: ServiceCommands.organisations.name,
+        abstract: ServiceCommands.organisations.abstract,
         subcommands: [OrganisationsAddCommand.self, OrganisationsListCommand.self]
     )
 }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import RespectCommandSupport
 import Foundation
 import RespectServer
 import RespectStore
@@ -6,8 +7,8 @@ import RespectStore
 /// `respect users`: the service's accounts.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "users",
-        abstract: "Add and list the web application's users.",
+        commandName: ServiceCommands.users.name,
+        abstract: ServiceCommands.users.abstract,
         subcommands: [UsersAddCommand.self, UsersListCommand.self]
     )
 }

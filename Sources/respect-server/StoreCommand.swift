@@ -1,4 +1,5 @@
 import ArgumentParser
+import RespectCommandSupport
 import Foundation
 import RespectServer
 import RespectStoreSQLite
@@ -6,8 +7,8 @@ import RespectStoreSQLite
 /// `respect store backup FILE`, `respect store restore FILE`: the SQLite store's backups.
 struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "store",
-        abstract: "Back up and restore the service's SQLite database.",
+        commandName: ServiceCommands.store.name,
+        abstract: ServiceCommands.store.abstract,
         discussion: """
             For PostgreSQL use pg_dump and pg_restore (see the README).
             """,

