@@ -1,5 +1,5 @@
+public import Foundation
 public import RespectEvaluation
-import Foundation
 import RespectModel
 
 /// Renders results as JSON for people and programs: `ResultCoding`'s deterministic encoding
@@ -8,6 +8,12 @@ import RespectModel
 public enum JSONReport {
     public static func render(_ assessment: Assessment, wording: any Wording = EnglishWording()) throws -> String {
         try encode(assessment, wording: wording)
+    }
+
+    /// `render`'s output as UTF-8 bytes, made without the string: a large submission's result
+    /// (the heaviest legal file's is 39 MB) is not held twice over to be sent.
+    public static func renderData(_ assessment: Assessment, wording: any Wording = EnglishWording()) throws -> Data {
+        try encodedData(assessment, wording: wording)
     }
 
     /// The path to the next verdict (`respect plan`) of an assessment that carries one: the
@@ -27,8 +33,14 @@ public enum JSONReport {
 
     /// Encodes any result value the same deterministic way.
     public static func encode(_ value: some Encodable, wording: any Wording = EnglishWording()) throws -> String {
-        let data = try ResultCoding.encode(value, pretty: true, userInfo: [.resultWording: wording])
-        return String(decoding: data, as: UTF8.self) + "\n"
+        String(decoding: try encodedData(value, wording: wording), as: UTF8.self)
+    }
+
+    /// `encode`'s output as UTF-8 bytes, ending in a newline.
+    private static func encodedData(_ value: some Encodable, wording: any Wording) throws -> Data {
+        var data = try ResultCoding.encode(value, pretty: true, userInfo: [.resultWording: wording])
+        data.append(0x0A)
+        return data
     }
 }
 

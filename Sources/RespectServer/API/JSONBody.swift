@@ -18,6 +18,27 @@ enum JSONBody {
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// JSON already encoded, sent from `data` in slices: a large result (a heavy submission's
+    /// is tens of megabytes) is never copied whole into a second buffer to be sent.
+    static func raw(_ data: Data, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        let slice = 256 * 1024
+        guard data.count > slice else {
+            return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        let body = ResponseBody(contentLength: data.count) { writer in
+            var start = data.startIndex
+            while start < data.endIndex {
+                let end = data.index(start, offsetBy: slice, limitedBy: data.endIndex) ?? data.endIndex
+                try await writer.write(ByteBuffer(bytes: data[start..<end]))
+                start = end
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: status, headers: fields, body: body)
+    }
+
     /// Reads a JSON request body of at most `limit` bytes as `Value`.
     static func decode<Value: Decodable>(_ type: Value.Type, from request: Request, limit: Int) async throws -> Value {
         guard request.headers[.contentType]?.lowercased().hasPrefix("application/json") ?? false else {

@@ -20,6 +20,8 @@ struct WebService: Sendable {
     let styleSheet: [UInt8]
     /// Assessments of stored versions already made, so a page read again is not assessed again.
     let assessments = AssessmentCache()
+    /// How much XML is read and assessed at once (`WorkBudget`).
+    let budget = WorkBudget()
 
     /// Today, as the as-of date of a check that names none.
     var today: CalendarDate {

@@ -13,19 +13,23 @@ enum CheckRoutes {
             let user = try context.user
             let bytes = try await BodyReader.read(request, limit: service.configuration.maxXMLBytes)
             let name = try request.uploadName(default: "submission.xml")
-            let checked: SubmissionAssessment
-            do {
-                checked = try service.engine.plan(AssessmentRequest(submission: .bytes(bytes, name: name),
-                                                                      asOf: try request.asOfDate(), today: service.today))
-            } catch let error as AssessmentFailure {
-                throw ServiceError(error)
+            let asOf = try request.asOfDate()
+            let (json, record) = try await service.withinBudget(bytes: bytes.count) {
+                let checked: SubmissionAssessment
+                do {
+                    checked = try service.engine.plan(AssessmentRequest(submission: .bytes(bytes, name: name),
+                                                                          asOf: asOf, today: service.today))
+                } catch let error as AssessmentFailure {
+                    throw ServiceError(error)
+                }
+                // Recorded first, so the upload's bytes are let go before its result is encoded.
+                let record = try await service.run { () async throws(ServiceStoreError) in
+                    try await service.store.recordCheck(userID: user.id, content: FileContent(bytes), fileName: name,
+                                                        asOf: checked.asOf.description, at: service.now, by: context.author)
+                }
+                return (try JSONReport.renderData(checked.assessment), record)
             }
-            let json = try JSONReport.render(checked.assessment)
-            let record = try await service.run { () async throws(ServiceStoreError) in
-                try await service.store.recordCheck(userID: user.id, content: FileContent(bytes), fileName: name,
-                                                    asOf: checked.asOf.description, at: service.now, by: context.author)
-            }
-            return JSONBody.raw(Array(json.utf8), headers: [.link: "</api/v1/checks/\(record.id)/report.html>; rel=\"report\""])
+            return JSONBody.raw(json, headers: [.link: "</api/v1/checks/\(record.id)/report.html>; rel=\"report\""])
         },
         Route(.get, "/api/v1/checks/{id}/report.html", "getCheckReport", .everyRole) { _, context, service in
             let user = try context.user

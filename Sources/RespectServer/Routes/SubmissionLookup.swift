@@ -58,12 +58,14 @@ extension WebService {
         let bytes = try await bytes(of: version.sha256)
         let request = AssessmentRequest(submission: .bytes(bytes, name: version.fileName), asOf: asOf, today: key.today,
                                         findings: findingsSet(recorded, of: submission))
-        do {
-            let assessment = try engine.plan(request).assessment
-            assessments.keep(.planned(assessment), for: key)
-            return assessment
-        } catch {
-            throw ServiceError(error)
+        return try await withinBudget(bytes: bytes.count) {
+            do {
+                let assessment = try engine.plan(request).assessment
+                assessments.keep(.planned(assessment), for: key)
+                return assessment
+            } catch let error as AssessmentFailure {
+                throw ServiceError(error)
+            }
         }
     }
 

@@ -85,7 +85,9 @@ enum SubmissionRoutes {
                            service: WebService) async throws -> (NewVersion, NewVersionFacts) {
         let bytes = try await BodyReader.read(request, limit: service.configuration.maxXMLBytes)
         let name = try request.uploadName(default: "submission.xml")
-        let facts = try service.readSubmission(bytes, name: name, organisation: organisation)
+        let facts = try await service.withinBudget(bytes: bytes.count) {
+            try service.readSubmission(bytes, name: name, organisation: organisation)
+        }
         return (NewVersion(content: FileContent(bytes), fileName: name, providerName: facts.providerName, framework: facts.framework,
                            asOf: facts.asOf, uploadedBy: user.id, uploadedAt: service.now), facts)
     }

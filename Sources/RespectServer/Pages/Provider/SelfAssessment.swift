@@ -37,14 +37,17 @@ extension WebService {
         let key = AssessmentCache.Key(sha256: version.sha256, fileName: version.fileName, asOf: nil, today: today,
                                       findings: recorded, planned: false)
         if case .checked(let kept)? = assessments.entry(key) { return kept }
-        let request = AssessmentRequest(submission: .bytes(try await bytes(of: version.sha256), name: version.fileName),
+        let bytes = try await bytes(of: version.sha256)
+        let request = AssessmentRequest(submission: .bytes(bytes, name: version.fileName),
                                         today: key.today, findings: findingsSet(recorded, of: record))
-        do {
-            let checked = try engine.assess(request)
-            assessments.keep(.checked(checked), for: key)
-            return checked
-        } catch {
-            throw ServiceError(error)
+        return try await withinBudget(bytes: bytes.count) {
+            do {
+                let checked = try engine.assess(request)
+                assessments.keep(.checked(checked), for: key)
+                return checked
+            } catch let error as AssessmentFailure {
+                throw ServiceError(error)
+            }
         }
     }
 

@@ -56,14 +56,14 @@ enum TemplateValues {
         let kind: Kind
         if value is [String: Any] {
             kind = .dictionary
-        } else if value is MustacheLambda || value is MustacheCustomRenderable || value is MustacheCustomRepresentation
-                    || value is MustacheParent {
+        } else if value is MustacheLambda || value is any MustacheCustomRenderable || value is any MustacheCustomRepresentation
+                    || value is any MustacheParent {
             kind = .kept
         } else {
             switch Mirror(reflecting: value).displayStyle {
             case .optional: kind = .optional
             case .collection: kind = value is [Any] ? .array : .kept
-            case .struct: kind = value is CustomStringConvertible ? .kept : .fields
+            case .struct: kind = value is any CustomStringConvertible ? .kept : .fields
             default: kind = .kept
             }
         }
