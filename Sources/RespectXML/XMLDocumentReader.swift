@@ -58,6 +58,28 @@ public struct XMLDocumentReader: Sendable {
                 }
             }
         }
+        return try parsed(bytes, sourceName: sourceName) { document, rootName in
+            let chosen = try schema(rootName)
+            try chosen.validate(document, sourceName: sourceName, namespace: rootName.namespace)
+        }
+    }
+
+    /// Reads and converts in-memory bytes with every check but schema validation (size,
+    /// well-formedness, no DTD, depth and element limits). Only for a document already known
+    /// valid against its schema: a shipped file recognised by its digest (`RecognisedFrameworks`).
+    public func readKnownValid(bytes: [UInt8], sourceName: String) throws -> XMLElement {
+        if bytes.isEmpty { throw XMLInputError.empty(path: sourceName) }
+        if bytes.count > limits.maxFileBytes || bytes.count > Int(Int32.max) {
+            throw XMLInputError.tooLarge(path: sourceName, bytes: bytes.count, limit: min(limits.maxFileBytes, Int(Int32.max)))
+        }
+        return try parsed(bytes, sourceName: sourceName) { _, _ in }
+    }
+
+    /// Parses `bytes` into libxml2's tree, hands it to `check` with the root's name, and
+    /// converts it.
+    private func parsed(
+        _ bytes: [UInt8], sourceName: String, check: (xmlDocPtr, XMLRootName) throws -> Void
+    ) throws -> XMLElement {
         let document = try DocumentParser.parse(bytes, sourceName: sourceName, maxDepth: limits.maxDepth,
                                                   maxElements: limits.maxElements, caps: limits.caps)
         defer { xmlFreeDoc(document) }
@@ -69,8 +91,7 @@ public struct XMLDocumentReader: Sendable {
         let rootName = XMLRootName(
             localName: LibXML.string(root.pointee.name) ?? "",
             namespace: LibXML.string(root.pointee.ns?.pointee.href))
-        let chosen = try schema(rootName)
-        try chosen.validate(document, sourceName: sourceName, namespace: rootName.namespace)
+        try check(document, rootName)
         return try TreeConverter.convert(root, sourceName: sourceName)
     }
 }

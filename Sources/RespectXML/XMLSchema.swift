@@ -52,6 +52,13 @@ public final class XMLSchema: @unchecked Sendable {
         try self.init(contentsOf: path, admitting: admission)
     }
 
+    /// The SHA-256 (lowercase hexadecimal) of the XSD file at `path` as it is now, read with the
+    /// same safe reader, without parsing or compiling it; nil when it cannot be read.
+    public static func fileDigest(of path: String) -> String? {
+        guard let bytes = try? FileLoader.read(path: path, limits: XMLLimits(maxDepth: maxDepth)) else { return nil }
+        return SHA256Digest.hex(of: bytes)
+    }
+
     /// Loads the XSD at `path`, with a validation screen when `admission` allows one.
     init(contentsOf path: String, admitting admission: ScreenAdmission) throws(XMLInputError) {
         LibXML.ensureInitialised()

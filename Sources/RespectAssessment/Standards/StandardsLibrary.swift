@@ -98,7 +98,7 @@ public final class StandardsLibrary: @unchecked Sendable {
         if let known = editions[document.name], case .success(let edition) = known, edition.input.sha256 == document.sha256 {
             return edition
         }
-        var framework = try loader.loadFramework(bytes: document.bytes, path: document.name)
+        var framework = try loader.loadFramework(bytes: document.bytes, path: document.name, sha256: document.sha256)
         if framework.identity.supersededBy == nil, let index = try? lockedIndex(),
            let successor = index.successor(of: framework.identity.id, edition: framework.identity.edition) {
             framework.identity.supersededBy = successor

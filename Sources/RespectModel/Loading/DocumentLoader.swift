@@ -75,7 +75,23 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Loads a framework from bytes already read; `path` names the file in every error.
-    public func loadFramework(bytes: [UInt8], path: String) throws(DocumentLoadError) -> Framework {
+    /// With their digest (`sha256`, lowercase hexadecimal), a shipped framework read beside the
+    /// shipped XSD is not validated again (`RecognisedFrameworks`).
+    public func loadFramework(bytes: [UInt8], path: String, sha256: String? = nil) throws(DocumentLoadError) -> Framework {
+        if let sha256, RecognisedFrameworks.knownValid(sha256: sha256, schemaSHA256: schemas.digest(for: .framework)) {
+            let root: XMLElement
+            do {
+                root = try reader.readKnownValid(bytes: bytes, sourceName: path)
+            } catch let error as XMLInputError {
+                throw .input(error)
+            } catch {
+                throw .inconsistent([XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: "\(error)")])
+            }
+            guard DocumentKind(root: XMLRootName(localName: root.name, namespace: root.namespace)) == .framework else {
+                throw .inconsistent([XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: "not a framework file")])
+            }
+            return try FrameworkBuilder(file: path).build(root)
+        }
         let (_, root) = try readValidated(path, bytes: bytes, expecting: .framework)
         return try FrameworkBuilder(file: path).build(root)
     }

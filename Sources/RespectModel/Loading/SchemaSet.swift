@@ -10,6 +10,7 @@ public final class SchemaSet: @unchecked Sendable {
     public let screening: ValidationScreening
     private let lock = NSLock()
     private var compiled: [DocumentKind: XMLSchema] = [:]
+    private var digests: [DocumentKind: String?] = [:]
 
     /// The XSDs in `directory`; with `screening: .whenRecognised`, those recognised as shipped
     /// validate through the screen (compiled when the first document is validated). Either way
@@ -22,6 +23,17 @@ public final class SchemaSet: @unchecked Sendable {
     /// The path of a kind's XSD.
     public func path(for kind: DocumentKind) -> String {
         (directory as NSString).appendingPathComponent(kind.schemaFileName)
+    }
+
+    /// The SHA-256 of `kind`'s XSD file as it is now (lowercase hexadecimal), without compiling
+    /// it; nil when it cannot be read. Read once, then reused, as the compiled schema is.
+    public func digest(for kind: DocumentKind) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = digests[kind] { return known }
+        let hex = XMLSchema.fileDigest(of: path(for: kind))
+        digests[kind] = hex
+        return hex
     }
 
     /// The compiled schema for `kind`; compiled once, then reused.
