@@ -78,21 +78,8 @@ public struct DocumentLoader: Sendable {
     /// With their digest (`sha256`, lowercase hexadecimal), a shipped framework read beside the
     /// shipped XSD is not validated again (`RecognisedFrameworks`).
     public func loadFramework(bytes: [UInt8], path: String, sha256: String? = nil) throws(DocumentLoadError) -> Framework {
-        if let sha256, RecognisedFrameworks.knownValid(sha256: sha256, schemaSHA256: schemas.digest(for: .framework)) {
-            let root: XMLElement
-            do {
-                root = try reader.readKnownValid(bytes: bytes, sourceName: path)
-            } catch let error as XMLInputError {
-                throw .input(error)
-            } catch {
-                throw .inconsistent([XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: "\(error)")])
-            }
-            guard DocumentKind(root: XMLRootName(localName: root.name, namespace: root.namespace)) == .framework else {
-                throw .inconsistent([XMLDiagnostic(location: SourceLocation(file: path, line: 0), message: "not a framework file")])
-            }
-            return try FrameworkBuilder(file: path).build(root)
-        }
-        let (_, root) = try readValidated(path, bytes: bytes, expecting: .framework)
+        let knownValid = sha256.map { RecognisedFrameworks.knownValid(sha256: $0, schemaSHA256: schemas.digest(for: .framework)) } ?? false
+        let (_, root) = try readValidated(path, bytes: bytes, expecting: .framework, knownValid: knownValid)
         return try FrameworkBuilder(file: path).build(root)
     }
 
@@ -140,11 +127,14 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Parses and validates, choosing the schema from the root element.
-    func readValidated(_ path: String, bytes: [UInt8]? = nil,
-                       expecting expected: DocumentKind?) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
+    ///
+    /// `knownValid`: the bytes are a file already known valid against its schema
+    /// (`RecognisedFrameworks`), read with every check but schema validation.
+    func readValidated(_ path: String, bytes: [UInt8]? = nil, expecting expected: DocumentKind?,
+                       knownValid: Bool = false) throws(DocumentLoadError) -> (DocumentKind, XMLElement) {
         var detected: DocumentKind?
         do {
-            let choose = { (root: XMLRootName) throws -> XMLSchema in
+            let kind = { (root: XMLRootName) throws -> DocumentKind in
                 guard let kind = DocumentKind(root: root) else {
                     throw XMLInputError.unknownDocument(path: path, element: root.localName, namespace: root.namespace)
                 }
@@ -152,10 +142,17 @@ public struct DocumentLoader: Sendable {
                 if let expected, expected != kind {
                     throw DocumentLoadError.wrongKind(path: path, expected: expected, found: kind)
                 }
-                return try schemas.schema(for: kind)
+                return kind
             }
-            let root = try bytes.map { try reader.read(bytes: $0, sourceName: path, schema: choose) }
-                ?? reader.read(contentsOf: path, schema: choose)
+            let choose = { (root: XMLRootName) throws -> XMLSchema in try schemas.schema(for: kind(root)) }
+            let root: XMLElement
+            if knownValid, let bytes {
+                root = try reader.readKnownValid(bytes: bytes, sourceName: path)
+                _ = try kind(XMLRootName(localName: root.name, namespace: root.namespace))
+            } else {
+                root = try bytes.map { try reader.read(bytes: $0, sourceName: path, schema: choose) }
+                    ?? reader.read(contentsOf: path, schema: choose)
+            }
             guard let detected else { throw XMLInputError.unknownDocument(path: path, element: root.name, namespace: root.namespace) }
             return (detected, root)
         } catch let error as DocumentLoadError {

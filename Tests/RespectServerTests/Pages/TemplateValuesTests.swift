@@ -35,7 +35,7 @@ struct TemplateValuesTests {
                                  Group(title: "Other", lines: [b], empty: [a], lead: nil)],
                         missing: nil, nested: Group(title: "Nested", lines: [], empty: [], lead: a), labels: ["x", "y&z"])
         let values: [String: Any] = ["page": page, "title": "Top"]
-        let library = try MustacheLibrary(templates: ["page": try MustacheTemplate(string: Self.template)])
+        let library = MustacheLibrary(templates: ["page": try MustacheTemplate(string: Self.template)])
         let mirrored = try #require(library.render(values, withTemplate: "page"))
         let prepared = try #require(library.render(TemplateValues.prepared(values), withTemplate: "page"))
         #expect(prepared == mirrored)
