@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The first steps with the JSON API of `respect serve`, with curl and jq. Start the service from
-# the repository's root first (`swift run respect serve`), then run this from the same folder:
-# it uses the same data folder (./respect-data) to create the first admin.
+# the repository's root first (`swift build && swift run respect serve`), then run this from the
+# same folder: it uses the same data folder (./respect-data) to create the first admin.
 #
 #   RESPECT_URL   the service (default http://127.0.0.1:8080)
 #   RESPECT       how to run the command line (default: swift run -q respect)
