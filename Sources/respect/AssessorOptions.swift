@@ -57,4 +57,14 @@ struct AssessorOptions: ParsableArguments {
             throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
         }
     }
+
+    /// Records one run in `store` from a synchronous command (`check`); returns its id.
+    func record(_ assessment: Assessment, in store: any RunStore) throws -> Int64 {
+        let assessor = assessorName
+        do {
+            return try AsyncWork.wait { try await store.record(assessment, assessor: assessor, at: Date()) }
+        } catch {
+            throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
+        }
+    }
 }

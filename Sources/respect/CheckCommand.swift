@@ -7,7 +7,7 @@ import RespectModel
 import RespectReports
 
 /// `respect check`: evaluate one submission and report the verdict and what is missing.
-struct CheckCommand: AsyncParsableCommand {
+struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         _superCommandName: "respect",
@@ -85,7 +85,7 @@ struct CheckCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         do {
             try OutputDestination.checkWritable(output, inputs: [submission] + [framework].compactMap { $0 })
             let engine = try engine.engine()
@@ -110,7 +110,7 @@ struct CheckCommand: AsyncParsableCommand {
             }
             try OutputDestination.write(report, to: output)
             if let store {
-                let run = try await assessorOptions.record(assessment, in: store)
+                let run = try assessorOptions.record(assessment, in: store)
                 printError("respect: recorded as run \(run) in \(store.location)")
             }
             throw RespectExit.forVerdict(assessment.outcome.verdict)

@@ -7,7 +7,7 @@ import RespectModel
 import RespectReports
 
 /// `respect plan`: the path to the next verdict for one submission.
-struct PlanCommand: AsyncParsableCommand {
+struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         _superCommandName: "respect",
@@ -68,7 +68,7 @@ struct PlanCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         do {
             try OutputDestination.checkWritable(output, inputs: [submission] + [framework].compactMap { $0 })
             let engine = try engine.engine()

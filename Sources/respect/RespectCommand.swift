@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import RespectCommandSupport
 
-/// The `respect` command: self-assessment against the Respect Standard.
-@main
+/// The `respect` command: self-assessment against the Respect Standard. `RespectProgram`
+/// starts it.
 struct RespectCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "respect",
@@ -43,45 +43,4 @@ struct RespectCommand: AsyncParsableCommand {
                       BatchCommand.self, GenerateCommand.self,
                       ServeForward.self, UsersForward.self, TokensForward.self, OrganisationsForward.self, StoreForward.self]
     )
-
-    /// Runs `respect COMMAND …` by parsing COMMAND as the root of its own parse when it is one
-    /// of the commands declared with `_superCommandName: "respect"` (their help and errors
-    /// still say "respect COMMAND"); everything else (`respect --help`, `respect help …`, the
-    /// command groups) goes through the whole tree. Parsing the whole tree reflects every
-    /// command's options and looks each of their types' conformances up among the binary's
-    /// eight thousand, which cost a third of a short `respect check`.
-    ///
-    /// The web application's commands (`ServiceCommands`) are handed to `respect-server` before
-    /// any parsing, `respect help serve` as `serve --help`.
-    static func main() async {
-        let arguments = Array(CommandLine.arguments.dropFirst())
-        if let name = arguments.first, ServiceCommands.names.contains(name) { ServiceProgram.run(arguments) }
-        if arguments.count >= 2, arguments[0] == "help", ServiceCommands.names.contains(arguments[1]) {
-            ServiceProgram.run(Array(arguments.dropFirst()) + ["--help"])
-        }
-        if let name = arguments.first,
-           let command = configuration.subcommands.first(where: { $0.configuration._superCommandName != nil && $0._commandName == name }) {
-            await run(command, Array(arguments.dropFirst()))
-        }
-        await main(nil)
-    }
-
-    /// Parses and runs one command as `main` does, except that the exit code a command ends
-    /// with (`check`'s verdict, for one) exits at once: argument-parser's own exit path first
-    /// builds the command's help, reflecting all of its options, only to print nothing.
-    private static func run(_ type: any ParsableCommand.Type, _ arguments: [String]) async -> Never {
-        do {
-            var command = try type.parseAsRoot(arguments)
-            if var asynchronous = command as? any AsyncParsableCommand {
-                try await asynchronous.run()
-            } else {
-                try command.run()
-            }
-            Foundation.exit(0)
-        } catch let code as ExitCode {
-            Foundation.exit(code.rawValue)
-        } catch {
-            type.exit(withError: error)
-        }
-    }
 }

@@ -43,7 +43,7 @@ enum ServiceProgram {
 }
 
 /// `respect serve` and the other service commands as `respect --help` lists them; running one
-/// starts `respect-server` (`RespectCommand.main` does so before any parsing).
+/// starts `respect-server` (`RespectProgram.main` does so before any parsing).
 struct ServeForward: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: ServiceCommands.serve.name, abstract: ServiceCommands.serve.abstract)
     @Argument(parsing: .allUnrecognized) var arguments: [String] = []
