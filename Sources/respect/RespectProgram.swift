@@ -6,9 +6,11 @@ import RespectCommandSupport
 /// The program's entry point: runs a `respect` command on the main thread, and starts Swift's
 /// concurrency runtime only for a command that needs it.
 ///
-/// `check` and `plan` are synchronous commands. Run on the main thread, a short `check` neither
-/// creates the runtime's worker threads nor hands its work from one thread to another; an
-/// asynchronous main would do both before the first argument is read.
+/// `check`, `plan`, `tender`, `template`, `import` and `export` are synchronous commands. Run
+/// on the main thread, a short `check` neither creates the runtime's worker threads nor hands
+/// its work from one thread to another; an asynchronous main would do both before the first
+/// argument is read. The asynchronous commands (`batch`, `validate`, `generate`, `history`,
+/// `diff`), the command groups and `help` start the runtime (`runConcurrently`).
 @main
 enum RespectProgram {
     /// Runs `respect COMMAND …` by parsing COMMAND as the root of its own parse when it is one
