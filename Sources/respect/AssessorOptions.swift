@@ -49,16 +49,8 @@ struct AssessorOptions: ParsableArguments {
         }
     }
 
-    /// Records one run in `store`; returns its id.
-    func record(_ assessment: Assessment, in store: any RunStore) async throws -> Int64 {
-        do {
-            return try await store.record(assessment, assessor: assessorName, at: Date())
-        } catch {
-            throw CommandFailure(description: "\(error)", exitCode: RespectExit.cannotCreate)
-        }
-    }
-
-    /// Records one run in `store` from a synchronous command (`check`); returns its id.
+    /// Records one run in `store`, waiting from the main thread of a synchronous command
+    /// (`check`); returns its id.
     func record(_ assessment: Assessment, in store: any RunStore) throws -> Int64 {
         let assessor = assessorName
         do {
