@@ -36,11 +36,7 @@ enum OutputDestination {
 
     /// Writes `text` to standard output (`path` nil) or, whole, to `path`.
     static func write(_ text: String, to path: String?) throws {
-        guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
-            return
-        }
-        let output = try StreamingOutput(path: path)
+        let output = try StreamingOutput(path: path ?? "-")
         try output.write(text)
         try output.commit()
     }

@@ -21,12 +21,17 @@ enum RespectProgram {
     /// eight thousand, which cost a third of a short `respect check`.
     ///
     /// The web application's commands (`ServiceCommands`) are handed to `respect-server` before
-    /// any parsing, `respect help serve` as `serve --help`.
+    /// any parsing, `respect help serve` as `serve --help`. `respect check` in the forms people
+    /// type is read by `CheckArguments`, which gives way to argument-parser for anything else.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let name = arguments.first, ServiceCommands.names.contains(name) { ServiceProgram.run(arguments) }
         if arguments.count >= 2, arguments[0] == "help", ServiceCommands.names.contains(arguments[1]) {
             ServiceProgram.run(Array(arguments.dropFirst()) + ["--help"])
+        }
+        // `check`'s usual forms are read without argument-parser's reflection (`CheckArguments`).
+        if arguments.first == "check", let command = CheckArguments.parse(Array(arguments.dropFirst())) {
+            finish(CheckCommand.self) { try command.run() }
         }
         if let name = arguments.first,
            let command = RespectCommand.configuration.subcommands.first(where: { $0.configuration._superCommandName != nil && $0._commandName == name }) {

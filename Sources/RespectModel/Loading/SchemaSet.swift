@@ -9,8 +9,10 @@ public final class SchemaSet: @unchecked Sendable {
     /// `.whenRecognised` for runs over many documents (a batch), `.never` otherwise.
     public let screening: ValidationScreening
     private let lock = NSLock()
-    private var compiled: [DocumentKind: XMLSchema] = [:]
-    private var digests: [DocumentKind: String?] = [:]
+    // Keyed by the kind's raw value: a dictionary keyed by `DocumentKind` itself makes the
+    // runtime search the program's conformances for its `Hashable`, 50 µs of a short check.
+    private var compiled: [String: XMLSchema] = [:]
+    private var digests: [String: String?] = [:]
 
     /// The XSDs in `directory`; with `screening: .whenRecognised`, those recognised as shipped
     /// validate through the screen (compiled when the first document is validated). Either way
@@ -30,9 +32,9 @@ public final class SchemaSet: @unchecked Sendable {
     public func digest(for kind: DocumentKind) -> String? {
         lock.lock()
         defer { lock.unlock() }
-        if let known = digests[kind] { return known }
+        if let known = digests[kind.rawValue] { return known }
         let hex = XMLSchema.fileDigest(of: path(for: kind))
-        digests[kind] = hex
+        digests[kind.rawValue] = hex
         return hex
     }
 
@@ -40,9 +42,9 @@ public final class SchemaSet: @unchecked Sendable {
     public func schema(for kind: DocumentKind) throws(XMLInputError) -> XMLSchema {
         lock.lock()
         defer { lock.unlock() }
-        if let schema = compiled[kind] { return schema }
+        if let schema = compiled[kind.rawValue] { return schema }
         let schema = try XMLSchema(contentsOf: path(for: kind), screening: screening)
-        compiled[kind] = schema
+        compiled[kind.rawValue] = schema
         return schema
     }
 }

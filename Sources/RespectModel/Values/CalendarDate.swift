@@ -22,7 +22,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         // Reads the UTF-8 bytes in place (no copy): dates are parsed for every evidence item.
         guard text.utf8.count == 10 else { return nil }
         var year = 0, month = 0, day = 0
-        for (offset, byte) in text.utf8.enumerated() {
+        // Counted by hand: `enumerated()` would make the runtime instantiate a generic sequence
+        // type and search the program's conformances for its requirement on a first call.
+        var offset = -1
+        for byte in text.utf8 {
+            offset += 1
             if offset == 4 || offset == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue

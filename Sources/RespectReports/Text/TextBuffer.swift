@@ -20,8 +20,11 @@ struct TextBuffer {
         var current = first
         var visible = first.count - Self.escapeLength(first)
         var atStart = true
-        for word in string.split(separator: " ", omittingEmptySubsequences: true) {
-            let length = word.count - Self.escapeLength(String(word))
+        for piece in string.split(separator: " ", omittingEmptySubsequences: true) {
+            // A `String`, so the concatenations below are String + String: appending a
+            // `Substring` goes through generic code the runtime resolves on first use.
+            let word = String(piece)
+            let length = word.count - Self.escapeLength(word)
             if !atStart && visible + 1 + length > width {
                 line(current)
                 current = rest + word

@@ -48,7 +48,7 @@ public struct EnglishWording: Wording {
     }
 
     public func unlinkedNote(_ ids: [String], mustShow: String) -> String {
-        let shown = ids.prefix(3).joined(separator: ", ")
+        let shown = Array(ids.prefix(3)).joined(separator: ", ")
         let rest = ids.count > 3 ? " and \(ids.count - 3) more" : ""
         let claim = mustShow.hasSuffix(".") ? String(mustShow.dropLast()) : mustShow
         let items = ids.count == 1 ? "1 item of a needed type is" : "\(ids.count) items of a needed type are"
