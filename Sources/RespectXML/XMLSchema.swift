@@ -52,11 +52,11 @@ public final class XMLSchema: @unchecked Sendable {
         try self.init(contentsOf: path, admitting: admission)
     }
 
-    /// The SHA-256 (lowercase hexadecimal) of the XSD file at `path` as it is now, read with the
-    /// same safe reader, without parsing or compiling it; nil when it cannot be read.
-    public static func fileDigest(of path: String) -> String? {
-        guard let bytes = try? FileLoader.read(path: path, limits: XMLLimits(maxDepth: maxDepth)) else { return nil }
-        return SHA256Digest.hex(of: bytes)
+    /// The bytes of the XSD file at `path` as it is now, read with the same safe reader, without
+    /// parsing or compiling it; nil when it cannot be read. (`SchemaSet.digest(for:)` hashes
+    /// them with swift-crypto, which this module does without.)
+    public static func fileBytes(of path: String) -> [UInt8]? {
+        try? FileLoader.read(path: path, limits: XMLLimits(maxDepth: maxDepth))
     }
 
     /// Loads the XSD at `path`, with a validation screen when `admission` allows one.

@@ -27,6 +27,38 @@ struct AssessorOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Who ran it, recorded with the run (default: the login user name).", valueName: "name"))
     var assessor: String?
 
+    /// The options as plain values.
+    var settings: AssessorSettings {
+        AssessorSettings(findings: findings, store: store, assessor: assessor)
+    }
+
+    /// Reads every findings file named, and every findings file in the folders named.
+    func loadFindings(loader: DocumentLoader) throws -> FindingsSet {
+        try settings.loadFindings(loader: loader)
+    }
+
+    /// The name recorded with a run.
+    var assessorName: String { settings.assessorName }
+
+    /// The SQLite run store named by `--store`, opened (and migrated), or `nil` without `--store`.
+    func openStore() throws -> SQLiteRunStore? {
+        try settings.openStore()
+    }
+
+    /// Records one run in `store`, waiting from the main thread of a synchronous command
+    /// (`check`); returns its id.
+    func record(_ assessment: Assessment, in store: any RunStore) throws -> Int64 {
+        try settings.record(assessment, in: store)
+    }
+}
+
+/// The assessor's options as plain values: what `AssessorOptions` parses to, and what a command
+/// read without argument-parser (`respect check`'s usual forms) is given directly.
+struct AssessorSettings: Equatable {
+    var findings: [String] = []
+    var store: String?
+    var assessor: String?
+
     /// Reads every findings file named, and every findings file in the folders named.
     func loadFindings(loader: DocumentLoader) throws -> FindingsSet {
         try FindingsSet(paths: findings, loader: loader)
@@ -35,8 +67,7 @@ struct AssessorOptions: ParsableArguments {
     /// The name recorded with a run.
     var assessorName: String {
         if let assessor, !assessor.isEmpty { return assessor }
-        let environment = ProcessInfo.processInfo.environment
-        return environment["LOGNAME"] ?? environment["USER"] ?? NSUserName()
+        return ProcessEnvironment.value("LOGNAME") ?? ProcessEnvironment.value("USER") ?? NSUserName()
     }
 
     /// The SQLite run store named by `--store`, opened (and migrated), or `nil` without `--store`.

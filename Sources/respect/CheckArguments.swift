@@ -10,7 +10,9 @@ import RespectXML
 /// argument-parser learns a command's options by reflecting a default instance of it and
 /// looking each option type's conformances up among the program's eight thousand; for `check`
 /// that is a tenth of a short run (1.3 ms of 18 on the README's machine). This reader knows
-/// `check`'s options from `options` and fills in the same command argument-parser would.
+/// `check`'s options from `options` and fills in the same `CheckRun` that `CheckCommand`, parsed
+/// by argument-parser, gives; it builds none of argument-parser's property wrappers, whose
+/// first construction alone costs a short check most of a millisecond.
 ///
 /// Whatever it does not fully understand makes it return `nil`, and argument-parser then parses
 /// the arguments as always, so every error message and every help text still comes from
@@ -33,9 +35,9 @@ enum CheckArguments {
         ("--findings", .repeatable), ("--store", .value), ("--assessor", .value),
     ]
 
-    /// The command `arguments` (those after `check`) describe, or `nil` when argument-parser
+    /// The check `arguments` (those after `check`) describe, or `nil` when argument-parser
     /// must read them.
-    static func parse(_ arguments: [String]) -> CheckCommand? {
+    static func parse(_ arguments: [String]) -> CheckRun? {
         var submission: String?
         var values: [(name: String, value: String)] = []
         var flags: [String] = []
@@ -63,62 +65,45 @@ enum CheckArguments {
             }
         }
         guard let submission else { return nil }
-        return command(submission: submission, values: values, flags: flags)
+        return check(submission: submission, values: values, flags: flags)
     }
 
-    /// The command with every property set, as argument-parser sets them: the value given,
-    /// else the declared default. `nil` when a value does not convert or validation fails.
-    private static func command(submission: String, values: [(name: String, value: String)], flags: [String]) -> CheckCommand? {
+    /// The check with every option set as argument-parser sets it: the value given, else the
+    /// declared default. `nil` when a value does not convert or validation fails.
+    private static func check(submission: String, values: [(name: String, value: String)], flags: [String]) -> CheckRun? {
         func value(_ name: String) -> String? { values.last { $0.name == name }?.value }
-        func number(_ name: String, default fallback: Int) -> Int? {
+        // A limit given replaces the default; one that is not a number is argument-parser's to refuse.
+        func number(_ name: String, else fallback: Int) -> Int? {
             guard let text = value(name) else { return fallback }
             return Int(text)
         }
-        var format = CheckOutputFormat.text
+        let defaults = EngineSettings()
+        guard let maxFileSize = number("--max-file-size", else: defaults.maxFileSize),
+              let maxDepth = number("--max-depth", else: defaults.maxDepth),
+              let maxEvidenceItems = number("--max-evidence-items", else: defaults.maxEvidenceItems),
+              let maxElements = number("--max-elements", else: defaults.maxElements) else { return nil }
+        let engine = EngineSettings(standards: value("--standards"), maxFileSize: maxFileSize, maxDepth: maxDepth,
+                                    maxEvidenceItems: maxEvidenceItems, maxElements: maxElements)
+        var check = CheckRun(submission: submission)
         if let text = value("--format") {
-            guard let given = CheckOutputFormat(rawValue: text) else { return nil }
-            format = given
+            guard let format = CheckOutputFormat(rawValue: text) else { return nil }
+            check.format = format
         }
-        guard let maxFileSize = number("--max-file-size", default: XMLLimits.default.maxFileBytes),
-              let maxDepth = number("--max-depth", default: XMLLimits.default.maxDepth),
-              let maxEvidenceItems = number("--max-evidence-items", default: DocumentLoader.defaultMaxEvidenceItems),
-              let maxElements = number("--max-elements", default: XMLLimits.default.maxElements) else { return nil }
-
-        var engine = EngineOptions()
-        engine.standards = value("--standards")
-        engine.maxFileSize = maxFileSize
-        engine.maxDepth = maxDepth
-        engine.maxEvidenceItems = maxEvidenceItems
-        engine.maxElements = maxElements
-
-        var spreadsheet = SpreadsheetOptions()
-        spreadsheet.noBom = flags.contains("--no-bom")
-
-        var assessor = AssessorOptions()
-        assessor.findings = values.filter { $0.name == "--findings" }.map(\.value)
-        assessor.store = value("--store")
-        assessor.assessor = value("--assessor")
-
-        var command = CheckCommand()
-        command.submission = submission
-        command.framework = value("--framework")
-        command.asOf = value("--as-of")
-        command.format = format
-        command.spreadsheet = spreadsheet
-        command.output = value("--output")
-        command.all = flags.contains("--all")
-        command.evidenceRoot = value("--evidence-root")
-        command.crosswalk = value("--crosswalk")
-        command.engine = engine
-        command.assessorOptions = assessor
+        check.framework = value("--framework")
+        check.asOf = value("--as-of")
+        check.noBom = flags.contains("--no-bom")
+        check.output = value("--output")
+        check.all = flags.contains("--all")
+        check.evidenceRoot = value("--evidence-root")
+        check.crosswalk = value("--crosswalk")
+        check.engine = engine
+        check.assessor = AssessorSettings(findings: values.filter { $0.name == "--findings" }.map(\.value),
+                                          store: value("--store"), assessor: value("--assessor"))
         do {
-            try engine.validate()
-            try spreadsheet.validate()
-            try assessor.validate()
-            try command.validate()
+            try check.validate()
         } catch {
             return nil
         }
-        return command
+        return check
     }
 }

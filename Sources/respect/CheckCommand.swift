@@ -85,14 +85,52 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// The options as plain values.
+    var checkRun: CheckRun {
+        CheckRun(submission: submission, framework: framework, asOf: asOf, format: format, noBom: spreadsheet.noBom,
+                 output: output, all: all, evidenceRoot: evidenceRoot, crosswalk: crosswalk,
+                 engine: engine.settings, assessor: assessorOptions.settings)
+    }
+
+    func run() throws {
+        try checkRun.run()
+    }
+}
+
+/// One `respect check`, its options as plain values: what `CheckCommand` parses to, and what
+/// `CheckArguments` reads directly from the usual forms without building argument-parser's
+/// property wrappers.
+struct CheckRun: Equatable {
+    var submission: String
+    var framework: String?
+    var asOf: String?
+    var format: CheckOutputFormat = .text
+    var noBom = false
+    var output: String?
+    var all = false
+    var evidenceRoot: String?
+    var crosswalk: String?
+    var engine = EngineSettings()
+    var assessor = AssessorSettings()
+
+    /// What argument-parser checks through `CheckCommand.validate()` and `EngineOptions.validate()`.
+    func validate() throws {
+        try engine.validate()
+        if let asOf, CalendarDate(asOf) == nil {
+            throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
+        }
+    }
+
+    /// Evaluates the submission, writes the report, records the run when asked, and ends with the
+    /// verdict's exit code (`RespectExit.forVerdict`) or the error's.
     func run() throws {
         do {
             try OutputDestination.checkWritable(output, inputs: [submission] + [framework].compactMap { $0 })
             let engine = try engine.engine()
-            let store = try assessorOptions.openStore()
+            let store = try assessor.openStore()
             let request = AssessmentRequest(submission: .file(submission), framework: framework,
                                             asOf: asOf.flatMap { CalendarDate($0) }, today: .today(),
-                                            findings: try assessorOptions.loadFindings(loader: engine.loader),
+                                            findings: try assessor.loadFindings(loader: engine.loader),
                                             crosswalk: crosswalk.map { .file($0) }, evidenceRoot: evidenceRoot)
             // The report opens with the path to the next verdict.
             let assessment = try engine.plan(request).assessment
@@ -106,11 +144,11 @@ struct CheckCommand: ParsableCommand {
             case .html:
                 report = HTMLCheckReport().render(assessment)
             case .csv:
-                report = spreadsheet.csv(CheckCSVReport.render(assessment), to: output)
+                report = SpreadsheetOptions.csv(CheckCSVReport.render(assessment), to: output, noBom: noBom)
             }
             try OutputDestination.write(report, to: output)
             if let store {
-                let run = try assessorOptions.record(assessment, in: store)
+                let run = try assessor.record(assessment, in: store)
                 printError("respect: recorded as run \(run) in \(store.location)")
             }
             throw RespectExit.forVerdict(assessment.outcome.verdict)

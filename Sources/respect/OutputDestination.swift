@@ -11,7 +11,7 @@ import RespectModel
 /// followed, a regular file replaced atomically, a device, FIFO or socket written directly).
 enum OutputDestination {
     static var standardOutputIsTerminal: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        isatty(STDOUT_FILENO) == 1 && ProcessEnvironment.value("NO_COLOR") == nil
     }
 
     /// Fails early, before any work, when the report could not be written (see

@@ -37,6 +37,11 @@ struct SpreadsheetOptions: ParsableArguments {
 
     /// `csv` as written to `path` (`nil` or `-`: standard output).
     func csv(_ csv: String, to path: String?) -> String {
+        Self.csv(csv, to: path, noBom: noBom)
+    }
+
+    /// `csv` as written to `path` (`nil` or `-`: standard output), with or without the mark.
+    static func csv(_ csv: String, to path: String?, noBom: Bool) -> String {
         guard let path, path != "-", !noBom else { return csv }
         return CSVWriter.byteOrderMark + csv
     }

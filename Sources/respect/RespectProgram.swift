@@ -30,8 +30,8 @@ enum RespectProgram {
             ServiceProgram.run(Array(arguments.dropFirst()) + ["--help"])
         }
         // `check`'s usual forms are read without argument-parser's reflection (`CheckArguments`).
-        if arguments.first == "check", let command = CheckArguments.parse(Array(arguments.dropFirst())) {
-            finish(CheckCommand.self) { try command.run() }
+        if arguments.first == "check", let check = CheckArguments.parse(Array(arguments.dropFirst())) {
+            finish(CheckCommand.self) { try check.run() }
         }
         if let name = arguments.first,
            let command = RespectCommand.configuration.subcommands.first(where: { $0.configuration._superCommandName != nil && $0._commandName == name }) {

@@ -4,8 +4,8 @@ public import RespectXML
 
 /// The framework editions in a standards folder, known from each file's root element alone:
 /// id, edition, publication date and what it supersedes. Building it reads each `*.xml` file
-/// once and parses none; an edition is parsed and validated only when a run uses it (by
-/// `StandardsLibrary`, which keeps the bytes read here so no file is read twice).
+/// once, parses none and hashes none; an edition is parsed, validated and hashed only when a run
+/// uses it (by `StandardsLibrary`, which keeps the bytes read here so no file is read twice).
 public struct StandardsIndex: Sendable {
     /// One framework file, as its root element announces it.
     public struct Entry: Sendable {
@@ -15,8 +15,11 @@ public struct StandardsIndex: Sendable {
         /// `nil` when the attribute is missing or not a date (the full load will say so).
         public var published: CalendarDate?
         public var supersedes: String?
-        /// The file's bytes and digest, read once.
-        public var document: InputDocument
+        /// The file's bytes, read once.
+        public var bytes: [UInt8]
+
+        /// The file as an input, its digest computed now: only the editions a run uses need one.
+        public var document: InputDocument { InputDocument(name: path, bytes: bytes) }
 
         /// `id@edition`.
         public var reference: String { "\(id)@\(edition)" }
@@ -39,13 +42,13 @@ public struct StandardsIndex: Sendable {
         var entries: [Entry] = []
         for name in names.sorted() where name.hasSuffix(".xml") {
             let path = (directory as NSString).appendingPathComponent(name)
-            guard let document = try? InputDocument.read(path: path, reader: reader),
-                  let root = XMLRootScanner.root(of: document.bytes),
+            guard let bytes = try? reader.bytes(contentsOf: path),
+                  let root = XMLRootScanner.root(of: bytes),
                   DocumentKind(root: root.name) == .framework,
                   let id = root.attributes["id"], let edition = root.attributes["edition"] else { continue }
             entries.append(Entry(path: path, id: id, edition: edition,
                                  published: root.attributes["published"].flatMap { CalendarDate($0) },
-                                 supersedes: root.attributes["supersedes"], document: document))
+                                 supersedes: root.attributes["supersedes"], bytes: bytes))
         }
         self.entries = entries
     }

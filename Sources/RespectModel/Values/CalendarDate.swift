@@ -20,13 +20,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD`; anything else (time zones, times, other orders) is `nil`.
     public init?(_ text: some StringProtocol) {
         // Reads the UTF-8 bytes in place (no copy): dates are parsed for every evidence item.
-        guard text.utf8.count == 10 else { return nil }
+        let date: CalendarDate? = text.utf8.withContiguousStorageIfAvailable(Self.parse)
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.parse)
+        guard let date else { return nil }
+        self = date
+    }
+
+    /// Parses exactly `YYYY-MM-DD`, as the generic form does. A `String` (what callers almost
+    /// always have) is read here without the generic form's run-time look-ups of its views.
+    public init?(_ text: String) {
+        var text = text
+        guard let date = text.withUTF8(Self.parse) else { return nil }
+        self = date
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> CalendarDate? {
+        guard bytes.count == 10 else { return nil }
         var year = 0, month = 0, day = 0
-        // Counted by hand: `enumerated()` would make the runtime instantiate a generic sequence
-        // type and search the program's conformances for its requirement on a first call.
-        var offset = -1
-        for byte in text.utf8 {
-            offset += 1
+        for offset in 0..<10 {
+            let byte = bytes[offset]
             if offset == 4 || offset == 7 {
                 guard byte == UInt8(ascii: "-") else { return nil }
                 continue
@@ -35,7 +47,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             let digit = Int(byte - UInt8(ascii: "0"))
             if offset < 4 { year = year * 10 + digit } else if offset < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
         }
-        self.init(year: year, month: month, day: day)
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     public var description: String {
