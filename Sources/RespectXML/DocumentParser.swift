@@ -153,63 +153,6 @@ enum DocumentParser {
         return document
     }
 
-    /// Pre-checks and parses `bytes` as `parse` does, converting each element to `XMLElement` as
-    /// it ends (`StreamingTreeBuilder`) and freeing libxml2's copy of it, so libxml2's whole tree
-    /// never exists, nor (fed by `MemoryInput`) its copy of the input. For a document read
-    /// without validation here: a shipped framework known valid (`XMLDocumentReader.readKnownValid`).
-    /// Its heap stays about a megabyte smaller for the 2017 framework than a whole tree's, which
-    /// a short `respect check` would otherwise fault in page by page.
-    static func convert(
-        _ bytes: [UInt8], sourceName: String, maxDepth: Int,
-        maxElements: Int = XMLLimits.default.maxElements, caps: [ElementCap] = []
-    ) throws(XMLInputError) -> XMLElement {
-        let result: Result<XMLElement, XMLInputError> = bytes.withUnsafeBytes { raw in
-            Result { () throws(XMLInputError) in
-                if let problem = InputPrecheck.problem(in: raw, sourceName: sourceName) { throw .notWellFormed([problem]) }
-                return try convert(raw, sourceName: sourceName, maxDepth: maxDepth, maxElements: maxElements, caps: caps)
-            }
-        }
-        return try result.get()
-    }
-
-    private static func convert(
-        _ bytes: UnsafeRawBufferPointer, sourceName: String, maxDepth: Int, maxElements: Int, caps: [ElementCap]
-    ) throws(XMLInputError) -> XMLElement {
-        LibXML.ensureInitialised()
-        let nowhere = SourceLocation(file: sourceName, line: 0)
-        guard let parser = xmlNewParserCtxt(), let sax = parser.pointee.sax else {
-            throw .notWellFormed([XMLDiagnostic(location: nowhere, message: "out of memory: could not create an XML parser")])
-        }
-        defer { xmlFreeParserCtxt(parser) }
-        let state = ParseState(sourceName: sourceName, maxDepth: maxDepth, maxElements: maxElements, caps: caps)
-        let builder = StreamingTreeBuilder(sourceName: sourceName)
-        state.builder = builder
-        install(on: sax, state: state)
-        parser.pointee._private = Unmanaged.passUnretained(state).toOpaque()
-
-        let document: xmlDocPtr? = withExtendedLifetime(state) {
-            LibXML.routingStrayErrors(to: Unmanaged.passUnretained(state).toOpaque(), ParseState.strayError) {
-                MemoryInput(bytes).read(with: parser, options: LibXML.parseOptions)
-            }
-        }
-        parser.pointee._private = nil
-        xmlFreeDoc(document)
-        let wellFormed = parser.pointee.wellFormed != 0
-        if let refusal = state.refusal { throw refusal }
-        guard wellFormed, state.diagnostics.isEmpty else {
-            var list = state.diagnostics.finished(file: sourceName)
-            if list.isEmpty {
-                list = [XMLDiagnostic(location: nowhere, message: "the XML parser gave up (libxml2 error \(Int(parser.pointee.errNo)))")]
-            }
-            throw .notWellFormed(list)
-        }
-        if let problem = builder.problem { throw problem }
-        guard let root = builder.root else {
-            throw .notWellFormed([XMLDiagnostic(location: nowhere, message: "the document has no root element")])
-        }
-        return root
-    }
-
     /// Hooks errors, DOCTYPE, element depth and counts; switches off everything DTD-related.
     static func install(on sax: UnsafeMutablePointer<xmlSAXHandler>, state: ParseState) {
         state.startElement = sax.pointee.startElementNs

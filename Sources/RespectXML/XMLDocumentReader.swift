@@ -72,8 +72,7 @@ public struct XMLDocumentReader: Sendable {
         if bytes.count > limits.maxFileBytes || bytes.count > Int(Int32.max) {
             throw XMLInputError.tooLarge(path: sourceName, bytes: bytes.count, limit: min(limits.maxFileBytes, Int(Int32.max)))
         }
-        return try DocumentParser.convert(bytes, sourceName: sourceName, maxDepth: limits.maxDepth,
-                                          maxElements: limits.maxElements, caps: limits.caps)
+        return try ValidatingParser.parse(bytes, sourceName: sourceName, limits: limits, schema: nil, namespace: nil)
     }
 
     /// Parses `bytes` into libxml2's tree, hands it to `check` with the root's name, and
