@@ -133,7 +133,8 @@ final class StreamingOutput {
     }
 
     private func failure(_ error: Int32) -> CommandFailure {
-        CommandFailure(description: "cannot write \(path): \(String(cString: strerror(error)))", exitCode: RespectExit.cannotCreate)
+        CommandFailure(description: "cannot write \(isStandardOutput ? "standard output" : path): \(String(cString: strerror(error)))",
+                       exitCode: RespectExit.cannotCreate)
     }
 }
 

@@ -149,6 +149,29 @@ struct OutputFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["null.out"], "no temporary file")
     }
 
+    @Test("standard output that refuses the report (a full device) ends with 73 and a message, not a crash",
+          .enabled(if: getuid() == 0, "only root may make a device node"))
+    func fullStandardOutput() throws {
+        let folder = try scratchFolder()
+        let device = folder + "/full"
+        // Major 1, minor 7: the full device (every write fails for want of space), at a path of the test's own.
+        #expect(mknod(device, S_IFCHR | 0o666, dev_t((1 << 8) | 7)) == 0)
+        let output = try #require(FileHandle(forWritingAtPath: device))
+        let errors = Pipe()
+        let process = Process()
+        process.executableURL = CommandLineRunner.executable
+        process.arguments = ["check", Writer.miniSubmission, "--framework", Writer.miniFramework]
+        process.currentDirectoryURL = TestSupport.repositoryRoot
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "\(message)")
+        #expect(process.terminationStatus == 73, "\(message)")
+        #expect(message.contains("cannot write standard output: No space left on device"))
+    }
+
     @Test("a Unix socket is connected to and written into, and stays a socket")
     func socket() throws {
         // A short folder: a socket's path must fit in 108 bytes.
