@@ -49,7 +49,24 @@ public enum RespectExit {
 
 /// Writes a diagnostic line to standard error.
 public func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    writeToStandardError(message.hasSuffix("\n") ? message : message + "\n")
+}
+
+/// Writes `text` to standard error, as far as it will go: a standard error that cannot take it
+/// (on a full disk, for one) loses the text but does not end the program, so its exit code still
+/// says what happened. (`FileHandle.write` traps on a failed write.)
+public func writeToStandardError(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in
+        guard let start = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(STDERR_FILENO, start + offset, bytes.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
+    }
 }
 
 /// A problem the CLI reports itself, with the exit code it implies.

@@ -1,4 +1,5 @@
 import Foundation
+import RespectCommandSupport
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal
 /// (so logs and pipes stay quiet) and redrawn at most ten times a second.
@@ -32,14 +33,14 @@ final class ProgressBar {
         line += "\(done)/\(total)  \(Int(rate.rounded())) files/s"
         if failed > 0 { line += "  \(failed) failed" }
         if done < total, rate > 0 { line += "  ETA \(Self.clock(Double(total - done) / rate))" }
-        FileHandle.standardError.write(Data((line + "\u{1B}[K").utf8))
+        writeToStandardError(line + "\u{1B}[K")
         visible = true
     }
 
     /// Clears the bar's line, e.g. before printing a diagnostic or at the end.
     func clear() {
         guard visible else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        writeToStandardError("\r\u{1B}[K")
         visible = false
     }
 

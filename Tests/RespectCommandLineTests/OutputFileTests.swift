@@ -172,6 +172,24 @@ struct OutputFileTests {
         #expect(message.contains("cannot write standard output: No space left on device"))
     }
 
+    @Test("a standard error that cannot be written loses the message but not the exit code",
+          .enabled(if: getuid() == 0, "only root may make a device node"))
+    func fullStandardError() throws {
+        let folder = try scratchFolder()
+        let device = folder + "/full"
+        #expect(mknod(device, S_IFCHR | 0o666, dev_t((1 << 8) | 7)) == 0)
+        let process = Process()
+        process.executableURL = CommandLineRunner.executable
+        process.arguments = ["check", folder + "/no-such-submission.xml", "--framework", Writer.miniFramework]
+        process.currentDirectoryURL = TestSupport.repositoryRoot
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = try #require(FileHandle(forWritingAtPath: device))
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 66, "the missing file's exit code, not a trap's")
+    }
+
     @Test("a Unix socket is connected to and written into, and stays a socket")
     func socket() throws {
         // A short folder: a socket's path must fit in 108 bytes.
