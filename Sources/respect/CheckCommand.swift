@@ -80,9 +80,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var assessorOptions: AssessorOptions
 
     func validate() throws {
-        if let asOf, CalendarDate(asOf) == nil {
-            throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
-        }
+        try CheckRun.validate(asOf: asOf)
     }
 
     /// The options as plain values.
@@ -116,6 +114,11 @@ struct CheckRun: Equatable {
     /// What argument-parser checks through `CheckCommand.validate()` and `EngineOptions.validate()`.
     func validate() throws {
         try engine.validate()
+        try Self.validate(asOf: asOf)
+    }
+
+    /// `--as-of`, when given, must be a date.
+    static func validate(asOf: String?) throws {
         if let asOf, CalendarDate(asOf) == nil {
             throw ValidationError("--as-of '\(asOf)' is not a date; expected YYYY-MM-DD, e.g. 2026-10-01")
         }
