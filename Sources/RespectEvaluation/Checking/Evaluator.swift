@@ -45,8 +45,11 @@ public struct Evaluator: Sendable {
     /// Evaluates with an assessor's findings folded in: rejected items are not counted,
     /// accepted items count whatever their dates, and indicator decisions replace the
     /// automated status before the roll-ups and the outcome. Empty adjustments change nothing.
+    /// `listsItems: false` leaves out the copy of every evidence item (`submission.items` is
+    /// nil): the planner, which evaluates a submission many times and reads only the results,
+    /// does not hold a summary of the largest submission's 20,000 items for each evaluation.
     func evaluate(_ submission: Submission, asOf: CalendarDate, adjustments: EvaluationAdjustments,
-                  collectsWarnings: Bool = true) throws(SubmissionMismatch) -> Assessment {
+                  collectsWarnings: Bool = true, listsItems: Bool = true) throws(SubmissionMismatch) -> Assessment {
         let consistency = SubmissionConsistency(framework: framework, indicatorIDs: indicatorIDs, submission: submission, asOf: asOf)
         if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, framework: framework.identity.reference, problems: consistency.errors) }
 
@@ -83,7 +86,7 @@ public struct Evaluator: Sendable {
                                           services: submission.services, offered: submission.services.map(offer),
                                           evidenceItems: submission.evidence.count,
                                           actionPlanEntries: submission.actionPlan.count,
-                                          items: submission.evidence.map(EvidenceItemSummary.init)),
+                                          items: listsItems ? submission.evidence.map(EvidenceItemSummary.init) : nil),
             outcome: decision,
             safetyCriticalFailures: results.filter { $0.safetyCritical && $0.status.isUnmet }.map(reference),
             totals: totals,

@@ -103,12 +103,26 @@ struct PlanDraft {
         }
     }
 
+    /// How many evidence items `applied()` adds: those the evidence additions name, and a
+    /// source for each fact (counted once per addition; a fact named twice is stated once).
+    private var plannedItemCount: Int {
+        fixes.flatMap(\.additions).reduce(0) { count, addition in
+            switch addition {
+            case .evidence(let evidence): count + max(0, evidence.count)
+            case .fact: count + 1
+            case .service: count
+            }
+        }
+    }
+
     /// The base submission with every fix's additions and every action made: services
     /// declared, items of the named types issued on the as-of date (with a review-by date a
     /// year later) and linked to their indicator, facts stated at their settled values citing
     /// a new item of their first source type, and actions due on the last day of their window.
     func applied() -> Submission {
         var submission = base
+        // One copy of the evidence at its final size, not a doubled buffer for the appends.
+        submission.evidence.reserveCapacity(base.evidence.count + plannedItemCount)
         var usedIDs = Set(base.evidence.map(\.id))
         func newID(_ stem: String) -> String {
             var number = usedIDs.count + 1

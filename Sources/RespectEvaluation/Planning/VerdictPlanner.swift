@@ -43,9 +43,9 @@ public struct VerdictPlanner: Sendable {
         }
         let evaluator = evaluator
         let evaluate: (Submission) -> Assessment? = { draft in
-            try? evaluator.evaluate(draft, asOf: asOf, adjustments: adjustments, collectsWarnings: false)
+            try? evaluator.evaluate(draft, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false)
         }
-        var assessment = try evaluator.evaluate(submission, asOf: asOf, adjustments: adjustments, collectsWarnings: false)
+        var assessment = try evaluator.evaluate(submission, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false)
         let outcomes = framework.outcomes
         let order = Dictionary(framework.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let current = outcomes.firstIndex { $0.id == assessment.outcome.id } ?? outcomes.count
