@@ -10,6 +10,20 @@ import Darwin
 /// size before reading, and never read more than the limit plus one byte.
 enum FileLoader {
     static func read(path: String, limits: XMLLimits) throws(XMLInputError) -> [UInt8] {
+        let (descriptor, size) = try openChecked(path: path, limits: limits)
+        defer { close(descriptor) }
+        let bytes = try readBounded(descriptor, path: path, expected: size, limit: limits.maxFileBytes)
+        if bytes.count > limits.maxFileBytes {
+            throw .tooLarge(path: path, bytes: max(bytes.count, size), limit: limits.maxFileBytes)
+        }
+        if bytes.isEmpty { throw .empty(path: path) }
+        return bytes
+    }
+
+    /// Opens a file for reading after the same checks as `read` (a regular file, before and
+    /// after opening; not empty; within the size limit): its descriptor, which the caller
+    /// closes, and its size when opened.
+    static func openChecked(path: String, limits: XMLLimits) throws(XMLInputError) -> (descriptor: Int32, size: Int) {
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(path: path, code: errno) }
         if let kind = nonRegularKind(info.st_mode) { throw .notARegularFile(path: path, kind: kind) }
@@ -20,17 +34,10 @@ enum FileLoader {
         // O_NONBLOCK: should the path be swapped for a FIFO after stat, open must not hang.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { throw failure(path: path, code: errno) }
-        defer { close(descriptor) }
         var opened = stat()
-        guard fstat(descriptor, &opened) == 0 else { throw failure(path: path, code: errno) }
-        if let kind = nonRegularKind(opened.st_mode) { throw .notARegularFile(path: path, kind: kind) }
-
-        let bytes = try readBounded(descriptor, path: path, expected: Int(opened.st_size), limit: limits.maxFileBytes)
-        if bytes.count > limits.maxFileBytes {
-            throw .tooLarge(path: path, bytes: max(bytes.count, size), limit: limits.maxFileBytes)
-        }
-        if bytes.isEmpty { throw .empty(path: path) }
-        return bytes
+        guard fstat(descriptor, &opened) == 0 else { let code = errno; close(descriptor); throw failure(path: path, code: code) }
+        if let kind = nonRegularKind(opened.st_mode) { close(descriptor); throw .notARegularFile(path: path, kind: kind) }
+        return (descriptor, Int(opened.st_size))
     }
 
     /// Reads until end of file or `limit + 1` bytes, whichever comes first.
@@ -71,18 +78,19 @@ enum FileLoader {
         }
     }
 
-    private static func failure(path: String, code: Int32) -> XMLInputError {
+    static func failure(path: String, code: Int32) -> XMLInputError {
         if code == ENOENT || code == ENOTDIR { return .fileNotFound(path: path) }
         return .unreadable(path: path, reason: describe(code))
     }
 
-    private static func describe(_ code: Int32) -> String {
+    static func describe(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "error \(code)" }
         return String(cString: text)
     }
 }
 
-/// `read(2)`, named apart from `FileLoader.read` so the call is not shadowed.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+/// `read(2)`, named apart so a member called `read` (`FileLoader.read`, `XMLDocumentReader.read`)
+/// does not shadow it.
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

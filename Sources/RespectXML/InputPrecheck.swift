@@ -56,43 +56,62 @@ enum InputPrecheck {
         return count > limit
     }
 
-    /// UTF-8 fast path, also for files with many `=` in all: `scanTag` ends a tag at the next
-    /// `<` at the latest (and counts nothing in skipped markup), so a tag's `=` all lie in the
-    /// blocks from the one holding its `<` to the one holding the next `<`. When no such run of blocks holds more than `limit` `=`,
-    /// no tag can. (In UTF-8, unlike UTF-16, a 0x3C byte is always `<`.)
+    /// UTF-8 fast path, also for files with many `=` in all (see `CrowdedTagScreen`).
     private static func mayHaveCrowdedTag(utf8 bytes: UnsafeRawBufferPointer, limit: Int) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        let blockSize = 1024
-        var run = 0  // `=` from the start of the last block holding a `<` to the current block
-        var start = 0
-        while start < bytes.count {
-            let end = min(start + blockSize, bytes.count)
-            var equals = 0, openWords: UInt64 = 0
-            var offset = start
-            // Eight bytes at a time (the compiler does not vectorise a byte loop with two counts).
-            while offset + 8 <= end {
-                let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                equals += zeroBytes(word ^ 0x3D3D_3D3D_3D3D_3D3D).nonzeroBitCount  // `=`
-                openWords |= zeroBytes(word ^ 0x3C3C_3C3C_3C3C_3C3C)  // `<`
-                offset += 8
-            }
-            var opens = openWords != 0
-            while offset < end {
-                let byte = base.load(fromByteOffset: offset, as: UInt8.self)
-                if byte == 0x3D { equals += 1 } else if byte == 0x3C { opens = true }
-                offset += 1
-            }
-            if run + equals > limit { return true }
-            run = opens ? equals : run + equals
-            start = end
+        var screen = CrowdedTagScreen(limit: limit)
+        return screen.mayBeCrowded(adding: bytes)
+    }
+
+    /// The UTF-8 screen for crowded start tags, over a file read whole or piece by piece.
+    /// `scanTag` ends a tag at the next `<` at the latest (and counts nothing in skipped
+    /// markup), so a tag's `=` all lie in the blocks from the one holding its `<` to the one
+    /// holding the next `<`. When no such run of blocks holds more than `limit` `=`, no tag
+    /// can. That holds however the bytes are cut into blocks, so the pieces of a file read in
+    /// parts may end anywhere. (In UTF-8, unlike UTF-16, a 0x3C byte is always `<`.)
+    struct CrowdedTagScreen {
+        let limit: Int
+        /// `=` from the start of the last block holding a `<` to the end of what was added.
+        private var run = 0
+
+        init(limit: Int = XMLLimits.maxAttributesPerElement) {
+            self.limit = limit
         }
-        return false
+
+        /// Adds the next bytes of the file; true when a tag may have more than `limit`
+        /// attributes (then `InputPrecheck.problem` on the whole file tells).
+        mutating func mayBeCrowded(adding bytes: UnsafeRawBufferPointer) -> Bool {
+            guard let base = bytes.baseAddress else { return false }
+            let blockSize = 1024
+            var start = 0
+            while start < bytes.count {
+                let end = min(start + blockSize, bytes.count)
+                var equals = 0, openWords: UInt64 = 0
+                var offset = start
+                // Eight bytes at a time (the compiler does not vectorise a byte loop with two counts).
+                while offset + 8 <= end {
+                    let word = base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    equals += InputPrecheck.zeroBytes(word ^ 0x3D3D_3D3D_3D3D_3D3D).nonzeroBitCount  // `=`
+                    openWords |= InputPrecheck.zeroBytes(word ^ 0x3C3C_3C3C_3C3C_3C3C)  // `<`
+                    offset += 8
+                }
+                var opens = openWords != 0
+                while offset < end {
+                    let byte = base.load(fromByteOffset: offset, as: UInt8.self)
+                    if byte == 0x3D { equals += 1 } else if byte == 0x3C { opens = true }
+                    offset += 1
+                }
+                if run + equals > limit { return true }
+                run = opens ? equals : run + equals
+                start = end
+            }
+            return false
+        }
     }
 
     /// The high bit set in each byte of `word` that is zero, and nothing else (no carries cross
     /// bytes: each byte's low seven bits plus 0x7F stay below 0x100).
     @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+    fileprivate static func zeroBytes(_ word: UInt64) -> UInt64 {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         return ~(((word & low7) &+ low7) | word | low7)
     }

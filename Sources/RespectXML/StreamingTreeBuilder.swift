@@ -10,13 +10,24 @@ import CLibXML2
 /// nodes, so `TreeConverter`'s cache of names by address stays right.
 final class StreamingTreeBuilder {
     private var converter: TreeConverter
-    /// The converted children of each element still open, innermost last.
-    private var open: [[XMLElement]] = []
+    /// The converted children of each element still open, innermost last: one list per
+    /// level, kept with its capacity from one element to the next, so an element's children
+    /// are collected without the buffer growing one append at a time.
+    private var levels: [[XMLElement]] = []
+    /// How many elements are open.
+    private var depth = 0
+    /// Above this many children, an element takes its level's list as it is (no copy) and the
+    /// level starts a new one; at or below, it takes an exact copy, which holds no spare room.
+    static let largeChildCount = 64
     /// The root, once it has ended.
     private(set) var root: XMLElement?
 
-    init(sourceName: String) {
+    /// Elements handed over as they end instead of being kept (see `ElementHandOff`).
+    private let handOff: ElementHandOff?
+
+    init(sourceName: String, handOff: ElementHandOff? = nil) {
         converter = TreeConverter(sourceName: sourceName)
+        self.handOff = handOff
     }
 
     /// Something the tree held that must not be there (an entity reference).
@@ -24,14 +35,24 @@ final class StreamingTreeBuilder {
 
     /// An element started (libxml2 has made its node).
     func started() {
-        open.append([])
+        depth += 1
+        if levels.count < depth { levels.append([]) }
     }
 
     /// `node` ended (libxml2 has finished it and moved to its parent): converts it with the
     /// children converted before it, and frees its children and attributes, leaving the bare
     /// node in its parent until the parent ends in turn.
     func ended(_ node: xmlNodePtr) {
-        guard let children = open.popLast() else { return }
+        guard depth > 0 else { return }
+        depth -= 1
+        let children: [XMLElement]
+        if levels[depth].count > Self.largeChildCount {
+            children = levels[depth]
+            levels[depth] = []
+        } else {
+            children = Array(levels[depth][...])
+            levels[depth].removeAll(keepingCapacity: true)
+        }
         let element = converter.closing(node, children: children)
         if let children = node.pointee.children {
             node.pointee.children = nil
@@ -42,10 +63,12 @@ final class StreamingTreeBuilder {
             node.pointee.properties = nil
             xmlFreePropList(attributes)
         }
-        if open.isEmpty {
+        if let handOff, depth > 0, handOff.matches(element, node: node) {
+            handOff.take(element)
+        } else if depth == 0 {
             root = element
         } else {
-            open[open.count - 1].append(element)
+            levels[depth - 1].append(element)
         }
     }
 }

@@ -23,14 +23,30 @@ enum ValidatingParser {
         let result: Result<XMLElement, XMLInputError> = bytes.withUnsafeBytes { raw in
             Result { () throws(XMLInputError) in
                 if let problem = InputPrecheck.problem(in: raw, sourceName: sourceName) { throw .notWellFormed([problem]) }
-                return try parse(raw, sourceName: sourceName, limits: limits, schema: schema, namespace: namespace)
+                return try parse(sourceName: sourceName, limits: limits, schema: schema, namespace: namespace) { parser in
+                    MemoryInput(raw).read(with: parser, options: LibXML.parseOptions)
+                }
             }
         }
         return try result.get()
     }
 
+    /// Parses a file fed piece by piece by `input` (which screens each piece as
+    /// `InputPrecheck` would), validating against `schema`; returns the converted root. When
+    /// `input` stopped the parse, the error thrown is only libxml2's account of a failed read.
+    static func parse(
+        _ input: FileInput, sourceName: String, limits: XMLLimits, schema: XMLSchema, namespace: String?,
+        handOff: ElementHandOff? = nil
+    ) throws(XMLInputError) -> XMLElement {
+        try parse(sourceName: sourceName, limits: limits, schema: schema, namespace: namespace, handOff: handOff) { parser in
+            input.read(with: parser, options: LibXML.parseOptions)
+        }
+    }
+
+    /// The parse itself; `feed` runs libxml2's parser over the input.
     private static func parse(
-        _ bytes: UnsafeRawBufferPointer, sourceName: String, limits: XMLLimits, schema: XMLSchema?, namespace: String?
+        sourceName: String, limits: XMLLimits, schema: XMLSchema?, namespace: String?, handOff: ElementHandOff? = nil,
+        feed: (xmlParserCtxtPtr) -> xmlDocPtr?
     ) throws(XMLInputError) -> XMLElement {
         LibXML.ensureInitialised()
         let nowhere = SourceLocation(file: sourceName, line: 0)
@@ -48,7 +64,7 @@ enum ValidatingParser {
         defer { if let validator { xmlSchemaFreeValidCtxt(validator) } }
 
         let state = ParseState(sourceName: sourceName, maxDepth: limits.maxDepth, maxElements: limits.maxElements, caps: limits.caps)
-        let builder = StreamingTreeBuilder(sourceName: sourceName)
+        let builder = StreamingTreeBuilder(sourceName: sourceName, handOff: handOff)
         state.builder = builder
         DocumentParser.install(on: parser.pointee.sax, state: state)
         parser.pointee._private = Unmanaged.passUnretained(state).toOpaque()
@@ -65,7 +81,7 @@ enum ValidatingParser {
             }
             defer { if let plug { xmlSchemaSAXUnplug(plug) } }
             return LibXML.routingStrayErrors(to: Unmanaged.passUnretained(state).toOpaque(), ParseState.strayError) {
-                MemoryInput(bytes).read(with: parser, options: LibXML.parseOptions)
+                feed(parser)
             }
         }
         parser.pointee._private = nil

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CLibXML2
 
 /// Reads XML files safely: size-checked, parsed with libxml2 with no DTD, no entity substitution
@@ -23,6 +30,54 @@ public struct XMLDocumentReader: Sendable {
     public func read(contentsOf path: String, schema: (XMLRootName) throws -> XMLSchema) throws -> XMLElement {
         let bytes = try FileLoader.read(path: path, limits: limits)
         return try read(bytes: bytes, sourceName: path, schema: schema)
+    }
+
+    /// Reads, validates and converts the file at `path` in one pass, piece by piece, never
+    /// holding its bytes whole (`FileInput`): for a large submission, a third less memory.
+    /// `observe` is shown each piece in order (to hash the file as it is read); when the
+    /// element is returned it has seen every byte parsed, once.
+    ///
+    /// Returns nil, having perhaps shown `observe` only some of the file, whenever the file is
+    /// to be read whole instead: it cannot be opened or read, is not UTF-8, its root is not in
+    /// its first 64 KiB, its schema uses a validation screen, it may hold a crowded start tag,
+    /// or it is refused, not well-formed or not valid. The caller then reads it with
+    /// `bytes(contentsOf:)` and `read(bytes:sourceName:schema:)`, which give the exact error
+    /// (or, should the file have changed meanwhile, the result for the bytes read then).
+    ///
+    /// With `handOff`, the elements it names are passed to it as they end and left out of the
+    /// tree returned.
+    public func readInPieces(contentsOf path: String, schema: (XMLRootName) throws -> XMLSchema,
+                             handOff: ElementHandOff? = nil, observe: (UnsafeRawBufferPointer) -> Void) -> XMLElement? {
+        guard onePass, let (descriptor, size) = try? FileLoader.openChecked(path: path, limits: limits) else { return nil }
+        defer { close(descriptor) }
+        guard let first = Self.readUpTo(min(size, FileInput.pieceSize), from: descriptor), !first.isEmpty,
+              first.withUnsafeBytes({ InputPrecheck.detectEncoding($0) }) == .utf8,
+              let root = XMLRootScanner.root(of: first)?.name, let chosen = try? schema(root), chosen.screen == nil
+        else { return nil }
+        return withoutActuallyEscaping(observe) { observe in
+            let input = FileInput(descriptor: descriptor, first: first, limit: min(limits.maxFileBytes, Int(Int32.max)), observe: observe)
+            guard let element = try? ValidatingParser.parse(input, sourceName: path, limits: limits, schema: chosen,
+                                                            namespace: root.namespace, handOff: handOff),
+                  input.stopped == nil, input.reachedEnd else { return nil }
+            return element
+        }
+    }
+
+    /// Up to `count` bytes from `descriptor` (fewer at the end of the file); nil on a read error.
+    private static func readUpTo(_ count: Int, from descriptor: Int32) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var total = 0
+        while total < count {
+            let got = bytes.withUnsafeMutableBytes { raw in systemRead(descriptor, raw.baseAddress! + total, count - total) }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            total += got
+        }
+        bytes.removeLast(count - total)
+        return bytes
     }
 
     /// Reads a file's bytes with the same checks as `read(contentsOf:schema:)` (a regular file,

@@ -37,6 +37,9 @@ public final class XMLSchema: @unchecked Sendable {
     /// The validation screen, compiled on first use; nil when documents are validated by
     /// libxml2 against the full schema alone.
     let screen: LazyScreen?
+    /// Whether documents are validated through a validation screen (which needs libxml2's
+    /// whole tree), not by libxml2 alone while they are parsed.
+    public var isScreened: Bool { screen != nil }
 
     /// The deepest nesting accepted in a schema document.
     static let maxDepth = 200

@@ -76,10 +76,7 @@ public struct AssessmentEngine: Sendable {
     /// `assess` and `figures`. Notes in `failure` what it learns, for the error a later step throws.
     private func prepare(_ request: AssessmentRequest,
                          noting failure: inout AssessmentFailure) throws(AssessmentError) -> PreparedSubmission {
-        var document = try read(request.submission)
-        let input = document.record(role: "submission")
-        failure.input = input
-        let submission = try loadSubmission(taking: &document)
+        let (input, submission) = try readSubmission(request.submission, noting: &failure)
         failure.submission = submission
         let resolved = try resolve(submission, requested: request.framework)
         failure.framework = resolved.edition.reference
@@ -87,7 +84,27 @@ public struct AssessmentEngine: Sendable {
         failure.asOf = asOf
         let evidenceFiles = try request.evidenceRoot.map { root throws(AssessmentError) in try EvidenceFileChecker(root: root).check(submission) }
         return PreparedSubmission(input: input, submission: submission, resolved: resolved, asOf: asOf,
-                                  findings: request.findings.concerning(submission, sha256: document.sha256), evidenceFiles: evidenceFiles)
+                                  findings: request.findings.concerning(submission, sha256: input.sha256), evidenceFiles: evidenceFiles)
+    }
+
+    /// Reads and loads the submission; notes its input record in `failure` once known. A file
+    /// is parsed in pieces and hashed as it is read (`DocumentLoader.parseSubmissionInPieces`),
+    /// else read whole, hashed, and parsed from those bytes, which gives every error.
+    private func readSubmission(_ source: InputSource,
+                                noting failure: inout AssessmentFailure) throws(AssessmentError) -> (InputFile, Submission) {
+        if case .file(let path) = source, let parsed = loader.parseSubmissionInPieces(path: path) {
+            let input = InputFile(role: "submission", path: path, sha256: parsed.sha256)
+            failure.input = input
+            do {
+                return (input, try loader.build(parsed))
+            } catch {
+                throw .load(error)
+            }
+        }
+        var document = try read(source)
+        let input = document.record(role: "submission")
+        failure.input = input
+        return (input, try loadSubmission(taking: &document))
     }
 
     // MARK: - The steps, shared by every use case

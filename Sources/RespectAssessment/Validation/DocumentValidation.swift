@@ -41,12 +41,21 @@ extension AssessmentEngine {
     public func validate(_ source: InputSource) -> DocumentValidation {
         var result = DocumentValidation(file: source.name, kind: nil, summary: nil, problems: [], failure: nil)
         do throws(AssessmentError) {
-            let document = try read(source)
             let loaded: LoadedDocument
-            do {
-                loaded = try loader.load(bytes: document.bytes, sourceName: document.name)
-            } catch {
-                throw AssessmentError.load(error)
+            // A submission file is read in pieces, as `check` reads it; anything else whole.
+            if case .file(let path) = source, let parsed = loader.parseSubmissionInPieces(path: path) {
+                do {
+                    loaded = .submission(try loader.build(parsed))
+                } catch {
+                    throw AssessmentError.load(error)
+                }
+            } else {
+                let document = try read(source)
+                do {
+                    loaded = try loader.load(bytes: document.bytes, sourceName: document.name)
+                } catch {
+                    throw AssessmentError.load(error)
+                }
             }
             result.kind = loaded.kind
             switch loaded {

@@ -1,3 +1,4 @@
+import Crypto
 public import RespectXML
 
 /// A framework, a submission or a tender, as auto-detected from a file's root element.
@@ -72,6 +73,34 @@ public struct DocumentLoader: Sendable {
     public func loadSubmission(bytes: consuming [UInt8], path: String) throws(DocumentLoadError) -> Submission {
         let (_, root) = try readValidated(path, bytes: consume bytes, expecting: .submission)
         return try SubmissionBuilder(file: path, maxEvidenceItems: maxEvidenceItems).build(root)
+    }
+
+    /// Parses and validates the submission file at `path` in one pass, piece by piece, hashing
+    /// it as it is read, so its bytes are never in memory whole (for the largest legal file,
+    /// 32 MiB less at the peak), and reading each evidence item as the parser hands it over
+    /// (`EvidenceItemReader`), so the tree never holds thousands of items. `build(_:)` makes
+    /// the model.
+    ///
+    /// Nil when the file is to be read whole instead, which gives every error: it is not a
+    /// valid submission, cannot be read, or is one the piecewise reading leaves to the whole
+    /// reading (see `XMLDocumentReader.readInPieces`); and always when submissions are
+    /// validated through a screen (a batch's loader), which needs the whole tree.
+    public func parseSubmissionInPieces(path: String) -> ParsedSubmissionFile? {
+        // Not tried where it must give way (a screened schema: a batch's), so those files are
+        // not opened twice.
+        guard reader.onePass, let schema = try? schemas.schema(for: .submission), !schema.isScreened else { return nil }
+        var hasher = SHA256()
+        let items = EvidenceItemReader(file: path)
+        let root = reader.readInPieces(contentsOf: path, schema: { root throws -> XMLSchema in
+            guard DocumentKind(root: root) == .submission else { throw XMLInputError.unknownDocument(path: path, element: root.localName, namespace: root.namespace) }
+            return schema
+        }, handOff: items.handOff, observe: { hasher.update(bufferPointer: $0) })
+        return root.map { ParsedSubmissionFile(path: path, sha256: InputFile.hexadecimal(hasher.finalize()), root: $0, items: items.read) }
+    }
+
+    /// The submission of a file parsed by `parseSubmissionInPieces`.
+    public func build(_ parsed: ParsedSubmissionFile) throws(DocumentLoadError) -> Submission {
+        try SubmissionBuilder(file: parsed.path, maxEvidenceItems: maxEvidenceItems).build(parsed.root, handedOver: parsed.items)
     }
 
     /// Loads a framework from bytes already read; `path` names the file in every error.

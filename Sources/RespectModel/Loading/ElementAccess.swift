@@ -13,7 +13,16 @@ struct ProblemLog {
     }
 
     mutating func report(_ message: String, at element: XMLElement) {
-        problems.append(XMLDiagnostic(location: SourceLocation(file: file, line: element.location.line), message: message))
+        report(message, line: element.location.line)
+    }
+
+    mutating func report(_ message: String, line: Int) {
+        problems.append(XMLDiagnostic(location: SourceLocation(file: file, line: line), message: message))
+    }
+
+    /// Adds problems another log found (in document order, where they belong).
+    mutating func append(_ more: [XMLDiagnostic]) {
+        problems += more
     }
 
     mutating func required(_ name: String, of element: XMLElement) -> String {

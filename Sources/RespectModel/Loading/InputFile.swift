@@ -21,7 +21,7 @@ public struct InputFile: Sendable, Hashable, Codable {
         hexadecimal(SHA256.hash(data: data))
     }
 
-    private static func hexadecimal(_ digest: SHA256.Digest) -> String {
+    static func hexadecimal(_ digest: SHA256.Digest) -> String {
         let digits: StaticString = "0123456789abcdef"
         return digest.withUnsafeBytes { raw in
             String(unsafeUninitializedCapacity: raw.count * 2) { buffer in

@@ -3,7 +3,7 @@ import RespectXML
 /// Turns a validated submission document into a `Submission`. Checks against the targeted
 /// framework's vocabulary happen at evaluation, where the framework is known.
 struct SubmissionBuilder {
-    private var log: ProblemLog
+    private(set) var log: ProblemLog
     private let maxEvidenceItems: Int
 
     init(file: String, maxEvidenceItems: Int = DocumentLoader.defaultMaxEvidenceItems) {
@@ -11,20 +11,22 @@ struct SubmissionBuilder {
         self.maxEvidenceItems = maxEvidenceItems
     }
 
-    func build(_ root: XMLElement) throws(DocumentLoadError) -> Submission {
+    /// The submission of a validated document. `handedOver`: its evidence items, read as the
+    /// parser handed them over (`EvidenceItemReader`), when the tree holds none of them.
+    func build(_ root: XMLElement, handedOver: HandedOverItems? = nil) throws(DocumentLoadError) -> Submission {
         var builder = self
-        let items = root.firstChild(named: "evidence")?.children ?? []
-        if items.count > maxEvidenceItems {
-            builder.log.report("the submission has \(items.count) evidence items, over the limit of \(maxEvidenceItems); "
-                               + "if the submission is genuine, raise the limit with --max-evidence-items", at: items[maxEvidenceItems])
+        let lines = handedOver.map { $0.items.map(\.line) } ?? (root.firstChild(named: "evidence")?.children ?? []).map(\.location.line)
+        if lines.count > maxEvidenceItems {
+            builder.log.report("the submission has \(lines.count) evidence items, over the limit of \(maxEvidenceItems); "
+                               + "if the submission is genuine, raise the limit with --max-evidence-items", line: lines[maxEvidenceItems])
             throw .inconsistent(builder.log.problems)
         }
-        let submission = builder.submission(root)
+        let submission = builder.submission(root, handedOver: handedOver)
         if !builder.log.problems.isEmpty { throw .inconsistent(builder.log.problems) }
         return submission
     }
 
-    private mutating func submission(_ root: XMLElement) -> Submission {
+    private mutating func submission(_ root: XMLElement, handedOver: HandedOverItems?) -> Submission {
         let providerElement = root.firstChild(named: "provider")
         let provider = Provider(
             name: providerElement.map { log.required("name", of: $0).trimmingSpaces } ?? "",
@@ -39,7 +41,10 @@ struct SubmissionBuilder {
                            line: element.location.line)
         } ?? []
         var evidence: [EvidenceItem] = []
-        if let items = root.firstChild(named: "evidence")?.children {
+        if let handedOver {
+            evidence = handedOver.items
+            log.append(handedOver.problems)
+        } else if let items = root.firstChild(named: "evidence")?.children {
             evidence.reserveCapacity(items.count)
             // Straight from the children, read in place (no filtered copy, no copy of each
             // element): a pack can hold thousands of items.
@@ -54,7 +59,7 @@ struct SubmissionBuilder {
                           evidence: evidence, facts: facts, actionPlan: actions, source: log.file)
     }
 
-    private mutating func readItem(_ element: XMLElement) -> EvidenceItem {
+    mutating func readItem(_ element: XMLElement) -> EvidenceItem {
         // Children are read in place (by position), not copied: a pack has thousands of items.
         let children = element.children
         var file: FileReference?
