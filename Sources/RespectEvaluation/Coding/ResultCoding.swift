@@ -7,6 +7,17 @@ public enum ResultCoding {
     /// Encodes `value` deterministically; `pretty` indents it for people.
     public static func encode(_ value: some Encodable, pretty: Bool = false,
                               userInfo: [CodingUserInfoKey: any Sendable] = [:]) throws -> Data {
+        do {
+            return Data(try SortedJSONEncoder(pretty: pretty, userInfo: userInfo).encode(value))
+        } catch is SortedJSONEncoder.Unsupported {
+            return try foundationEncode(value, pretty: pretty, userInfo: userInfo)
+        }
+    }
+
+    /// The same encoding by Foundation's `JSONEncoder`, for what `SortedJSONEncoder` leaves to
+    /// it (and for tests to compare the two).
+    static func foundationEncode(_ value: some Encodable, pretty: Bool,
+                                 userInfo: [CodingUserInfoKey: any Sendable]) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                                           : [.sortedKeys, .withoutEscapingSlashes]
