@@ -7,7 +7,8 @@ import Testing
 /// The path to the next verdict keeps its promises on generated submissions: 200 of them, from
 /// several seeds, for the 2017 and the 2012 editions, and 50 for the Home Office model. Each step, made to the submission model
 /// exactly as it says, gives the outcome it promises, up to the highest one; and no step can
-/// do without any one of its indicators (checked on a third of them).
+/// do without any one of its indicators (checked on a third of them). Started from the
+/// submission's assessment already made (as `respect check` starts it), the plan is the same.
 @Suite("Path to the next verdict: generated submissions")
 struct PlanCorpusTests {
     /// Four batches of 50 (three seeds of the 2017 edition, one of the 2012 edition), and one of
@@ -32,6 +33,8 @@ struct PlanCorpusTests {
             let asOf = try #require(submission.asOf)
             let plan = try planner.plan(submission, asOf: asOf)
             verdicts[plan.current.verdict, default: 0] += 1
+            #expect(try planner.plan(submission, asOf: asOf, assessed: evaluator.evaluate(submission, asOf: asOf)) == plan,
+                    "\(edition) seed \(seed) submission \(number): started from the assessment already made, the plan differs")
             let problems = try proof.problems(plan, for: submission, asOf: asOf)
             #expect(problems.isEmpty, "\(edition) seed \(seed) submission \(number): \(problems)")
             #expect(plan.steps.allSatisfy { $0.reached != nil }, "\(edition) seed \(seed) submission \(number): generated packs need no assessor's decision")

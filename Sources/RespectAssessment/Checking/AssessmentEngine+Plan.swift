@@ -13,9 +13,13 @@ extension AssessmentEngine {
         let resolved = assessed.resolved
         // The plan speaks the edition the submission was evaluated against.
         let evaluated = resolved.migration.map { $0.migration.migrate(assessed.submission) } ?? assessed.submission
+        // Without findings, a carried-over edition or evidence files, the assessment just made
+        // is exactly `evaluate(_:asOf:)`'s, which the plan starts from.
+        let plain = assessed.findings.isEmpty && resolved.migration == nil && request.evidenceRoot == nil
         do {
             assessed.assessment.plan = try VerdictPlanner(evaluator: resolved.edition.evaluator)
-                .plan(evaluated, asOf: assessed.asOf, findings: assessed.findings, submissionSHA256: assessed.input.sha256)
+                .plan(evaluated, asOf: assessed.asOf, findings: assessed.findings, submissionSHA256: assessed.input.sha256,
+                      assessed: plain ? assessed.assessment : nil)
         } catch {
             throw AssessmentFailure(error: .submissionMismatch(error), input: assessed.input, submission: assessed.submission,
                                     framework: resolved.edition.reference, asOf: assessed.asOf)

@@ -61,6 +61,15 @@ extension SortedJSONEncoder {
         /// Members in key order, the last of equal keys kept.
         static func sortedMembers(_ members: [(key: String, value: Node)]) -> [(key: String, value: Node)] {
             guard members.count > 1 else { return members }
+            // Most objects have distinct keys: sort them as they are.
+            var sorted = members
+            sorted.sort { $0.key < $1.key }
+            if !zip(sorted, sorted.dropFirst()).contains(where: { $0.key == $1.key }) { return sorted }
+            return lastOfEqualKeys(members)
+        }
+
+        /// Members sorted stably, and of equal keys only the last encoded.
+        private static func lastOfEqualKeys(_ members: [(key: String, value: Node)]) -> [(key: String, value: Node)] {
             let order = members.indices.sorted { lhs, rhs in
                 members[lhs].key == members[rhs].key ? lhs < rhs : members[lhs].key < members[rhs].key
             }

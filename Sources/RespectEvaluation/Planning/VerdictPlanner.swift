@@ -31,9 +31,13 @@ public struct VerdictPlanner: Sendable {
     /// `evaluate(_:asOf:findings:submissionSHA256:)` applies them (the plan's additions are
     /// judged with the same findings).
     ///
+    /// `assessed`: the submission's assessment as `evaluate(_:asOf:)` gave it, when the caller
+    /// has just made it; without findings the plan starts from it instead of evaluating the
+    /// submission again (the plan is the same either way).
+    ///
     /// - Throws: `SubmissionMismatch`, exactly when evaluating the submission throws it.
     public func plan(_ submission: Submission, asOf: CalendarDate, findings: [Findings] = [],
-                     submissionSHA256: String? = nil) throws(SubmissionMismatch) -> VerdictPlan {
+                     submissionSHA256: String? = nil, assessed: Assessment? = nil) throws(SubmissionMismatch) -> VerdictPlan {
         let framework = evaluator.framework
         var adjustments = EvaluationAdjustments()
         if !findings.isEmpty {
@@ -45,7 +49,12 @@ public struct VerdictPlanner: Sendable {
         let evaluate: (Submission) -> Assessment? = { draft in
             try? evaluator.evaluate(draft, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false)
         }
-        var assessment = try evaluator.evaluate(submission, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false)
+        var assessment: Assessment
+        if findings.isEmpty, let assessed {
+            assessment = assessed
+        } else {
+            assessment = try evaluator.evaluate(submission, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false)
+        }
         let outcomes = framework.outcomes
         let order = Dictionary(framework.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let current = outcomes.firstIndex { $0.id == assessment.outcome.id } ?? outcomes.count
