@@ -40,6 +40,8 @@ let package = Package(
         // The web application. Hummingbird without its swift-configuration support (not used).
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // Only the tests use swift-mustache: PageTemplateTests compares the pages' own template
+        // library (RespectServer/Pages/Templates) with it, byte for byte.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
@@ -101,7 +103,6 @@ let package = Package(
                 "RespectStore", "RespectStoreSQL", "RespectStoreSQLite", "RespectStorePostgres", "RespectCorpus",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
@@ -221,7 +222,8 @@ let package = Package(
         .testTarget(
             name: "RespectServerTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore",
-                           "RespectStoreSQL", "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect", "respect-server"],
+                           "RespectStoreSQL", "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect", "respect-server",
+                           .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
         .testTarget(

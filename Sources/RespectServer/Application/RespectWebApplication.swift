@@ -16,7 +16,7 @@ public enum RespectWebApplication {
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws -> some ApplicationProtocol {
         let service = WebService(store: store, engine: engine, configuration: configuration,
                                  accounts: AccountService(store: store, configuration: configuration),
-                                 pages: try await PageRenderer.load(), catalogue: try Catalogue.load(),
+                                 pages: try PageRenderer.load(), catalogue: try Catalogue.load(),
                                  openAPIDocument: Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("openapi.json")))),
                                  styleSheet: Array((HTMLStyle.stylesheet + "\n").utf8)
                                      + Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("Static/style.css")))))

@@ -64,7 +64,7 @@ enum PageRoutes {
     static func signInPage(service: WebService, problem: String?, email: String, status: HTTPResponse.Status) -> Response {
         let token = Secrets.random()
         let html = service.pages.render("sign-in", [
-            "title": service.catalogue["signIn_title"], "csrf": token, "email": email, "problem": problem as Any,
+            "title": service.catalogue["signIn_title"], "csrf": token, "email": email, "problem": problem,
         ], catalogue: service.catalogue)
         var response = PageResponse.html(html, status: status)
         response.setCookie(SessionCookies.make(signInCookie, token, maxAge: 3600, service: service))

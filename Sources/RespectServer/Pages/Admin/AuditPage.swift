@@ -8,7 +8,7 @@ import RespectStore
 enum AuditPage {
     static let pageSize = 50
 
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var entries: [Row]
         var hasEntries: Bool
         var organisation: String
@@ -16,7 +16,7 @@ enum AuditPage {
         var olderHref: String?
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var id: Int64
         var at: String
         var author: String

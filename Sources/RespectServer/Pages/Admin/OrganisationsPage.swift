@@ -4,13 +4,13 @@ import RespectStore
 /// Organisations, identified by their registered (charity or company) number, never by name:
 /// the list and a form to add a provider or a commissioning organisation.
 enum OrganisationsPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var organisations: [Row]
         var form: FormState
         var kinds: [UsersPage.Option]
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var number: String
         var name: String
         var kind: String

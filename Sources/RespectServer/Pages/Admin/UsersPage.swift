@@ -5,14 +5,14 @@ import RespectStore
 /// organisation of its kind, by registered number), and disabling or re-enabling an account
 /// (disabling ends its sessions and revokes its tokens at once). Nothing is deleted.
 enum UsersPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var users: [Row]
         var form: FormState
         var roles: [Option]
         var organisations: [Option]
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var id: Int64
         var email: String
         var role: String
@@ -21,7 +21,7 @@ enum UsersPage {
         var status: BadgeView
     }
 
-    struct Option: Sendable {
+    struct Option: Sendable, Encodable {
         var value: String
         var label: String
         var chosen: Bool

@@ -4,7 +4,7 @@ import RespectStore
 /// A recorded finding as the assessor pages list it: its target, decision, reason and dates,
 /// who recorded it, and where its moderation stands (with the moderation form when the viewer
 /// is not the one who recorded it and nobody has moderated it yet).
-struct FindingRow: Sendable {
+struct FindingRow: Sendable, Encodable {
     var id: Int64
     var target: String
     var decision: String
@@ -43,7 +43,7 @@ struct FindingRow: Sendable {
 
 /// A table of findings (the `findings-table` partial): its caption, the rows, and where a
 /// moderation form returns to.
-struct FindingsTable: Sendable {
+struct FindingsTable: Sendable, Encodable {
     var captionID: String
     var caption: String
     var rows: [FindingRow]

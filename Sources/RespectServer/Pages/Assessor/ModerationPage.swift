@@ -6,7 +6,7 @@ import RespectStore
 /// (other assessors' findings can be agreed or disputed here; one's own wait for a colleague),
 /// and the disagreements, which change no verdict until an assessor records a new finding.
 enum ModerationPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var awaiting: FindingsTable
         var hasAwaiting: Bool
         var disputed: FindingsTable

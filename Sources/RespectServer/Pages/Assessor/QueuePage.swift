@@ -4,12 +4,12 @@ import RespectStore
 /// The assessor's queue: every version submitted for assessment, oldest submission first, with
 /// its organisation, how many findings it has and how many of them await a second assessor.
 enum QueuePage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var rows: [Row]
         var hasRows: Bool
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var href: String
         var title: String
         var organisation: String

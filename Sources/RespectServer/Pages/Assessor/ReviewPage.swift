@@ -8,7 +8,7 @@ import RespectStore
 /// own, the findings recorded and their moderation, then per indicator the engine's status, the
 /// evidence it used (with file digests) and a finding form, and a finding form per evidence item.
 enum ReviewPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var path: String
         var title: String
         var organisation: String
@@ -25,13 +25,13 @@ enum ReviewPage {
         var decisions: [Choice]
     }
 
-    struct SectionView: Sendable {
+    struct SectionView: Sendable, Encodable {
         var number: String
         var title: String
         var indicators: [IndicatorView]
     }
 
-    struct IndicatorView: Sendable {
+    struct IndicatorView: Sendable, Encodable {
         var line: IndicatorLine
         var automated: BadgeView
         var withFindings: BadgeView
@@ -40,13 +40,13 @@ enum ReviewPage {
         var form: FindingForm
     }
 
-    struct EvidenceUse: Sendable {
+    struct EvidenceUse: Sendable, Encodable {
         var id: String
         var title: String
         var sha256: String?
     }
 
-    struct EvidenceView: Sendable {
+    struct EvidenceView: Sendable, Encodable {
         var id: String
         var title: String
         var typeLabel: String
@@ -57,7 +57,7 @@ enum ReviewPage {
     }
 
     /// A finding form for one target, with what was typed and its errors when it came back.
-    struct FindingForm: Sendable {
+    struct FindingForm: Sendable, Encodable {
         var kind: String
         var target: String
         var fieldPrefix: String
@@ -66,7 +66,7 @@ enum ReviewPage {
         var decisions: [Choice]
     }
 
-    struct Choice: Sendable {
+    struct Choice: Sendable, Encodable {
         var value: String
         var label: String
         var chosen: Bool

@@ -7,7 +7,7 @@ import RespectStore
 /// per section the share of applicable indicators met, as an inline SVG chart with the same
 /// figures in a table (the chart is decoration for sighted readers; the table carries them).
 enum RoundPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var name: String
         var created: String
         var entries: Int
@@ -19,20 +19,20 @@ enum RoundPage {
         var unscored: Int
     }
 
-    struct OutcomeRow: Sendable {
+    struct OutcomeRow: Sendable, Encodable {
         var label: String
         var count: Int
         var badge: BadgeView
     }
 
-    struct MissingRow: Sendable {
+    struct MissingRow: Sendable, Encodable {
         var number: String
         var text: String
         var count: Int
         var tag: LevelTag
     }
 
-    struct SectionRow: Sendable {
+    struct SectionRow: Sendable, Encodable {
         var number: String
         var title: String
         var met: Int
@@ -41,12 +41,12 @@ enum RoundPage {
     }
 
     /// Bars drawn from the section figures: one row per section, the bar's width its percentage.
-    struct Chart: Sendable {
+    struct Chart: Sendable, Encodable {
         var height: Int
         var bars: [Bar]
     }
 
-    struct Bar: Sendable {
+    struct Bar: Sendable, Encodable {
         var y: Int
         var textY: Int
         var width: Int

@@ -4,14 +4,14 @@ import RespectStore
 /// The rounds scored so far, newest first, and a form to score a new one: the latest submitted
 /// version of every self-assessment awaiting assessment, each with its agreed findings.
 enum RoundsPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var rounds: [Row]
         var hasRounds: Bool
         var form: FormState
         var waiting: Int
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var href: String
         var name: String
         var created: String

@@ -5,7 +5,7 @@ import RespectStore
 /// A tender as a provider sees it: its terms, the bids the provider's organisation placed, and
 /// a form to offer one of its submitted versions (a later bid supersedes an earlier one).
 enum BidPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var path: String
         var reference: String
         var title: String
@@ -18,7 +18,7 @@ enum BidPage {
         var form: FormState
     }
 
-    struct Option: Sendable {
+    struct Option: Sendable, Encodable {
         var value: String
         var label: String
     }

@@ -8,7 +8,7 @@ import RespectStore
 /// then compliant bids by rank, then the rest; each bid's engine outcome, mandatory figures and
 /// score, and every reason with the clause it comes from. CSV and HTML downloads beside it.
 enum ComparisonPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var id: Int64
         var reference: String
         var title: String
@@ -21,13 +21,13 @@ enum ComparisonPage {
         var compliantCount: Int
     }
 
-    struct Clause: Sendable {
+    struct Clause: Sendable, Encodable {
         var id: String
         var heading: String?
         var text: String
     }
 
-    struct BidRow: Sendable {
+    struct BidRow: Sendable, Encodable {
         var anchor: String
         var provider: String
         var verdict: BadgeView

@@ -5,14 +5,14 @@ import RespectModel
 /// tender XML through the `tender-xml` template (every value escaped) and then read exactly as
 /// an uploaded tender is, so both routes give the same tender. Each rule cites a clause whose
 /// wording comes from the catalogue, filled in with the figures chosen.
-struct TenderDraft: Sendable {
-    struct Clause: Sendable {
+struct TenderDraft: Sendable, Encodable {
+    struct Clause: Sendable, Encodable {
         var id: String
         var heading: String
         var text: String
     }
 
-    struct RequiredService: Sendable {
+    struct RequiredService: Sendable, Encodable {
         var type: String
         var risks: String
     }
@@ -31,7 +31,7 @@ struct TenderDraft: Sendable {
     var actionsByContractStart: Bool
     var clauses: [Clause]
 
-    struct Threshold: Sendable {
+    struct Threshold: Sendable, Encodable {
         var fact: String
         var value: String
         var unit: String?

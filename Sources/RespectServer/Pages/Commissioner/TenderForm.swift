@@ -10,7 +10,7 @@ import RespectStore
 /// are read by the engine's tender loader before anything is stored; a refused file or form
 /// comes back with everything typed and the error beside its field.
 enum TenderForm {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var form: FormState
         var editions: [NewSelfAssessmentPage.EditionOption]
         var edition: String
@@ -21,7 +21,7 @@ enum TenderForm {
         var actionsByContractStart: Bool
     }
 
-    struct Option: Sendable {
+    struct Option: Sendable, Encodable {
         var value: String
         var label: String
         var chosen: Bool

@@ -4,13 +4,13 @@ import RespectStore
 /// The tenders a user sees: a commissioner's own, to compare their bids; every tender for a
 /// provider, to offer a submitted version as a bid.
 enum TendersPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var rows: [Row]
         var hasRows: Bool
         var isCommissioner: Bool
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var href: String
         var reference: String
         var title: String

@@ -5,7 +5,7 @@ import RespectStore
 /// Adding and editing an action-plan entry: the indicator it is for (the applicable ones, by
 /// number), what will be done, who owns it and when it is due. Saving writes the next version.
 enum ActionForm {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var path: String
         var action: String
         var heading: String
@@ -13,7 +13,7 @@ enum ActionForm {
         var indicators: [Option]
     }
 
-    struct Option: Sendable {
+    struct Option: Sendable, Encodable {
         var value: String
         var label: String
         var chosen: Bool

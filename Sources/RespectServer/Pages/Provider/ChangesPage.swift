@@ -7,7 +7,7 @@ import RespectModel
 /// and the evidence added, removed, replaced or expired. Shown after every save (the version
 /// before and the one saved), and for any two versions from the versions page.
 enum ChangesPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var path: String
         var heading: String
         var afterSave: Bool
@@ -27,7 +27,7 @@ enum ChangesPage {
         var nothingChanged: Bool
     }
 
-    struct IndicatorChangeRow: Sendable {
+    struct IndicatorChangeRow: Sendable, Encodable {
         var number: String
         var id: String
         var from: BadgeView?

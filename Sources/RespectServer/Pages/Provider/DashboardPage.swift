@@ -7,7 +7,7 @@ import RespectStore
 /// the next rule and the missing evidence, safety-critical first), evidence expiring in the next
 /// 90 days with its calendar feed, and what the provider can do with this version.
 enum DashboardPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var id: Int64
         var path: String
         var title: String
@@ -35,7 +35,7 @@ enum DashboardPage {
         var isLatest: Bool
     }
 
-    struct ExpiringLine: Sendable {
+    struct ExpiringLine: Sendable, Encodable {
         var evidenceID: String
         var title: String
         var date: String

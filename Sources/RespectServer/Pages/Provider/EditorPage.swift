@@ -7,7 +7,7 @@ import RespectModel
 /// form for it), the evidence items, the facts and the action plan. Every change is a form that
 /// saves the next version.
 enum EditorPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var path: String
         var title: String
         var versionNumber: Int
@@ -23,7 +23,7 @@ enum EditorPage {
         var hasActions: Bool
     }
 
-    struct SectionView: Sendable {
+    struct SectionView: Sendable, Encodable {
         var number: String
         var title: String
         var summary: String
@@ -31,7 +31,7 @@ enum EditorPage {
         var indicators: [IndicatorView]
     }
 
-    struct IndicatorView: Sendable {
+    struct IndicatorView: Sendable, Encodable {
         var line: IndicatorLine
         var applicable: Bool
         var needsWork: Bool
@@ -39,7 +39,7 @@ enum EditorPage {
         var mandatory: Bool
     }
 
-    struct EvidenceRow: Sendable {
+    struct EvidenceRow: Sendable, Encodable {
         var id: String
         var typeLabel: String
         var title: String
@@ -49,13 +49,13 @@ enum EditorPage {
         var sha256: String?
     }
 
-    struct FactRow: Sendable {
+    struct FactRow: Sendable, Encodable {
         var label: String
         var value: String
         var source: String?
     }
 
-    struct ActionRow: Sendable {
+    struct ActionRow: Sendable, Encodable {
         var index: Int
         var indicator: String
         var action: String

@@ -9,7 +9,7 @@ import RespectStore
 /// form sent back with an error never loses it. Saving writes the next version and shows what
 /// changed in the verdict.
 enum EvidenceForm {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var path: String
         var action: String
         var isNew: Bool
@@ -22,13 +22,13 @@ enum EvidenceForm {
         var keptFile: KeptFile?
     }
 
-    struct Option: Sendable {
+    struct Option: Sendable, Encodable {
         var value: String
         var label: String
         var chosen: Bool
     }
 
-    struct SectionOptions: Sendable {
+    struct SectionOptions: Sendable, Encodable {
         var number: String
         var title: String
         var fieldID: String
@@ -37,7 +37,7 @@ enum EvidenceForm {
         var open: Bool
     }
 
-    struct IndicatorOption: Sendable {
+    struct IndicatorOption: Sendable, Encodable {
         var id: String
         var number: String
         var text: String
@@ -45,7 +45,7 @@ enum EvidenceForm {
         var fieldID: String
     }
 
-    struct KeptFile: Sendable {
+    struct KeptFile: Sendable, Encodable {
         var name: String
         var sha256: String
     }

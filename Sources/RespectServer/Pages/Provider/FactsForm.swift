@@ -6,14 +6,14 @@ import RespectStore
 /// unit, and the evidence item it comes from (a fact counts as backed only when it cites one).
 /// An empty field states nothing. Saving writes the next version.
 enum FactsForm {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var path: String
         var form: FormState
         var basedOn: Int
         var facts: [FactField]
     }
 
-    struct FactField: Sendable {
+    struct FactField: Sendable, Encodable {
         var id: String
         var label: String
         var unit: String?
@@ -27,7 +27,7 @@ enum FactsForm {
         var sources: [SourceOption]
     }
 
-    struct SourceOption: Sendable {
+    struct SourceOption: Sendable, Encodable {
         var id: String
         var label: String
         var chosen: Bool

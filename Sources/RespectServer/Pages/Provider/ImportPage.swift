@@ -9,7 +9,7 @@ import RespectStore
 /// comes back with the engine's message beside the file field (a register's problems listed one
 /// by one, with row and column), and the title typed is kept.
 enum ImportPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var form: FormState
         var action: String
         var intoExisting: Bool
@@ -17,7 +17,7 @@ enum ImportPage {
         var heading: String
         /// A refused register's problems, one per line of the list beside the file field.
         var problems: [String]
-        /// Stored, not computed: the templates read values by reflection.
+        /// Stored, not computed: the templates read the stored properties (through `Encodable`).
         var hasProblems: Bool
     }
 

@@ -8,14 +8,14 @@ import RespectStore
 /// the services with their risk levels. The first version is a valid submission with no
 /// evidence yet, so the dashboard shows at once what to provide.
 enum NewSelfAssessmentPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var form: FormState
         var editions: [EditionOption]
         var edition: String
         var services: ServicesForm.View
     }
 
-    struct EditionOption: Sendable {
+    struct EditionOption: Sendable, Encodable {
         var reference: String
         var label: String
         var chosen: Bool

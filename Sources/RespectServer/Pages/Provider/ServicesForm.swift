@@ -5,13 +5,13 @@ import RespectStore
 /// The services a self-assessment declares and the risk levels served in each: they decide
 /// which indicators apply. Shown at the top of the editor; saving writes the next version.
 enum ServicesForm {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var form: FormState
         var basedOn: Int
         var services: [ServiceOption]
     }
 
-    struct ServiceOption: Sendable {
+    struct ServiceOption: Sendable, Encodable {
         var id: String
         var label: String
         var chosen: Bool
@@ -20,7 +20,7 @@ enum ServicesForm {
         var error: String?
     }
 
-    struct RiskOption: Sendable {
+    struct RiskOption: Sendable, Encodable {
         var id: String
         var label: String
         var chosen: Bool

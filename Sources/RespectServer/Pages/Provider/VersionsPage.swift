@@ -7,7 +7,7 @@ import RespectStore
 /// here or imported), whether it was submitted (then frozen), its verdict, and a form to
 /// compare any two.
 enum VersionsPage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var path: String
         var title: String
         var versions: [Row]
@@ -15,7 +15,7 @@ enum VersionsPage {
         var canCompare: Bool
     }
 
-    struct Row: Sendable {
+    struct Row: Sendable, Encodable {
         var number: Int
         var saved: String
         var fileName: String
@@ -25,7 +25,7 @@ enum VersionsPage {
         var sha256: String
     }
 
-    struct Choice: Sendable {
+    struct Choice: Sendable, Encodable {
         var number: Int
         var isFrom: Bool
         var isTo: Bool

@@ -9,6 +9,8 @@ import RespectReports
 struct Catalogue: Sendable {
     let language: String
     let strings: [String: String]
+    /// `strings` as the templates read them (`t`), made once.
+    let templateStrings: TemplateValue
     /// The reports' words for the engine's results, in `language`.
     var wording: any Wording = EnglishWording()
 
@@ -17,6 +19,12 @@ struct Catalogue: Sendable {
         let path = ServerResources.path("Catalogue/\(language).json")
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         return Catalogue(language: language, strings: try JSONDecoder().decode([String: String].self, from: data))
+    }
+
+    init(language: String, strings: [String: String]) {
+        self.language = language
+        self.strings = strings
+        self.templateStrings = .object(strings.mapValues(TemplateValue.text))
     }
 
     /// The string for `key`; a missing key shows itself, so a gap is seen, not hidden.

@@ -1,8 +1,8 @@
 /// A form as a page shows it: the values as the user typed them, which boxes are ticked, and
 /// each error beside its field and again in a summary at the top that links to the field. A
 /// form that fails validation comes back with everything typed still in it.
-struct FormState: Sendable {
-    struct Problem: Sendable {
+struct FormState: Sendable, Encodable {
+    struct Problem: Sendable, Encodable {
         /// The `id` of the field the problem is about.
         var field: String
         var message: String

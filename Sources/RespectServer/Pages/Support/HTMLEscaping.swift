@@ -1,25 +1,27 @@
-import Mustache
-
 /// How the page templates escape every `{{value}}`: `<`, `>`, `&`, `"` and `'` become character
-/// references, byte by byte over the UTF-8 text.
+/// references, byte by byte over the UTF-8 text. These five bytes never occur inside another
+/// UTF-8 sequence, so none is missed, even one carrying a combining mark.
 ///
-/// It replaces swift-mustache's own HTML escaping, which looked each *character* up in a
-/// dictionary (a sixth of a dashboard view's time under load) and so let an `&` or `<` carrying a
-/// combining mark through unescaped; these five bytes never occur inside another UTF-8 sequence,
-/// so here none is missed. Every template names it on its first line
-/// (`{{% CONTENT_TYPE: RESPECT_HTML }}`), and `PageRenderer.load` registers it before reading them.
-struct HTMLEscaping: MustacheContentType {
+/// Every template names it on its first line (`{{% CONTENT_TYPE: RESPECT_HTML }}`); it is the
+/// only escaping `TemplateLibrary` has.
+enum HTMLEscaping {
     static let name = "RESPECT_HTML"
 
-    func escapeText(_ text: String) -> String {
-        Self.escape(text)
+    static func escape(_ text: String) -> String {
+        guard needsEscaping(text) else { return text }
+        var bytes: [UInt8] = []
+        append(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func escape(_ text: String) -> String {
+    /// Appends `text` to `bytes`, escaped.
+    static func append(_ text: String, to bytes: inout [UInt8]) {
         let utf8 = text.utf8
-        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else { return text }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(utf8.count + 32)
+        guard needsEscaping(text) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
+        bytes.reserveCapacity(bytes.count + utf8.count + 32)
         for byte in utf8 {
             switch byte {
             case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
@@ -30,6 +32,9 @@ struct HTMLEscaping: MustacheContentType {
             default: bytes.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 })
     }
 }

@@ -6,7 +6,7 @@ import RespectStore
 /// work with links into it (a provider's self-assessments with their verdicts, the assessor's
 /// queue, a commissioner's tenders, the admin's users), and the first thing to do next.
 enum HomePage {
-    struct View: Sendable {
+    struct View: Sendable, Encodable {
         var email: String
         var roleName: String
         var roleIntro: String
@@ -18,14 +18,14 @@ enum HomePage {
         var firstSteps: [FirstStep]
     }
 
-    struct Item: Sendable {
+    struct Item: Sendable, Encodable {
         var href: String
         var label: String
         var detail: String
         var badge: BadgeView?
     }
 
-    struct FirstStep: Sendable {
+    struct FirstStep: Sendable, Encodable {
         var href: String
         var label: String
     }

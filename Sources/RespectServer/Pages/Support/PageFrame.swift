@@ -3,8 +3,8 @@ import RespectStore
 /// What every page shows around its content (the layout partials read it): the page title, the
 /// signed-in user and the navigation of their role, and the session's CSRF token for the
 /// sign-out form and every other form on the page.
-struct PageFrame: Sendable {
-    struct Link: Sendable {
+struct PageFrame: Sendable, Encodable {
+    struct Link: Sendable, Encodable {
         var href: String
         var label: String
         /// `aria-current="page"` on the link of the section the page belongs to.
@@ -16,7 +16,7 @@ struct PageFrame: Sendable {
     var roleName: String?
     var navigation: [Link] = []
     var csrf = ""
-    /// Stored, not computed: templates read values through `Mirror`, which sees stored properties only.
+    /// Stored, not computed: templates read the stored properties (through `Encodable`).
     var hasNavigation = false
 
     /// The frame of a signed-in page; `section` is the navigation link's path the page belongs to.

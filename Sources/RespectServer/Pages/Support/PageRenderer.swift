@@ -1,30 +1,34 @@
 import Hummingbird
-import Mustache
 import NIOCore
 
-/// Renders the pages from the swift-mustache templates in `Resources/Templates` (every value
-/// escaped for HTML by `HTMLEscaping` unless a template says otherwise). Templates are parsed once at start-up.
+/// Renders the pages from the templates in `Resources/Templates` (`TemplateLibrary`; every value
+/// escaped for HTML by `HTMLEscaping`). Templates are parsed once at start-up, and a template
+/// that cannot be read stops the start with its file and line.
 ///
 /// A page's template sees `frame` (the `PageFrame`), `page` (its own view values), `t` (the
 /// catalogue's strings) and `lang`; templates open `{{#page}}…{{/page}}` to read their values.
+/// Views reach the templates through their `Encodable` conformances (`TemplateValueEncoder`).
 struct PageRenderer: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
 
-    static func load() async throws -> PageRenderer {
-        MustacheContentTypes.register(HTMLEscaping(), named: HTMLEscaping.name)
-        return PageRenderer(library: try await MustacheLibrary(directory: ServerResources.path("Templates")))
+    static func load() throws -> PageRenderer {
+        PageRenderer(library: try TemplateLibrary(directory: ServerResources.path("Templates")))
     }
 
     /// The page `template` with `values`, and the catalogue's strings as `t`.
-    func render(_ template: String, _ values: [String: Any], catalogue: Catalogue) -> String {
-        var context = TemplateValues.prepared(values)
-        context["t"] = catalogue.strings
-        context["lang"] = catalogue.language
-        return library.render(context, withTemplate: template) ?? ""
+    func render(_ template: String, _ values: [String: any Encodable], catalogue: Catalogue) -> String {
+        var context: [String: TemplateValue] = [:]
+        for (name, value) in values {
+            // The encoders of the views never fail; a value that did would be left out, as `nil` is.
+            if let encoded = try? TemplateValueEncoder.value(of: value) { context[name] = encoded }
+        }
+        context["t"] = catalogue.templateStrings
+        context["lang"] = .text(catalogue.language)
+        return library.render(template, .object(context)) ?? ""
     }
 
     /// A page: its frame and its own values.
-    func render(_ template: String, frame: PageFrame, page: Any, catalogue: Catalogue) -> String {
+    func render(_ template: String, frame: PageFrame, page: some Encodable, catalogue: Catalogue) -> String {
         render(template, ["frame": frame, "title": frame.title, "csrf": frame.csrf, "page": page], catalogue: catalogue)
     }
 }
@@ -52,7 +56,7 @@ enum PageResponse {
 
 extension WebService {
     /// Renders a page with its frame.
-    func page(_ template: String, _ frame: PageFrame, _ page: Any, status: HTTPResponse.Status = .ok) -> Response {
+    func page(_ template: String, _ frame: PageFrame, _ page: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
         PageResponse.html(pages.render(template, frame: frame, page: page, catalogue: catalogue), status: status)
     }
 }

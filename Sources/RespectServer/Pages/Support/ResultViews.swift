@@ -4,7 +4,7 @@ import RespectReports
 
 /// A status shown as the reports show it: words, a glyph hidden from screen readers, and a
 /// colour class, so nothing depends on colour alone.
-struct BadgeView: Sendable {
+struct BadgeView: Sendable, Encodable {
     var cssClass: String
     var glyph: String
     var words: String
@@ -37,7 +37,7 @@ struct BadgeView: Sendable {
 }
 
 /// An indicator's weight as a tag: "safety-critical", "mandatory" or "desirable".
-struct LevelTag: Sendable {
+struct LevelTag: Sendable, Encodable {
     var cssClass: String
     var words: String
 
@@ -60,15 +60,15 @@ struct LevelTag: Sendable {
 
 /// The verdict box: the outcome's label in plain words (the framework's own), the rule's
 /// description, and each condition of every rule tried with its figures.
-struct VerdictView: Sendable {
-    struct Condition: Sendable {
+struct VerdictView: Sendable, Encodable {
+    struct Condition: Sendable, Encodable {
         var rule: String
         var detail: String
         var holds: Bool
         var badge: BadgeView
     }
 
-    struct Rule: Sendable {
+    struct Rule: Sendable, Encodable {
         var label: String
         var matched: Bool
         var conditions: [Condition]
@@ -102,7 +102,7 @@ struct VerdictView: Sendable {
 }
 
 /// An indicator in a list: number, text, weight, status and what to provide.
-struct IndicatorLine: Sendable {
+struct IndicatorLine: Sendable, Encodable {
     var id: String
     var number: String
     var text: String
@@ -131,7 +131,7 @@ struct IndicatorLine: Sendable {
 
 /// An item of the missing-evidence list, in the order that lifts the verdict soonest:
 /// safety-critical first, then mandatory, then desirable (the engine's order within each).
-struct MissingLine: Sendable {
+struct MissingLine: Sendable, Encodable {
     var id: String
     var number: String
     var text: String
@@ -197,7 +197,7 @@ struct MissingLine: Sendable {
 }
 
 /// A link that acts on one thing to provide.
-struct ActionLink: Sendable {
+struct ActionLink: Sendable, Encodable {
     var href: String
     var label: String
 

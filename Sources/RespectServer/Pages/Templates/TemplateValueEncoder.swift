@@ -1,0 +1,190 @@
+/// Turns an `Encodable` page view into the `TemplateValue` its template reads.
+///
+/// Each struct becomes an object of its stored properties (a property that is `nil` is left
+/// out, as the synthesised conformances leave it out); arrays become lists, with their `nil`
+/// elements left out; a `[String: …]` dictionary becomes an object; strings stay text, Booleans
+/// become flags, and numbers become the text they print as (`String(describing:)`), which is
+/// what a template shows for them.
+enum TemplateValueEncoder {
+    /// The template value of `value`; `nil` when it encodes nothing but `nil`.
+    static func value(of value: some Encodable) throws -> TemplateValue? {
+        if let scalar = scalar(value) { return scalar }
+        let encoder = NodeEncoder()
+        try value.encode(to: encoder)
+        // A value that encodes nothing is an empty object.
+        guard let root = encoder.root else { return .object([:]) }
+        return root.frozen
+    }
+
+    /// The commonest leaves, compared by type rather than cast, without an encoder of their own.
+    private static func scalar<T: Encodable>(_ value: T) -> TemplateValue? {
+        if T.self == String.self, let text = value as? String { return .text(text) }
+        if T.self == Bool.self, let flag = value as? Bool { return .flag(flag) }
+        if T.self == Int.self, let number = value as? Int { return .text(String(number)) }
+        return nil
+    }
+
+    // MARK: - The tree while it is being encoded
+
+    /// A value being built: containers are filled after they are handed out, so they are
+    /// references until the whole value has been encoded.
+    fileprivate enum Node {
+        case value(TemplateValue)
+        case object(ObjectNode)
+        case list(ListNode)
+        /// `nil`: left out of the object or list that holds it.
+        case absent
+
+        var frozen: TemplateValue? {
+            switch self {
+            case .value(let value): value
+            case .object(let object): .object(object.fields.compactMapValues(\.frozen))
+            case .list(let list): .list(list.items.compactMap(\.frozen))
+            case .absent: nil
+            }
+        }
+    }
+
+    fileprivate final class ObjectNode {
+        var fields: [String: Node] = [:]
+    }
+
+    fileprivate final class ListNode {
+        var items: [Node] = []
+    }
+
+    fileprivate static func node(for value: some Encodable) throws -> Node {
+        if let scalar = scalar(value) { return .value(scalar) }
+        let encoder = NodeEncoder()
+        try value.encode(to: encoder)
+        return encoder.root ?? .object(ObjectNode())
+    }
+
+    // MARK: - The encoder
+
+    /// The encoder each value is given: it records the one container (or scalar) the value asks for.
+    fileprivate final class NodeEncoder: Encoder {
+        var codingPath: [any CodingKey] { [] }
+        var userInfo: [CodingUserInfoKey: Any] { [:] }
+        var root: Node?
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            let object: ObjectNode
+            if case .object(let existing)? = root {
+                object = existing
+            } else {
+                object = ObjectNode()
+                root = .object(object)
+            }
+            return KeyedEncodingContainer(KeyedContainer<Key>(object: object))
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            let list: ListNode
+            if case .list(let existing)? = root {
+                list = existing
+            } else {
+                list = ListNode()
+                root = .list(list)
+            }
+            return UnkeyedContainer(list: list)
+        }
+
+        func singleValueContainer() -> any SingleValueEncodingContainer {
+            SingleValueContainer(encoder: self)
+        }
+    }
+
+    fileprivate struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let object: ObjectNode
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) throws { object.fields[key.stringValue] = .absent }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { object.fields[key.stringValue] = .value(.flag(value)) }
+        mutating func encode(_ value: String, forKey key: Key) throws { object.fields[key.stringValue] = .value(.text(value)) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { object.fields[key.stringValue] = .value(.text(String(value))) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            object.fields[key.stringValue] = try TemplateValueEncoder.node(for: value)
+        }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+            -> KeyedEncodingContainer<NestedKey> {
+            let nested = ObjectNode()
+            object.fields[key.stringValue] = .object(nested)
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested))
+        }
+
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            let nested = ListNode()
+            object.fields[key.stringValue] = .list(nested)
+            return UnkeyedContainer(list: nested)
+        }
+
+        mutating func superEncoder() -> any Encoder { TemplateValueEncoder.fieldEncoder(object: object, key: "super") }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { TemplateValueEncoder.fieldEncoder(object: object, key: key.stringValue) }
+    }
+
+    fileprivate struct UnkeyedContainer: UnkeyedEncodingContainer {
+        let list: ListNode
+        var codingPath: [any CodingKey] { [] }
+        var count: Int { list.items.count }
+
+        mutating func encodeNil() throws { list.items.append(.absent) }
+        mutating func encode(_ value: Bool) throws { list.items.append(.value(.flag(value))) }
+        mutating func encode(_ value: String) throws { list.items.append(.value(.text(value))) }
+        mutating func encode(_ value: Int) throws { list.items.append(.value(.text(String(value)))) }
+        mutating func encode<T: Encodable>(_ value: T) throws { list.items.append(try TemplateValueEncoder.node(for: value)) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            let nested = ObjectNode()
+            list.items.append(.object(nested))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested))
+        }
+
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            let nested = ListNode()
+            list.items.append(.list(nested))
+            return UnkeyedContainer(list: nested)
+        }
+
+        mutating func superEncoder() -> any Encoder {
+            let encoder = NodeEncoder()
+            let object = ObjectNode()
+            encoder.root = .object(object)
+            list.items.append(.object(object))
+            return encoder
+        }
+    }
+
+    /// A single value: a scalar as its text, or whatever container its own encoding asks for.
+    fileprivate struct SingleValueContainer: SingleValueEncodingContainer {
+        let encoder: NodeEncoder
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil() throws { encoder.root = .absent }
+        mutating func encode(_ value: Bool) throws { encoder.root = .value(.flag(value)) }
+        mutating func encode(_ value: String) throws { encoder.root = .value(.text(value)) }
+        mutating func encode(_ value: Double) throws { encoder.root = .value(.text(String(describing: value))) }
+        mutating func encode(_ value: Float) throws { encoder.root = .value(.text(String(describing: value))) }
+        mutating func encode(_ value: Int) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: Int8) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: Int16) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: Int32) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: Int64) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: UInt) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: UInt8) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: UInt16) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: UInt32) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode(_ value: UInt64) throws { encoder.root = .value(.text(String(value))) }
+        mutating func encode<T: Encodable>(_ value: T) throws { encoder.root = try TemplateValueEncoder.node(for: value) }
+    }
+
+    /// `superEncoder(forKey:)`: an encoder whose value becomes one field of an object.
+    fileprivate static func fieldEncoder(object: ObjectNode, key: String) -> NodeEncoder {
+        let encoder = NodeEncoder()
+        let nested = ObjectNode()
+        encoder.root = .object(nested)
+        object.fields[key] = .object(nested)
+        return encoder
+    }
+}
