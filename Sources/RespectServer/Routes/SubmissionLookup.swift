@@ -19,9 +19,14 @@ extension WebService {
     /// A version the user may see, with its submission; 404 otherwise.
     func version(_ submissionID: Int64, _ number: Int, for user: UserAccount) async throws -> (SubmissionRecord, SubmissionVersion) {
         let submission = try await submission(submissionID, for: user)
-        let found = try await run { () async throws(ServiceStoreError) in try await store.version(submissionID: submissionID, number: number) }
+        return (submission, try await version(of: submission, number, for: user))
+    }
+
+    /// A version of `submission` (a record the user may see, already read) that the user may see; 404 otherwise.
+    func version(of submission: SubmissionRecord, _ number: Int, for user: UserAccount) async throws -> SubmissionVersion {
+        let found = try await run { () async throws(ServiceStoreError) in try await store.version(submissionID: submission.id, number: number) }
         guard let found, AccessPolicy(user: user).canSee(found, of: submission) else { throw ServiceError.notFound }
-        return (submission, found)
+        return found
     }
 
     /// The bytes of a stored file.

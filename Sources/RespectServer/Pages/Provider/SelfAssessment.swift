@@ -25,7 +25,7 @@ extension WebService {
     /// The self-assessment `id` at `version` (its latest when `nil`) when `user` may see it; 404 otherwise.
     func selfAssessment(_ id: Int64, version number: Int? = nil, for user: UserAccount) async throws -> SelfAssessment {
         let record = try await submission(id, for: user)
-        let (_, version) = try await version(id, number ?? record.latestVersion, for: user)
+        let version = try await version(of: record, number ?? record.latestVersion, for: user)
         return SelfAssessment(record: record, version: version, checked: try await checked(version, of: record))
     }
 

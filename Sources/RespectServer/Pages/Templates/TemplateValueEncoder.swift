@@ -38,15 +38,29 @@ enum TemplateValueEncoder {
         var frozen: TemplateValue? {
             switch self {
             case .value(let value): value
-            case .object(let object): .object(object.fields.compactMapValues(\.frozen))
+            case .object(let object): .object(object.frozenFields)
             case .list(let list): .list(list.items.compactMap(\.frozen))
             case .absent: nil
             }
         }
     }
 
+    /// An object's fields in the order they were encoded (a later one of the same name wins),
+    /// hashed once, when the object is frozen.
     fileprivate final class ObjectNode {
-        var fields: [String: Node] = [:]
+        var fields: [(name: String, node: Node)] = []
+
+        func set(_ name: String, _ node: Node) {
+            fields.append((name, node))
+        }
+
+        var frozenFields: [String: TemplateValue] {
+            var frozen = [String: TemplateValue](minimumCapacity: fields.count)
+            for (name, node) in fields {
+                if let value = node.frozen { frozen[name] = value } else { frozen[name] = nil }
+            }
+            return frozen
+        }
     }
 
     fileprivate final class ListNode {
@@ -99,24 +113,24 @@ enum TemplateValueEncoder {
         let object: ObjectNode
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil(forKey key: Key) throws { object.fields[key.stringValue] = .absent }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { object.fields[key.stringValue] = .value(.flag(value)) }
-        mutating func encode(_ value: String, forKey key: Key) throws { object.fields[key.stringValue] = .value(.text(value)) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { object.fields[key.stringValue] = .value(.text(String(value))) }
+        mutating func encodeNil(forKey key: Key) throws { object.set(key.stringValue, .absent) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { object.set(key.stringValue, .value(.flag(value))) }
+        mutating func encode(_ value: String, forKey key: Key) throws { object.set(key.stringValue, .value(.text(value))) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { object.set(key.stringValue, .value(.text(String(value)))) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            object.fields[key.stringValue] = try TemplateValueEncoder.node(for: value)
+            object.set(key.stringValue, try TemplateValueEncoder.node(for: value))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
             -> KeyedEncodingContainer<NestedKey> {
             let nested = ObjectNode()
-            object.fields[key.stringValue] = .object(nested)
+            object.set(key.stringValue, .object(nested))
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let nested = ListNode()
-            object.fields[key.stringValue] = .list(nested)
+            object.set(key.stringValue, .list(nested))
             return UnkeyedContainer(list: nested)
         }
 
@@ -184,7 +198,7 @@ enum TemplateValueEncoder {
         let encoder = NodeEncoder()
         let nested = ObjectNode()
         encoder.root = .object(nested)
-        object.fields[key] = .object(nested)
+        object.set(key, .object(nested))
         return encoder
     }
 }
