@@ -87,8 +87,8 @@ public struct DocumentLoader: Sendable {
     /// validated through a screen (a batch's loader), which needs the whole tree.
     public func parseSubmissionInPieces(path: String) -> ParsedSubmissionFile? {
         // Not tried where it must give way (a screened schema: a batch's), so those files are
-        // not opened twice.
-        guard reader.onePass, let schema = try? schemas.schema(for: .submission), !schema.isScreened else { return nil }
+        // not opened twice; `readInPieces` itself declines when the reader is not `onePass`.
+        guard let schema = try? schemas.schema(for: .submission), !schema.isScreened else { return nil }
         var hasher = SHA256()
         let items = EvidenceItemReader(file: path)
         let root = reader.readInPieces(contentsOf: path, schema: { root throws -> XMLSchema in

@@ -15,10 +15,13 @@ struct SubmissionBuilder {
     /// parser handed them over (`EvidenceItemReader`), when the tree holds none of them.
     func build(_ root: XMLElement, handedOver: HandedOverItems? = nil) throws(DocumentLoadError) -> Submission {
         var builder = self
-        let lines = handedOver.map { $0.items.map(\.line) } ?? (root.firstChild(named: "evidence")?.children ?? []).map(\.location.line)
-        if lines.count > maxEvidenceItems {
-            builder.log.report("the submission has \(lines.count) evidence items, over the limit of \(maxEvidenceItems); "
-                               + "if the submission is genuine, raise the limit with --max-evidence-items", line: lines[maxEvidenceItems])
+        // The items are counted, and only the first one over the limit is asked for its line.
+        let treeItems = handedOver == nil ? root.firstChild(named: "evidence")?.children ?? [] : []
+        let count = handedOver?.items.count ?? treeItems.count
+        if count > maxEvidenceItems {
+            let line = handedOver.map { $0.items[maxEvidenceItems].line } ?? treeItems[maxEvidenceItems].location.line
+            builder.log.report("the submission has \(count) evidence items, over the limit of \(maxEvidenceItems); "
+                               + "if the submission is genuine, raise the limit with --max-evidence-items", line: line)
             throw .inconsistent(builder.log.problems)
         }
         let submission = builder.submission(root, handedOver: handedOver)

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 @testable import RespectServer
 import Testing
@@ -129,6 +130,8 @@ struct PageTemplateTests {
                                                   try #require(try TemplateValueEncoder.value(of: page.groups[1]))]))
         #expect(try TemplateValueEncoder.value(of: ["a", nil, "b"] as [String?]) == .list([.text("a"), .text("b")]), "nil items are left out")
         #expect(try TemplateValueEncoder.value(of: String?.none) == nil)
+        #expect(try TemplateValueEncoder.value(of: ["share": Decimal(string: "12.50")!]) == .object(["share": .text("12.5")]),
+                "a Decimal is the text it prints as, not its parts")
     }
 
     @Test("a template that cannot be read is refused with its file, line and what was expected")

@@ -1,19 +1,17 @@
+import Foundation
+
 /// Turns an `Encodable` page view into the `TemplateValue` its template reads.
 ///
 /// Each struct becomes an object of its stored properties (a property that is `nil` is left
 /// out, as the synthesised conformances leave it out); arrays become lists, with their `nil`
 /// elements left out; a `[String: …]` dictionary becomes an object; strings stay text, Booleans
 /// become flags, and numbers become the text they print as (`String(describing:)`), which is
-/// what a template shows for them.
+/// what a template shows for them; a `Decimal` too, which would otherwise encode its parts.
+/// (A `Date` would become its seconds since 2001: views hold dates as the text they show.)
 enum TemplateValueEncoder {
     /// The template value of `value`; `nil` when it encodes nothing but `nil`.
     static func value(of value: some Encodable) throws -> TemplateValue? {
-        if let scalar = scalar(value) { return scalar }
-        let encoder = NodeEncoder()
-        try value.encode(to: encoder)
-        // A value that encodes nothing is an empty object.
-        guard let root = encoder.root else { return .object([:]) }
-        return root.frozen
+        try node(for: value).frozen
     }
 
     /// The commonest leaves, compared by type rather than cast, without an encoder of their own.
@@ -21,6 +19,7 @@ enum TemplateValueEncoder {
         if T.self == String.self, let text = value as? String { return .text(text) }
         if T.self == Bool.self, let flag = value as? Bool { return .flag(flag) }
         if T.self == Int.self, let number = value as? Int { return .text(String(number)) }
+        if T.self == Decimal.self, let number = value as? Decimal { return .text(number.description) }
         return nil
     }
 
@@ -71,6 +70,7 @@ enum TemplateValueEncoder {
         if let scalar = scalar(value) { return .value(scalar) }
         let encoder = NodeEncoder()
         try value.encode(to: encoder)
+        // A value that encodes nothing is an empty object.
         return encoder.root ?? .object(ObjectNode())
     }
 
