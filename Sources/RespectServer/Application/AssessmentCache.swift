@@ -11,8 +11,14 @@ import Synchronization
 /// frameworks are loaded once per process, so an assessment is fully decided by the version's
 /// digest and file name, the as-of date, today's date and the findings applied. The key holds
 /// all of them: a new finding, a moderation or the turn of the day is a different key, never a
-/// stale answer. The cache is bounded (oldest out first) and lives in one process; each process
-/// of a shared deployment keeps its own.
+/// stale answer. The cache lives in one process; each process of a shared deployment keeps its own.
+///
+/// It is bounded twice, oldest out first: by count, and by the bytes of the files its
+/// assessments were read from (`byteBudget`), since an assessment holds the whole submission
+/// in memory, about one and a half times its file's size. Counted alone, 64 of the heaviest
+/// legal files (32 MiB each) would have been kept: measured, each kept one added about 50 MB to
+/// the server, eight took it from 199 to 460 MB. An assessment of a file larger than the budget
+/// is not kept at all.
 final class AssessmentCache: Sendable {
     struct Key: Hashable, Sendable {
         var sha256: String
@@ -30,31 +36,45 @@ final class AssessmentCache: Sendable {
     }
 
     private struct State {
-        var entries: [Key: Entry] = [:]
+        var entries: [Key: (entry: Entry, bytes: Int)] = [:]
         var order: [Key] = []
+        var bytes = 0
     }
 
     let capacity: Int
+    /// The most file bytes the kept assessments may have been read from, together.
+    let byteBudget: Int
     private let state = Mutex(State())
 
-    init(capacity: Int = 64) {
+    init(capacity: Int = 64, byteBudget: Int = 48 << 20) {
         self.capacity = max(1, capacity)
+        self.byteBudget = max(0, byteBudget)
     }
 
     func entry(_ key: Key) -> Entry? {
-        state.withLock { $0.entries[key] }
+        state.withLock { $0.entries[key]?.entry }
     }
 
-    func keep(_ entry: Entry, for key: Key) {
+    /// Keeps `entry`, the assessment of a file of `bytes` bytes, unless that file alone is over
+    /// the budget; the oldest entries go until both bounds hold.
+    func keep(_ entry: Entry, for key: Key, bytes: Int) {
+        guard bytes <= byteBudget else { return }
         state.withLock { state in
-            if state.entries.updateValue(entry, forKey: key) == nil {
+            if let replaced = state.entries.updateValue((entry, bytes), forKey: key) {
+                state.bytes -= replaced.bytes
+            } else {
                 state.order.append(key)
             }
-            while state.order.count > capacity {
-                state.entries[state.order.removeFirst()] = nil
+            state.bytes += bytes
+            while state.order.count > capacity || state.bytes > byteBudget {
+                let oldest = state.order.removeFirst()
+                state.bytes -= state.entries.removeValue(forKey: oldest)?.bytes ?? 0
             }
         }
     }
+
+    /// The file bytes the kept assessments were read from, together.
+    var bytes: Int { state.withLock { $0.bytes } }
 
     /// How many assessments are kept now.
     var count: Int { state.withLock { $0.entries.count } }

@@ -66,7 +66,7 @@ extension WebService {
         return try await withinBudget(bytes: bytes.count) {
             do {
                 let assessment = try engine.plan(request).assessment
-                assessments.keep(.planned(assessment), for: key)
+                assessments.keep(.planned(assessment), for: key, bytes: bytes.count)
                 return assessment
             } catch let error as AssessmentFailure {
                 throw ServiceError(error)

@@ -15,7 +15,7 @@ struct AssessmentCacheTests {
     func keysAndBound() throws {
         let assessment = try TestSupport.assessMini()
         let cache = AssessmentCache(capacity: 2)
-        cache.keep(.planned(assessment), for: try Self.key("a"))
+        cache.keep(.planned(assessment), for: try Self.key("a"), bytes: 100)
         if case .planned(let kept)? = cache.entry(try Self.key("a")) {
             #expect(kept.outcome.verdict == assessment.outcome.verdict)
         } else {
@@ -25,13 +25,32 @@ struct AssessmentCacheTests {
         #expect(cache.entry(try Self.key("a", planned: false)) == nil, "a plain assessment is not a planned one")
         #expect(cache.entry(try Self.key("b")) == nil)
 
-        cache.keep(.planned(assessment), for: try Self.key("b"))
-        cache.keep(.planned(assessment), for: try Self.key("a"))  // kept again: no second place in the queue
+        cache.keep(.planned(assessment), for: try Self.key("b"), bytes: 100)
+        cache.keep(.planned(assessment), for: try Self.key("a"), bytes: 100)  // kept again: no second place in the queue
         #expect(cache.count == 2)
-        cache.keep(.planned(assessment), for: try Self.key("c"))
+        cache.keep(.planned(assessment), for: try Self.key("c"), bytes: 100)
         #expect(cache.count == 2)
         #expect(cache.entry(try Self.key("a")) == nil, "the oldest entry went first")
         let (b, c) = (try Self.key("b"), try Self.key("c"))
         #expect(cache.entry(b) != nil && cache.entry(c) != nil)
+    }
+
+    @Test("the files the kept assessments were read from stay within the byte budget; a file over it is not kept")
+    func byteBudget() throws {
+        let assessment = try TestSupport.assessMini()
+        let cache = AssessmentCache(capacity: 10, byteBudget: 1_000)
+        cache.keep(.planned(assessment), for: try Self.key("a"), bytes: 400)
+        cache.keep(.planned(assessment), for: try Self.key("b"), bytes: 400)
+        #expect(cache.count == 2 && cache.bytes == 800)
+        cache.keep(.planned(assessment), for: try Self.key("c"), bytes: 400)
+        #expect(cache.entry(try Self.key("a")) == nil, "the oldest went to make room")
+        #expect(cache.count == 2 && cache.bytes == 800)
+        cache.keep(.planned(assessment), for: try Self.key("b"), bytes: 500)  // kept again, larger
+        #expect(cache.bytes == 900 && cache.count == 2)
+        cache.keep(.planned(assessment), for: try Self.key("d"), bytes: 1_001)
+        #expect(cache.entry(try Self.key("d")) == nil, "a file over the whole budget is not kept")
+        #expect(cache.count == 2 && cache.bytes == 900, "and nothing was let go for it")
+        cache.keep(.planned(assessment), for: try Self.key("e"), bytes: 1_000)
+        #expect(cache.count == 1 && cache.bytes == 1_000, "a file of exactly the budget is kept alone")
     }
 }

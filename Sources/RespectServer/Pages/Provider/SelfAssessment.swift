@@ -43,7 +43,7 @@ extension WebService {
         return try await withinBudget(bytes: bytes.count) {
             do {
                 let checked = try engine.assess(request)
-                assessments.keep(.checked(checked), for: key)
+                assessments.keep(.checked(checked), for: key, bytes: bytes.count)
                 return checked
             } catch let error as AssessmentFailure {
                 throw ServiceError(error)
