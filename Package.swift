@@ -222,8 +222,8 @@ let package = Package(
         .testTarget(
             name: "RespectServerTests",
             dependencies: ["RespectModel", "RespectEvaluation", "RespectAssessment", "RespectReports", "RespectStore",
-                           "RespectStoreSQL", "RespectStoreSQLite", "RespectServer", "RespectTestSupport", "respect", "respect-server",
-                           .product(name: "Mustache", package: "swift-mustache")],
+                           "RespectStoreSQL", "RespectStoreSQLite", "RespectServer", "RespectCorpus", "RespectTestSupport", "respect",
+                           "respect-server", .product(name: "Mustache", package: "swift-mustache")],
             swiftSettings: strict
         ),
         .testTarget(

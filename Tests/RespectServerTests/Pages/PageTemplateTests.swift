@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import RespectCorpus
 @testable import RespectServer
 import Testing
 
@@ -231,22 +232,15 @@ struct NameKinds {
     }
 }
 
-/// Random template values (a fixed seed, so a failure repeats): texts with markup and quotes,
-/// empty texts, numbers, flags, lists and objects, nested a few levels.
+/// Random template values (the corpus generator's `SplitMix64` with a fixed seed, so a failure
+/// repeats): texts with markup and quotes, empty texts, numbers, flags, lists and objects, nested
+/// a few levels.
 struct ValueGenerator {
-    private var state: UInt64
+    private var random: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
-    private mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    private mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+    private mutating func below(_ n: Int) -> Int { random.int(in: 0...(n - 1)) }
 
     private static let texts = ["", "Brookfield", "<script>alert('x')</script>", "a & b \"quoted\"", "42", "2026-11-28",
                                 "line one\nline two", "  spaced  ", "Ünïcode — ✓ 👩🏽‍⚖️", "{{not a tag}}"]
