@@ -133,6 +133,23 @@ struct PageTemplateTests {
         #expect(try TemplateValueEncoder.value(of: String?.none) == nil)
         #expect(try TemplateValueEncoder.value(of: ["share": Decimal(string: "12.50")!]) == .object(["share": .text("12.5")]),
                 "a Decimal is the text it prints as, not its parts")
+
+        /// A value written through `superEncoder`, as a subclass writes its superclass's part.
+        struct WithSuper: Encodable {
+            enum Keys: String, CodingKey { case own, base }
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: Keys.self)
+                try container.encode("mine", forKey: .own)
+                var base = container.superEncoder(forKey: .base).singleValueContainer()
+                try base.encode("from the base")
+                var inList = container.nestedUnkeyedContainer(forKey: .own)
+                var item = inList.superEncoder().container(keyedBy: Keys.self)
+                try item.encode(true, forKey: .own)
+            }
+        }
+        #expect(try TemplateValueEncoder.value(of: WithSuper())
+                == .object(["own": .list([.object(["own": .flag(true)])]), "base": .text("from the base")]),
+                "a superEncoder's value, scalar or container, is kept where it was asked for; the later of two fields wins")
     }
 
     @Test("a template that cannot be read is refused with its file, line and what was expected")

@@ -33,6 +33,8 @@ enum TemplateValueEncoder {
         case list(ListNode)
         /// `nil`: left out of the object or list that holds it.
         case absent
+        /// What a `superEncoder` is given, read when the whole value is frozen.
+        case encoder(NodeEncoder)
 
         var frozen: TemplateValue? {
             switch self {
@@ -40,6 +42,7 @@ enum TemplateValueEncoder {
             case .object(let object): .object(object.frozenFields)
             case .list(let list): .list(list.items.compactMap(\.frozen))
             case .absent: nil
+            case .encoder(let encoder): (encoder.root ?? .object(ObjectNode())).frozen
             }
         }
     }
@@ -134,8 +137,14 @@ enum TemplateValueEncoder {
             return UnkeyedContainer(list: nested)
         }
 
-        mutating func superEncoder() -> any Encoder { TemplateValueEncoder.fieldEncoder(object: object, key: "super") }
-        mutating func superEncoder(forKey key: Key) -> any Encoder { TemplateValueEncoder.fieldEncoder(object: object, key: key.stringValue) }
+        mutating func superEncoder() -> any Encoder { superEncoder(named: "super") }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { superEncoder(named: key.stringValue) }
+
+        private func superEncoder(named name: String) -> any Encoder {
+            let encoder = NodeEncoder()
+            object.set(name, .encoder(encoder))
+            return encoder
+        }
     }
 
     fileprivate struct UnkeyedContainer: UnkeyedEncodingContainer {
@@ -163,9 +172,7 @@ enum TemplateValueEncoder {
 
         mutating func superEncoder() -> any Encoder {
             let encoder = NodeEncoder()
-            let object = ObjectNode()
-            encoder.root = .object(object)
-            list.items.append(.object(object))
+            list.items.append(.encoder(encoder))
             return encoder
         }
     }
@@ -191,14 +198,5 @@ enum TemplateValueEncoder {
         mutating func encode(_ value: UInt32) throws { encoder.root = .value(.text(String(value))) }
         mutating func encode(_ value: UInt64) throws { encoder.root = .value(.text(String(value))) }
         mutating func encode<T: Encodable>(_ value: T) throws { encoder.root = try TemplateValueEncoder.node(for: value) }
-    }
-
-    /// `superEncoder(forKey:)`: an encoder whose value becomes one field of an object.
-    fileprivate static func fieldEncoder(object: ObjectNode, key: String) -> NodeEncoder {
-        let encoder = NodeEncoder()
-        let nested = ObjectNode()
-        encoder.root = .object(nested)
-        object.set(key, .object(nested))
-        return encoder
     }
 }
