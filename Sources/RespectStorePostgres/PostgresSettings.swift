@@ -2,14 +2,17 @@ import Foundation
 
 /// Where a PostgreSQL database is and how to reach it, read from a URL:
 ///
-///     postgres://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=MODE&schema=NAME&connect_timeout=SECONDS
+///     postgres://USER:PASSWORD@HOST:PORT/DATABASE?sslmode=MODE&schema=NAME&connect_timeout=SECONDS&prepared_statements=on
 ///
 /// `postgresql://` works too. The user name and password may be percent-encoded; the port
 /// defaults to 5432 and the database to the user's name. Query parameters, all optional:
 /// `sslmode` as libpq reads it (`disable`, `prefer` — the default —, `require`, `verify-full`),
 /// `connect_timeout` in seconds (default 5), and `schema`, the schema the engine's tables live
 /// in (created when missing; without it they go where the server's `search_path` puts them,
-/// normally `public`). Anything else is refused, so a mistyped parameter is never ignored.
+/// normally `public`), and `prepared_statements` (`on`, the default, or `off`, for a connection
+/// pooler that shares server connections between clients per transaction and cannot keep a
+/// client's prepared statements). Anything else is refused, so a mistyped parameter is never
+/// ignored.
 ///
 /// The password is never part of `location` or of any message.
 public struct PostgresSettings: Sendable, Hashable {
@@ -40,6 +43,9 @@ public struct PostgresSettings: Sendable, Hashable {
     public var requestTimeout: Duration = .seconds(10)
     /// The most connections one process opens to the database at once.
     public var maximumConnections: Int = 20
+    /// Whether the service store's reads are prepared on each connection (parsed and planned once
+    /// there) rather than sent whole every time.
+    public var preparesStatements = true
 
     public init(host: String, port: Int = 5432, user: String, password: String?, database: String, schema: String? = nil,
                 tls: TLSMode = .prefer, connectTimeout: Duration = .seconds(5)) {
@@ -106,9 +112,14 @@ public struct PostgresSettings: Sendable, Hashable {
                 throw PostgresSettingsError(problem: "connect_timeout '\(value)' is not a number of seconds from 1 to 3600")
             }
             connectTimeout = .seconds(seconds)
+        case "prepared_statements":
+            guard value == "on" || value == "off" else {
+                throw PostgresSettingsError(problem: "prepared_statements '\(value)' is not on or off")
+            }
+            preparesStatements = value == "on"
         default:
             throw PostgresSettingsError(problem: "the parameter '\(name)' is not one this engine reads; expected sslmode, "
-                                               + "schema or connect_timeout")
+                                               + "schema, connect_timeout or prepared_statements")
         }
     }
 

@@ -16,6 +16,8 @@ public struct PostgresDriver: SQLDriver {
     /// schemas of one database migrate at once and processes on one schema one after the other.
     public let dialect: SQLDialect
     public var location: String { database.location }
+    /// The names reads are prepared under; `nil` when the settings turn prepared statements off.
+    let preparedNames: PreparedStatementNames?
 
     public init(_ database: PostgresDatabase) {
         self.database = database
@@ -23,12 +25,19 @@ public struct PostgresDriver: SQLDriver {
         // The schema is a plain name (`PostgresSettings.isPlainName`), safe inside the literal.
         dialect.migrationLock = "SELECT pg_advisory_xact_lock(hashtext('respect-service-migrations/\(database.settings.schema ?? "")'))"
         self.dialect = dialect
+        preparedNames = database.settings.preparesStatements ? PreparedStatementNames(dialect: dialect) : nil
     }
 
+    /// Runs one read outside any transaction; prepared on each connection the first time it
+    /// runs there (unless the settings say `prepared_statements=off`), so PostgreSQL parses and
+    /// plans it once per connection rather than on every page view.
     public func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
-        let statement = PostgresStatement(dialect.statement(sql), arguments)
+        let statement = PostgresStatement(sql, arguments)
         do {
-            return try await database.lease { connection in try await statement.rows(on: connection) }
+            if let preparedNames {
+                return try await database.lease { connection in try await statement.preparedRows(on: connection, names: preparedNames) }
+            }
+            return try await database.lease { [dialect] connection in try await statement.rows(on: connection, dialect: dialect) }
         } catch {
             throw Self.driverError(error)
         }
@@ -72,7 +81,7 @@ struct PostgresDriverTransaction: SQLTransaction {
 
     func query(_ sql: String, _ arguments: [SQLValue]) async throws -> [SQLRow] {
         do {
-            return try await PostgresStatement(dialect.statement(sql), arguments).rows(on: connection)
+            return try await PostgresStatement(sql, arguments).rows(on: connection, dialect: dialect)
         } catch {
             throw PostgresDriver.driverError(error)
         }
