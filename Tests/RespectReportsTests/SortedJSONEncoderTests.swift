@@ -117,6 +117,84 @@ import Testing
         try Self.expectSame(Optional<Int>.none, "a top-level null")
     }
 
+    /// Members out of key order, each holding objects and lists whose own keys are out of order,
+    /// so that an object is put in order around others already put in order.
+    struct Unordered: Encodable {
+        enum Keys: String, CodingKey { case zeta, alpha, mu, beta }
+        var depth = 2
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode("last", forKey: .zeta)
+            if depth > 0 {
+                try container.encode([Unordered(depth: depth - 1), Unordered(depth: depth - 1)], forKey: .alpha)
+                try container.encode(Unordered(depth: depth - 1), forKey: .mu)
+            }
+            try container.encode(["b": [2], "a": [1], "c": []], forKey: .beta)
+        }
+    }
+
+    /// Asks for its keyed container twice, and hands the encoder to another value first.
+    struct TwoContainers: Encodable {
+        enum Keys: String, CodingKey { case b, a, c }
+        func encode(to encoder: any Encoder) throws {
+            try Unordered(depth: 0).encode(to: encoder)
+            var first = encoder.container(keyedBy: Keys.self)
+            try first.encode(2, forKey: .b)
+            var second = encoder.container(keyedBy: Keys.self)
+            try second.encode(["x": 1], forKey: .a)
+            try first.encode(true, forKey: .c)
+        }
+    }
+
+    /// Asks for its list twice.
+    struct TwoLists: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var first = encoder.unkeyedContainer()
+            try first.encode(1)
+            var second = encoder.unkeyedContainer()
+            try second.encode(["k": "v"])
+            try first.encode("three")
+        }
+    }
+
+    /// A single value that is itself an object, and one that is nothing at all.
+    struct Wrapped: Encodable {
+        var inner: Unordered? = Unordered(depth: 1)
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(inner)
+        }
+    }
+
+    struct Silent: Encodable {
+        func encode(to encoder: any Encoder) throws {}
+    }
+
+    /// Nested containers, which this encoder leaves to JSONEncoder.
+    struct Nested: Encodable {
+        enum Keys: String, CodingKey { case outer, list }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            var outer = container.nestedContainer(keyedBy: Keys.self, forKey: .outer)
+            try outer.encode(1, forKey: .list)
+            var list = container.nestedUnkeyedContainer(forKey: .list)
+            try list.encode("a")
+        }
+    }
+
+    @Test("objects out of key order at every depth, containers asked for twice, wrapped and silent values encode as JSONEncoder encodes them")
+    func shapes() throws {
+        try Self.expectSame(Unordered(), "members out of order at every depth")
+        try Self.expectSame([Unordered(depth: 1), Unordered(depth: 0)], "a list of them")
+        try Self.expectSame(TwoContainers(), "a keyed container asked for twice")
+        try Self.expectSame(TwoLists(), "a list asked for twice")
+        try Self.expectSame(Wrapped(), "an object as a single value")
+        try Self.expectSame(Wrapped(inner: nil), "null as a single value")
+        try Self.expectSame(["silent": Silent()], "a value that encodes nothing")
+        try Self.expectSame(Nested(), "nested containers (left to JSONEncoder)")
+        #expect(throws: SortedJSONEncoder.Unsupported.self) { try SortedJSONEncoder(pretty: true, userInfo: [:]).encode(Nested()) }
+    }
+
     struct Dated: Encodable {
         var date = Date(timeIntervalSince1970: 1_800_000_000.5)
         var name = "dated"
