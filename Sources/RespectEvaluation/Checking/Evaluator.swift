@@ -48,9 +48,12 @@ public struct Evaluator: Sendable {
     /// `listsItems: false` leaves out the copy of every evidence item (`submission.items` is
     /// nil): the planner, which evaluates a submission many times and reads only the results,
     /// does not hold a summary of the largest submission's 20,000 items for each evaluation.
+    /// `keepsWarnings: false` leaves out every warning (the planner shows none), so the
+    /// submission's references are checked for errors only.
     func evaluate(_ submission: Submission, asOf: CalendarDate, adjustments: EvaluationAdjustments,
-                  collectsWarnings: Bool = true, listsItems: Bool = true) throws(SubmissionMismatch) -> Assessment {
-        let consistency = SubmissionConsistency(framework: framework, indicatorIDs: indicatorIDs, submission: submission, asOf: asOf)
+                  collectsWarnings: Bool = true, listsItems: Bool = true, keepsWarnings: Bool = true) throws(SubmissionMismatch) -> Assessment {
+        let consistency = SubmissionConsistency(framework: framework, indicatorIDs: indicatorIDs, submission: submission, asOf: asOf,
+                                                warns: keepsWarnings)
         if !consistency.errors.isEmpty { throw SubmissionMismatch(file: submission.source, framework: framework.identity.reference, problems: consistency.errors) }
 
         let index = EvidenceIndex(adjustments.counted(submission), indicators: indicatorIDs)
@@ -94,7 +97,7 @@ public struct Evaluator: Sendable {
             indicators: results,
             missingEvidence: MissingEvidenceList(framework: framework, results: results, index: index, asOf: asOf).groups,
             forAssessor: results.filter { $0.status == .needsAssessor }.map(reference),
-            warnings: deduplicated(warnings),
+            warnings: keepsWarnings ? deduplicated(warnings) : [],
             gates: gates.results.isEmpty ? nil : gates.results,
             evidenceFiles: adjustments.evidenceFiles)
     }

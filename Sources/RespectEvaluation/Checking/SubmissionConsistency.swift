@@ -21,7 +21,10 @@ struct SubmissionConsistency {
     private(set) var errors: [XMLDiagnostic] = []
     private(set) var warnings: [Warning] = []
 
-    init(framework: Framework, indicatorIDs: Set<String>? = nil, submission: Submission, asOf: CalendarDate) {
+    /// `warns: false` finds only the errors (the planner's evaluations show no warnings).
+    init(framework: Framework, indicatorIDs: Set<String>? = nil, submission: Submission, asOf: CalendarDate, warns: Bool = true) {
+        errors = Self.errors(framework: framework, submission: submission)
+        guard warns else { return }
         let identity = framework.identity
         if submission.target.framework != identity.id || submission.target.edition != identity.edition {
             warnings.append(Warning(.editionMismatch(target: submission.target.reference, edition: identity.reference)))
@@ -29,7 +32,6 @@ struct SubmissionConsistency {
         if let successor = identity.supersededBy {
             warnings.append(Warning(.supersededEdition(edition: identity.reference, successor: successor)))
         }
-        errors = Self.errors(framework: framework, submission: submission)
         warnings += Self.evidenceThatWillNotCount(framework: framework, indicatorIDs: indicatorIDs, submission: submission)
         for item in submission.evidence where item.issued > asOf {
             warnings.append(Warning(.issuedAfterAsOf(evidenceID: item.id, issued: item.issued, asOf: asOf), line: item.line))

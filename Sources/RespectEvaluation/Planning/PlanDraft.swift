@@ -93,9 +93,9 @@ struct PlanDraft {
         return values
     }
 
-    /// The fixes' additions with each fact at its settled value.
-    func settledAdditions(_ fix: Fix) -> [PlanAddition] {
-        let values = factValues
+    /// The fixes' additions with each fact at its settled value (`values`: `factValues`, worked
+    /// out once for all the fixes).
+    func settledAdditions(_ fix: Fix, values: [String: StatedValue]) -> [PlanAddition] {
         return fix.additions.map { addition in
             guard case .fact(var fact) = addition, let value = values[fact.fact.id] else { return addition }
             fact.value = value

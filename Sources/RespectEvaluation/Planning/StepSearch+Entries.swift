@@ -6,15 +6,16 @@ extension StepSearch {
     /// within each what fails now before what the step's services bring, fixes before actions.
     func entries(_ draft: PlanDraft, final: Assessment) -> [PlanEntry] {
         var entries: [PlanEntry] = []
+        let values = draft.factValues
         for fix in draft.fixes {
             guard let after = final.result(fix.id) else { continue }
             let change: PlanChange
             if let assessorOnly = fix.assessorOnly {
                 change = assessorOnly
             } else if after.status == .needsAssessor || (after.status != .met && after.verification != .desk) {
-                change = .awaitAssessor(additions: draft.settledAdditions(fix), verification: after.verification)
+                change = .awaitAssessor(additions: draft.settledAdditions(fix, values: values), verification: after.verification)
             } else {
-                change = .meet(additions: draft.settledAdditions(fix))
+                change = .meet(additions: draft.settledAdditions(fix, values: values))
             }
             entries.append(entry(after, cause: fix.cause, change: change))
         }

@@ -47,13 +47,13 @@ public struct VerdictPlanner: Sendable {
         }
         let evaluator = evaluator
         let evaluate: (Submission) -> Assessment? = { draft in
-            try? evaluator.evaluate(draft, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false)
+            try? evaluator.evaluate(draft, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false, keepsWarnings: false)
         }
         var assessment: Assessment
         if findings.isEmpty, let assessed {
             assessment = assessed
         } else {
-            assessment = try evaluator.evaluate(submission, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false)
+            assessment = try evaluator.evaluate(submission, asOf: asOf, adjustments: adjustments, collectsWarnings: false, listsItems: false, keepsWarnings: false)
         }
         let outcomes = framework.outcomes
         let order = Dictionary(framework.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -8,7 +8,9 @@ public struct Framework: Sendable {
     public var notice: String
     public var vocabulary: Vocabulary
     public var principles: [Principle]
-    public var sections: [Section]
+    public var sections: [Section] {
+        didSet { index = IndicatorIndex(sections) }
+    }
     /// Ordered; the first outcome whose conditions all hold is the verdict.
     public var outcomes: [Outcome]
     /// Preconditions checked before any indicator is scored (e.g. membership).
@@ -26,21 +28,30 @@ public struct Framework: Sendable {
         self.sections = sections
         self.outcomes = outcomes
         self.gates = gates
+        self.index = IndicatorIndex(sections)
+    }
+
+    /// The indicators in document order and where each id is, kept with `sections` (an
+    /// evaluation asks for them many times; they are worked out once per change of `sections`).
+    private var index: IndicatorIndex
+
+    private struct IndicatorIndex: Sendable {
+        let indicators: [Indicator]
+        /// The position in `indicators` of the first indicator with each id.
+        let positions: [String: Int]
+
+        init(_ sections: [Section]) {
+            indicators = sections.flatMap { $0.standards.flatMap(\.indicators) }
+            positions = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// Every indicator, in document order.
-    public var indicators: [Indicator] {
-        sections.flatMap { $0.standards.flatMap(\.indicators) }
-    }
+    public var indicators: [Indicator] { index.indicators }
 
-    /// The indicator with a stable id, if any.
+    /// The indicator with a stable id, if any (the first, should two share it).
     public func indicator(id: String) -> Indicator? {
-        for section in sections {
-            for standard in section.standards {
-                if let found = standard.indicators.first(where: { $0.id == id }) { return found }
-            }
-        }
-        return nil
+        index.positions[id].map { index.indicators[$0] }
     }
 
     /// The gate with a stable id, if any.

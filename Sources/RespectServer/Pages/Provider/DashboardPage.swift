@@ -48,7 +48,9 @@ enum DashboardPage {
     static func render(_ state: SelfAssessment, context: RespectRequestContext, service: WebService) -> Response {
         let catalogue = service.catalogue
         let assessment = state.assessment
-        let missing = MissingLine.ordered(assessment, path: state.path, catalogue: catalogue)
+        let missing = MissingLine.ordered(assessment, path: state.path, catalogue: catalogue, limit: missingShown)
+        let missingCount = MissingLine.count(assessment)
+        let expiring = ExpiringEvidence.list(assessment)
         let verdict = VerdictView(assessment.outcome, catalogue: catalogue)
         let failures = Set(assessment.safetyCriticalFailures.map(\.id))
         let view = View(
@@ -60,12 +62,12 @@ enum DashboardPage {
             failedGate: assessment.outcome.failedGate.map { catalogue.wording.gateFailure($0) },
             safetyCritical: assessment.indicators.filter { failures.contains($0.id) }.map { IndicatorLine($0, catalogue: catalogue) },
             hasSafetyCritical: !failures.isEmpty,
-            missing: Array(missing.prefix(missingShown)), missingCount: missing.count, hasMissing: !missing.isEmpty, moreMissing: missing.count > missingShown,
-            expiring: ExpiringEvidence.list(assessment).map { item in
+            missing: missing, missingCount: missingCount, hasMissing: missingCount > 0, moreMissing: missingCount > missingShown,
+            expiring: expiring.map { item in
                 ExpiringLine(evidenceID: item.evidenceID, title: item.title, date: item.date.description,
                              what: catalogue["expiring_" + item.kind.rawValue])
             },
-            hasExpiring: !ExpiringEvidence.list(assessment).isEmpty,
+            hasExpiring: !expiring.isEmpty,
             counts: catalogue.format("dashboard_counts", [
                 "met": String(assessment.totals.met), "applicable": String(assessment.totals.applicable),
                 "mandatoryMet": String(assessment.totals.mandatoryMet), "mandatory": String(assessment.totals.mandatoryApplicable),

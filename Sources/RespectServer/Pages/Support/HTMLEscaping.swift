@@ -14,27 +14,35 @@ enum HTMLEscaping {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `text` to `bytes`, escaped.
+    /// Appends `text` to `bytes`, escaped: the runs between the five bytes copied whole.
     static func append(_ text: String, to bytes: inout [UInt8]) {
-        let utf8 = text.utf8
-        guard needsEscaping(text) else {
-            bytes.append(contentsOf: utf8)
-            return
-        }
-        bytes.reserveCapacity(bytes.count + utf8.count + 32)
-        for byte in utf8 {
-            switch byte {
-            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
-            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
-            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
-            case 0x22: bytes.append(contentsOf: "&quot;".utf8)
-            case 0x27: bytes.append(contentsOf: "&#39;".utf8)
-            default: bytes.append(byte)
+        var text = text
+        text.withUTF8 { utf8 in
+            var start = 0
+            for index in utf8.indices {
+                guard let reference = reference(for: utf8[index]) else { continue }
+                if start < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index])) }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: reference.utf8Start, count: reference.utf8CodeUnitCount))
+                start = index + 1
             }
+            if start < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...])) }
+        }
+    }
+
+    /// The character reference that stands for `byte`, if it is one of the five.
+    private static func reference(for byte: UInt8) -> StaticString? {
+        switch byte {
+        case 0x3C: "&lt;"
+        case 0x3E: "&gt;"
+        case 0x26: "&amp;"
+        case 0x22: "&quot;"
+        case 0x27: "&#39;"
+        default: nil
         }
     }
 
     private static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 })
+        var text = text
+        return text.withUTF8 { utf8 in utf8.contains { reference(for: $0) != nil } }
     }
 }

@@ -152,9 +152,10 @@ struct MissingLine: Sendable, Encodable {
     /// `path`: the self-assessment's address, which the action links start from. A gate not
     /// passed (a precondition such as membership) comes first: no other line can change the
     /// verdict until it is.
-    static func ordered(_ assessment: Assessment, path: String, catalogue: Catalogue) -> [MissingLine] {
+    /// `limit`: at most this many lines, the first in that order (only they are worded).
+    static func ordered(_ assessment: Assessment, path: String, catalogue: Catalogue, limit: Int = .max) -> [MissingLine] {
         let failed: [GateResult] = (assessment.gates ?? []).filter { !$0.passed }
-        let gates = failed.map { gate -> MissingLine in
+        let gates = failed.prefix(limit).map { gate -> MissingLine in
             let result = gate.result
             return MissingLine(id: gate.id, number: gate.number, text: result.text, section: catalogue["missing_gateSection"],
                                tag: LevelTag(precondition: catalogue), badge: BadgeView(result.status, catalogue: catalogue),
@@ -169,7 +170,7 @@ struct MissingLine: Sendable, Encodable {
         func rank(_ item: MissingEvidence) -> Int { item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2 }
         return gates + entries.enumerated().sorted { lhs, rhs in
             (rank(lhs.element.1), lhs.offset) < (rank(rhs.element.1), rhs.offset)
-        }.map { _, entry in
+        }.prefix(max(0, limit - gates.count)).map { _, entry in
             let (group, item) = entry
             return MissingLine(id: item.indicator.id, number: item.indicator.number, text: item.indicator.text,
                                section: "\(group.sectionNumber) \(group.sectionTitle)",
@@ -181,6 +182,11 @@ struct MissingLine: Sendable, Encodable {
                                evidenceType: firstEvidenceType(item.toProvide), mandatory: item.level == .mandatory,
                                actions: ActionLink.links(item.toProvide, indicator: item.indicator, path: path, catalogue: catalogue))
         }
+    }
+
+    /// How many lines `ordered` gives without a limit: the gates not passed and every missing item.
+    static func count(_ assessment: Assessment) -> Int {
+        (assessment.gates ?? []).count { !$0.passed } + assessment.missingEvidence.reduce(0) { $0 + $1.items.count }
     }
 
     static func firstEvidenceType(_ provisions: [Provision]) -> String? {
