@@ -75,7 +75,7 @@ public struct Evaluator: Sendable {
 
         let sections = rollUp(results)
         var totals = StatusCounts()
-        results.forEach { totals.add($0) }
+        for index in results.indices { totals.add(results[index]) }
         let decision = gateDecision(gates.results)
             ?? OutcomeRules(framework: framework, results: results, sections: sections, index: index, asOf: asOf).decide()
         return Assessment(
@@ -91,12 +91,12 @@ public struct Evaluator: Sendable {
                                           actionPlanEntries: submission.actionPlan.count,
                                           items: listsItems ? submission.evidence.map(EvidenceItemSummary.init) : nil),
             outcome: decision,
-            safetyCriticalFailures: results.filter { $0.safetyCritical && $0.status.isUnmet }.map(reference),
+            safetyCriticalFailures: results.mapInPlace(where: { $0.safetyCritical && $0.status.isUnmet }, reference),
             totals: totals,
             sections: sections,
             indicators: results,
             missingEvidence: MissingEvidenceList(framework: framework, results: results, index: index, asOf: asOf).groups,
-            forAssessor: results.filter { $0.status == .needsAssessor }.map(reference),
+            forAssessor: results.mapInPlace(where: { $0.status == .needsAssessor }, reference),
             warnings: keepsWarnings ? deduplicated(warnings) : [],
             gates: gates.results.isEmpty ? nil : gates.results,
             evidenceFiles: adjustments.evidenceFiles)
@@ -153,7 +153,7 @@ public struct Evaluator: Sendable {
     func rollUp(_ results: [IndicatorResult]) -> [SectionResult] {
         // Positions, not copies, of each standard's results.
         var byStandard: [String: [Int]] = [:]
-        for (position, result) in results.enumerated() { byStandard[result.standard, default: []].append(position) }
+        for position in results.indices { byStandard[results[position].standard, default: []].append(position) }
         return framework.sections.map { section in
             var sectionCounts = StatusCounts()
             let standards = section.standards.map { standard in

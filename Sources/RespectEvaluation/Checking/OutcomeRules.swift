@@ -18,7 +18,7 @@ struct OutcomeRules {
 
     /// The applicable mandatory indicators, which most conditions look at.
     private var mandatory: [IndicatorResult] {
-        results.filter(Self.isApplicableMandatory)
+        results.filterInPlace { Self.isApplicableMandatory($0) }
     }
 
     private static func isApplicableMandatory(_ result: IndicatorResult) -> Bool {
@@ -54,9 +54,9 @@ struct OutcomeRules {
     private func holds(_ condition: OutcomeCondition) -> Bool {
         switch condition {
         case .allMandatoryMet(let acceptNeedsAssessor):
-            return !results.contains { Self.isApplicableMandatory($0) && Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
+            return !results.containsInPlace { Self.isApplicableMandatory($0) && Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
         case .noSafetyCriticalFailure:
-            return !results.contains { $0.safetyCritical && $0.status.isUnmet }
+            return !results.containsInPlace { $0.safetyCritical && $0.status.isUnmet }
         case .sectionCoverage(let minPercent, let level):
             return sections.allSatisfy { section in
                 let (applicable, met) = level == .mandatory
@@ -66,19 +66,19 @@ struct OutcomeRules {
             }
         case .mandatoryMetPercent(let minPercent):
             var applicable = 0, met = 0
-            for result in results where Self.isApplicableMandatory(result) {
+            for index in results.indices where Self.isApplicableMandatory(results[index]) {
                 applicable += 1
-                if result.status == .met || result.status == .needsAssessor { met += 1 }
+                if results[index].status == .met || results[index].status == .needsAssessor { met += 1 }
             }
             return meets(met, of: applicable, minPercent)
         case .actionPlanCoversUnmetMandatory(let withinMonths):
             let latest = asOf.adding(months: withinMonths)
-            return results.allSatisfy { result in
-                guard Self.isApplicableMandatory(result), result.status.isUnmet else { return true }
-                return (index.actions[result.id] ?? []).contains { $0.due >= asOf && $0.due <= latest }
+            return !results.containsInPlace { result in
+                guard Self.isApplicableMandatory(result), result.status.isUnmet else { return false }
+                return !(index.actions[result.id] ?? []).contains { $0.due >= asOf && $0.due <= latest }
             }
         case .tierMet(let tier, let acceptNeedsAssessor):
-            return !results.contains { Self.isInTier($0, tier) && Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
+            return !results.containsInPlace { Self.isInTier($0, tier) && Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
         }
     }
 
@@ -101,11 +101,11 @@ struct OutcomeRules {
         switch condition {
         case .allMandatoryMet(let acceptNeedsAssessor):
             let mandatory = mandatory
-            let unmet = mandatory.filter { Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
+            let unmet = mandatory.mapInPlace(where: { Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }, Self.mention)
             return .allMandatoryMet(met: mandatory.count - unmet.count, applicable: mandatory.count,
-                                    provisional: mandatory.filter { $0.status == .needsAssessor }.count, unmet: unmet.map(Self.mention))
+                                    provisional: mandatory.countInPlace { $0.status == .needsAssessor }, unmet: unmet)
         case .noSafetyCriticalFailure:
-            return .noSafetyCriticalFailure(failures: results.filter { $0.safetyCritical && $0.status.isUnmet }.map(Self.mention))
+            return .noSafetyCriticalFailure(failures: results.mapInPlace(where: { $0.safetyCritical && $0.status.isUnmet }, Self.mention))
         case .sectionCoverage(let minPercent, let level):
             var below: [SectionCoverage] = []
             for section in sections {
@@ -118,11 +118,11 @@ struct OutcomeRules {
             return .sectionCoverage(below: below)
         case .mandatoryMetPercent:
             let mandatory = mandatory
-            return .mandatoryMetPercent(met: mandatory.filter { $0.status == .met || $0.status == .needsAssessor }.count,
+            return .mandatoryMetPercent(met: mandatory.countInPlace { $0.status == .met || $0.status == .needsAssessor },
                                         applicable: mandatory.count)
         case .actionPlanCoversUnmetMandatory(let withinMonths):
             let latest = asOf.adding(months: withinMonths)
-            let unmet = mandatory.filter { $0.status.isUnmet }
+            let unmet = mandatory.filterInPlace { $0.status.isUnmet }
             let uncovered = unmet.compactMap { result -> UncoveredIndicator? in
                 let actions = index.actions[result.id] ?? []
                 if actions.contains(where: { $0.due >= asOf && $0.due <= latest }) { return nil }
@@ -130,10 +130,10 @@ struct OutcomeRules {
             }
             return .actionPlanCoversUnmetMandatory(from: asOf, to: latest, unmet: unmet.count, uncovered: uncovered)
         case .tierMet(let tier, let acceptNeedsAssessor):
-            let inTier = results.filter { Self.isInTier($0, tier) }
-            let unmet = inTier.filter { Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }
+            let inTier = results.filterInPlace { Self.isInTier($0, tier) }
+            let unmet = inTier.mapInPlace(where: { Self.isUnmet($0, acceptNeedsAssessor: acceptNeedsAssessor) }, Self.mention)
             return .tierMet(met: inTier.count - unmet.count, applicable: inTier.count,
-                            provisional: inTier.filter { $0.status == .needsAssessor }.count, unmet: unmet.map(Self.mention))
+                            provisional: inTier.countInPlace { $0.status == .needsAssessor }, unmet: unmet)
         }
     }
 

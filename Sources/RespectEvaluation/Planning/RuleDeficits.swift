@@ -28,18 +28,17 @@ struct RuleDeficits {
         for condition in conditions {
             switch condition {
             case .noSafetyCriticalFailure:
-                for result in results where result.safetyCritical && result.status.isUnmet { force(result.id, .safetyCritical) }
+                for id in results.mapInPlace(where: { $0.safetyCritical && $0.status.isUnmet }, \.id) { force(id, .safetyCritical) }
             case .allMandatoryMet(let accept):
-                for result in results where result.level == .mandatory
-                    && (result.status.isUnmet || (!accept && result.status == .needsAssessor)) {
-                    force(result.id, .allMandatory)
-                }
+                let unmet = results.mapInPlace(where: { $0.level == .mandatory && ($0.status.isUnmet || (!accept && $0.status == .needsAssessor)) },
+                                               \.id)
+                for id in unmet { force(id, .allMandatory) }
             case .mandatoryMetPercent(let minPercent):
-                let mandatory = results.filter { $0.level == .mandatory && $0.status != .notApplicable }
-                let met = mandatory.filter { !$0.status.isUnmet }.count
+                let mandatory = results.filterInPlace { $0.level == .mandatory && $0.status != .notApplicable }
+                let met = mandatory.countInPlace { !$0.status.isUnmet }
                 let missing = Self.needed(minPercent, of: mandatory.count) - met
                 if missing > 0 {
-                    counts.append((.mandatoryPercent(minPercent: minPercent), missing, mandatory.filter(\.status.isUnmet).map(\.id)))
+                    counts.append((.mandatoryPercent(minPercent: minPercent), missing, mandatory.mapInPlace(where: { $0.status.isUnmet }, \.id)))
                 }
             case .sectionCoverage(let minPercent, let level):
                 for section in assessment.sections {
@@ -47,15 +46,14 @@ struct RuleDeficits {
                     let met = level == .mandatory ? section.counts.mandatoryMet : section.counts.desirableMet
                     let missing = Self.needed(minPercent, of: applicable) - met
                     guard applicable > 0, missing > 0 else { continue }
-                    let candidates = results.filter { $0.section == section.id && $0.level == level && $0.status.isUnmet }.map(\.id)
+                    let candidates = results.mapInPlace(where: { $0.section == section.id && $0.level == level && $0.status.isUnmet }, \.id)
                     let mention = SectionMention(id: section.id, number: section.number, title: section.title)
                     counts.append((.sectionCoverage(minPercent: minPercent, level: level, section: mention), missing, candidates))
                 }
             case .tierMet(let tier, let accept):
-                for result in results where result.status != .notApplicable && (result.tiers ?? []).contains(tier)
-                    && (result.status.isUnmet || (!accept && result.status == .needsAssessor)) {
-                    force(result.id, .tier(tier))
-                }
+                let unmet = results.mapInPlace(where: { $0.status != .notApplicable && ($0.tiers ?? []).contains(tier)
+                                                   && ($0.status.isUnmet || (!accept && $0.status == .needsAssessor)) }, \.id)
+                for id in unmet { force(id, .tier(tier)) }
             case .actionPlanCoversUnmetMandatory:
                 break
             }

@@ -55,15 +55,17 @@ extension StepSearch {
 
     /// Indicators that did not apply before the step and apply after it.
     func newlyApplicable(_ final: Assessment) -> [IndicatorMention] {
-        zip(baseAssessment.indicators, final.indicators).compactMap { before, after in
-            before.status == .notApplicable && after.status != .notApplicable ? IndicatorMention(id: after.id, number: after.number) : nil
+        let (before, after) = (baseAssessment.indicators, final.indicators)
+        return zip(before.indices, after.indices).compactMap { lhs, rhs in
+            before[lhs].status == .notApplicable && after[rhs].status != .notApplicable
+                ? IndicatorMention(id: after[rhs].id, number: after[rhs].number) : nil
         }
     }
 
     /// By fact, the thresholds of indicators that are met or await an assessor: a value the
     /// plan chooses for a fact should not break them.
     static func thresholdsKept(by assessment: Assessment, framework: Framework) -> [String: [FactThreshold]] {
-        let satisfied = Set(assessment.indicators.filter { $0.status == .met || $0.status == .needsAssessor }.map(\.id))
+        let satisfied = Set(assessment.indicators.mapInPlace(where: { $0.status == .met || $0.status == .needsAssessor }, \.id))
         var thresholds: [String: [FactThreshold]] = [:]
         func walk(_ requirement: EvidenceRequirement) {
             switch requirement {

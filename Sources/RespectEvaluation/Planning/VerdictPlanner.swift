@@ -102,6 +102,8 @@ public struct VerdictPlanner: Sendable {
 extension Assessment {
     /// The result of the indicator, or of the gate, with `id`, if the framework has it.
     func result(_ id: String) -> IndicatorResult? {
-        indicators.first { $0.id == id } ?? gates?.first { $0.id == id }?.result
+        // Found by position, so only the result returned is copied.
+        if let position = indicators.indices.first(where: { indicators[$0].id == id }) { return indicators[position] }
+        return gates.flatMap { gates in gates.indices.first { gates[$0].id == id }.map { gates[$0].result } }
     }
 }
