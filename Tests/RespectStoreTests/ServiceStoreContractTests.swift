@@ -40,6 +40,11 @@ struct ServiceStoreContractTests {
         try await ServiceStoreContract.versionsAndSubmitting(implementation)
     }
 
+    @Test("a version read with its submission and findings matches the separate reads", arguments: ServiceStoreImplementations.all)
+    func versionWithFindings(_ implementation: ServiceStoreImplementation) async throws {
+        try await ServiceStoreContract.versionsReadWithFindings(implementation)
+    }
+
     @Test("versions added from twenty tasks at once are numbered without gaps or repeats", arguments: ServiceStoreImplementations.all)
     func concurrentVersions(_ implementation: ServiceStoreImplementation) async throws {
         try await ServiceStoreContract.concurrentVersionsAreNumberedOnce(implementation)

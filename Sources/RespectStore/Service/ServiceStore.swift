@@ -84,6 +84,11 @@ public protocol SubmissionStore: Sendable {
     /// Oldest first.
     func versions(submissionID: Int64) async throws(ServiceStoreError) -> [SubmissionVersion]
     func version(submissionID: Int64, number: Int) async throws(ServiceStoreError) -> SubmissionVersion?
+    /// A submission with one of its versions (`number`, else its latest) and its findings, as
+    /// `submission(id:)`, `version(submissionID:number:)` and `findings(submissionID:)` give
+    /// them, in one read when it has no findings (the commonest page view) and two when it has;
+    /// `nil` when there is no such submission or version.
+    func versionWithFindings(submissionID: Int64, number: Int?) async throws(ServiceStoreError) -> VersionWithFindings?
 
     /// Attaches a file to a submission, storing its content once per digest. Attaching the same
     /// content to the same submission again returns the first attachment.

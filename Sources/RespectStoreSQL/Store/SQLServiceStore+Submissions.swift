@@ -140,6 +140,33 @@ extension SQLServiceStore {
                                   [.integer(submissionID), .init(number)]), RowDecoding.version).first
     }
 
+    public func versionWithFindings(submissionID: Int64, number: Int?) async throws(ServiceStoreError) -> VersionWithFindings? {
+        // One row per submitted version (one row when none is), each with the version asked
+        // for and the number of findings; the submission's own columns are renamed where the
+        // version's have the same name.
+        let rows = try await read("""
+            SELECT submission_version.*, submission.organisation, submission.title,
+                   submission.created_at AS submission_created_at, submission.created_by AS submission_created_by,
+                   submission.latest_version, submitted.number AS submitted_number,
+                   (SELECT COUNT(*) FROM finding WHERE finding.submission_id = submission.id) AS finding_count
+            FROM submission
+            JOIN submission_version ON submission_version.submission_id = submission.id
+                                   AND submission_version.number = \(number == nil ? "submission.latest_version" : "?")
+            LEFT JOIN submission_version AS submitted ON submitted.submission_id = submission.id AND submitted.state = 'submitted'
+            WHERE submission.id = ? ORDER BY submitted.number
+            """, (number.map { [SQLValue($0)] } ?? []) + [.integer(submissionID)])
+        guard let first = rows.first else { return nil }
+        let (submission, version, findingCount) = try decode([first]) { row in
+            (SubmissionRecord(id: try row.int64("submission_id"), organisation: try RowDecoding.number(row, "organisation"),
+                              title: try row.text("title"), createdAt: try row.date("submission_created_at"),
+                              createdBy: try row.int64("submission_created_by"), latestVersion: try row.int("latest_version"),
+                              submittedVersions: try rows.compactMap { try $0.optionalInt64("submitted_number").map(Int.init) }),
+             try RowDecoding.version(row), try row.int64("finding_count"))
+        }[0]
+        return VersionWithFindings(submission: submission, version: version,
+                                   findings: findingCount == 0 ? [] : try await findings(submissionID: submissionID))
+    }
+
     // MARK: Evidence files and contents
 
     public func addEvidenceFile(submissionID: Int64, content: FileContent, fileName: String, mediaType: String,

@@ -54,6 +54,42 @@ extension ServiceStoreContract {
         }
     }
 
+    /// A version read with its submission and findings is what the separate reads give: the
+    /// latest version when no number is given, `nil` for a version or submission that is not
+    /// there, and the findings of that submission only.
+    public static func versionsReadWithFindings(_ implementation: ServiceStoreImplementation) async throws {
+        let store = try await implementation.makeStore().store
+        let (submission, provider) = try await submittedSubmission(in: store)
+        let (other, _) = try await store.createSubmission(organisation: ServiceFixtures.provider, title: "another",
+                                                          firstVersion: ServiceFixtures.version("o1", by: provider),
+                                                          by: .user(provider, address: nil))
+        let assessor = try await ServiceFixtures.user("assessor@respect.example", .assessor, in: store)
+        func separately(_ id: Int64, _ number: Int) async throws -> VersionWithFindings {
+            VersionWithFindings(submission: try #require(try await store.submission(id: id)),
+                                version: try #require(try await store.version(submissionID: id, number: number)),
+                                findings: try await store.findings(submissionID: id))
+        }
+
+        let latest = try #require(try await store.versionWithFindings(submissionID: submission.id, number: nil))
+        #expect(latest.version.number == 2 && latest.findings.isEmpty && latest.submission.submittedVersions == [1])
+        #expect(latest == (try await separately(submission.id, 2)))
+        #expect(try await store.versionWithFindings(submissionID: submission.id, number: 1) == (try await separately(submission.id, 1)))
+        #expect(try await store.versionWithFindings(submissionID: submission.id, number: 3) == nil, "no version 3")
+        #expect(try await store.versionWithFindings(submissionID: 999, number: nil) == nil, "no submission 999")
+
+        let recorded = try await store.recordFinding(
+            NewFinding(submissionID: submission.id, version: 1, kind: .evidence, targetID: "st-safer-recruitment-policy",
+                       decision: .accepted, reason: "Approved and dated.", assessorID: assessor.id,
+                       date: CalendarDate("2026-10-05")!, expires: nil, fileSHA256: nil, recordedAt: ServiceFixtures.time(100)),
+            by: .user(assessor, address: nil))
+        _ = try await store.submitVersion(submissionID: submission.id, number: 2, at: ServiceFixtures.time(110), by: .user(provider, address: nil))
+        let after = try #require(try await store.versionWithFindings(submissionID: submission.id, number: nil))
+        #expect(after.findings == [recorded] && after.submission.submittedVersions == [1, 2] && after.version.state == .submitted)
+        #expect(after == (try await separately(submission.id, 2)))
+        #expect(try await store.versionWithFindings(submissionID: other.id, number: nil) == (try await separately(other.id, 1)),
+                "another submission's findings are not read with it")
+    }
+
     /// A round's entries keep their rows and the runs recorded with them, readable as runs.
     public static func roundsRecordRuns(_ implementation: ServiceStoreImplementation) async throws {
         let store = try await implementation.makeStore().store

@@ -23,17 +23,27 @@ struct SelfAssessment: Sendable {
 
 extension WebService {
     /// The self-assessment `id` at `version` (its latest when `nil`) when `user` may see it; 404 otherwise.
+    /// The submission, the version and the findings come from one read of the store
+    /// (`versionWithFindings`), since every provider page starts here.
     func selfAssessment(_ id: Int64, version number: Int? = nil, for user: UserAccount) async throws -> SelfAssessment {
-        let record = try await submission(id, for: user)
-        let version = try await version(of: record, number ?? record.latestVersion, for: user)
-        return SelfAssessment(record: record, version: version, checked: try await checked(version, of: record))
+        let read = try await run { () async throws(ServiceStoreError) in try await store.versionWithFindings(submissionID: id, number: number) }
+        let policy = AccessPolicy(user: user)
+        guard let read, policy.canSee(read.submission), policy.canSee(read.version, of: read.submission) else {
+            throw ServiceError.notFound
+        }
+        return SelfAssessment(record: read.submission, version: read.version,
+                              checked: try await checked(read.version, of: read.submission, recorded: read.findings))
     }
 
     /// A stored version assessed as `respect check` assesses its file, with the agreed findings.
     /// An assessment already made for the same version, day and findings is reused
     /// (`AssessmentCache`).
     func checked(_ version: SubmissionVersion, of record: SubmissionRecord, findings: Bool = true) async throws -> SubmissionAssessment {
-        let recorded = findings ? try await recordedFindings(of: record) : []
+        try await checked(version, of: record, recorded: findings ? try await recordedFindings(of: record) : [])
+    }
+
+    /// As `checked(_:of:findings:)`, with the submission's findings already read.
+    func checked(_ version: SubmissionVersion, of record: SubmissionRecord, recorded: [AssessorFinding]) async throws -> SubmissionAssessment {
         let key = AssessmentCache.Key(sha256: version.sha256, fileName: version.fileName, asOf: nil, today: today,
                                       findings: recorded, planned: false)
         if case .checked(let kept)? = assessments.entry(key) { return kept }
