@@ -37,5 +37,7 @@ struct CataloguePlaceholderTests {
         #expect(Catalogue.fill("{unknown} {a}{b} {", ["a": "1", "b": "2"]) == "{unknown} 12 {")
         #expect(Catalogue.fill("{{a}}", ["a": "x"]) == "{x}")
         #expect(Catalogue.fill("no placeholders", ["a": "x"]) == "no placeholders")
+        #expect(Catalogue.fill("Évaluée {a} “{b}” – {é}{", ["a": "ä", "b": "ü"]) == "Évaluée ä “ü” – {é}{",
+                "text around the braces that is not ASCII is kept whole")
     }
 }

@@ -41,23 +41,27 @@ struct Catalogue: Sendable {
     }
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        // Braces are ASCII, so the UTF-8 positions found here are positions in `text` too.
+        let bytes = text.utf8
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard bytes.contains(open) else { return text }
         var result = ""
-        result.reserveCapacity(text.utf8.count + 64)
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }), rest[close] == "}",
-               let value = values[String(rest[afterOpen..<close])] {
+        result.reserveCapacity(bytes.count + 64)
+        var copied = bytes.startIndex
+        var searched = bytes.startIndex
+        while let brace = bytes[searched...].firstIndex(of: open) {
+            let name = bytes.index(after: brace)
+            if let end = bytes[name...].firstIndex(where: { $0 == close || $0 == open }), bytes[end] == close,
+               let value = values[String(text[name..<end])] {
+                result += text[copied..<brace]
                 result += value
-                rest = rest[rest.index(after: close)...]
+                copied = bytes.index(after: end)
+                searched = copied
             } else {
-                result += "{"
-                rest = rest[afterOpen...]
+                searched = name
             }
         }
-        result += rest
+        result += text[copied...]
         return result
     }
 

@@ -166,12 +166,19 @@ struct MissingLine: Sendable, Encodable {
                                                                                                          text: result.text, section: result.section),
                                                          path: path, catalogue: catalogue))
         }
-        let entries = assessment.missingEvidence.flatMap { group in group.items.map { (group, $0) } }
-        func rank(_ item: MissingEvidence) -> Int { item.safetyCritical ? 0 : item.level == .mandatory ? 1 : 2 }
-        return gates + entries.enumerated().sorted { lhs, rhs in
-            (rank(lhs.element.1), lhs.offset) < (rank(rhs.element.1), rhs.offset)
-        }.prefix(max(0, limit - gates.count)).map { _, entry in
-            let (group, item) = entry
+        // The items by position, ranked, then in the engine's order; only the first are worded.
+        let groups = assessment.missingEvidence
+        var order: [(rank: Int, group: Int, item: Int)] = []
+        for group in groups.indices {
+            for item in groups[group].items.indices {
+                let missing = groups[group].items[item]
+                order.append((missing.safetyCritical ? 0 : missing.level == .mandatory ? 1 : 2, group, item))
+            }
+        }
+        order.sort { ($0.rank, $0.group, $0.item) < ($1.rank, $1.group, $1.item) }
+        return gates + order.prefix(max(0, limit - gates.count)).map { position in
+            let group = groups[position.group]
+            let item = group.items[position.item]
             return MissingLine(id: item.indicator.id, number: item.indicator.number, text: item.indicator.text,
                                section: "\(group.sectionNumber) \(group.sectionTitle)",
                                tag: LevelTag(level: item.level, safetyCritical: item.safetyCritical, catalogue: catalogue),
@@ -216,9 +223,7 @@ struct ActionLink: Sendable, Encodable {
                 links.append(ActionLink(href: "\(path)/evidence/new?indicator=\(evidence.indicator)&type=\(evidence.evidenceType.id)",
                                         label: catalogue.format("missing_addEvidence", ["type": evidence.evidenceType.label,
                                                                                         "number": indicator.number])))
-            case .fact(let fact, _):
-                links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
-            case .factSource(let fact, _):
+            case .fact(let fact, _), .factSource(let fact, _):
                 links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
             case .service(let type):
                 links.append(ActionLink(href: "\(path)/edit#service-\(type.id)", label: catalogue.format("missing_offerService", ["service": type.label])))
@@ -226,8 +231,6 @@ struct ActionLink: Sendable, Encodable {
                 alternatives.first?.forEach(add)
             case .moreOf(_, let options):
                 options.first?.forEach(add)
-            case .factSource(let fact, _):
-                links.append(ActionLink(href: "\(path)/facts#fact-\(fact.id)", label: catalogue.format("missing_stateFact", ["fact": fact.label])))
             case .answerFinding:
                 links.append(ActionLink(href: "\(path)/evidence/new?indicator=\(indicator.id)",
                                         label: catalogue.format("missing_answerFinding", ["number": indicator.number])))
