@@ -63,3 +63,30 @@ struct DeadlineTests {
         work.open()
     }
 }
+
+@Suite("Database time limit: the shared timer")
+struct DeadlineTimerTests {
+    @Test("calls that finish in time leave nothing in the timer; one past its limit is expired within the granularity")
+    func finishedCallsAreForgotten() async throws {
+        let timer = DeadlineTimer(granularity: .milliseconds(50))
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for number in 0..<200 {
+                group.addTask { try await Deadline.run(within: .seconds(30), timer: timer) { number } }
+            }
+            var sum = 0
+            for try await value in group { sum += value }
+            #expect(sum == (0..<200).reduce(0, +))
+        }
+        #expect(timer.watching == 0, "no finished call is kept until its limit")
+
+        let work = DeadlineTests.StuckWork()
+        let started = ContinuousClock.now
+        await #expect(throws: Deadline.Passed.self) {
+            try await Deadline.run(within: .milliseconds(150), timer: timer) { await work.run() }
+        }
+        let waited = ContinuousClock.now - started
+        #expect(waited >= .milliseconds(150) && waited < .seconds(2), "answered at the limit, not before: \(waited)")
+        #expect(timer.watching == 0)
+        work.open()
+    }
+}
