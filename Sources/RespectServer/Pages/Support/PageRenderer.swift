@@ -17,6 +17,11 @@ struct PageRenderer: Sendable {
 
     /// The page `template` with `values`, and the catalogue's strings as `t`.
     func render(_ template: String, _ values: [String: any Encodable], catalogue: Catalogue) -> String {
+        String(decoding: bytes(template, values, catalogue: catalogue), as: UTF8.self)
+    }
+
+    /// The same page as UTF-8 bytes, for a response body with no `String` in between.
+    func bytes(_ template: String, _ values: [String: any Encodable], catalogue: Catalogue) -> [UInt8] {
         var context: [String: TemplateValue] = [:]
         for (name, value) in values {
             // The encoders of the views never fail; a value that did would be left out, as `nil` is.
@@ -24,12 +29,12 @@ struct PageRenderer: Sendable {
         }
         context["t"] = catalogue.templateStrings
         context["lang"] = .text(catalogue.language)
-        return library.render(template, .object(context)) ?? ""
+        return library.bytes(template, .object(context)) ?? []
     }
 
-    /// A page: its frame and its own values.
-    func render(_ template: String, frame: PageFrame, page: some Encodable, catalogue: Catalogue) -> String {
-        render(template, ["frame": frame, "title": frame.title, "csrf": frame.csrf, "page": page], catalogue: catalogue)
+    /// A page, its frame and its own values, as UTF-8 bytes.
+    func bytes(_ template: String, frame: PageFrame, page: some Encodable, catalogue: Catalogue) -> [UInt8] {
+        bytes(template, ["frame": frame, "title": frame.title, "csrf": frame.csrf, "page": page], catalogue: catalogue)
     }
 }
 
@@ -39,6 +44,11 @@ enum PageResponse {
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A page already rendered as UTF-8 bytes.
+    static func html(bytes: [UInt8], status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     static func redirect(to location: String, headers: HTTPFields = [:]) -> Response {
@@ -57,6 +67,6 @@ enum PageResponse {
 extension WebService {
     /// Renders a page with its frame.
     func page(_ template: String, _ frame: PageFrame, _ page: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
-        PageResponse.html(pages.render(template, frame: frame, page: page, catalogue: catalogue), status: status)
+        PageResponse.html(bytes: pages.bytes(template, frame: frame, page: page, catalogue: catalogue), status: status)
     }
 }

@@ -39,11 +39,17 @@ struct TemplateLibrary: Sendable {
     /// The template `name` rendered with `value` as its outermost context; `nil` when there is
     /// no such template.
     func render(_ name: String, _ value: TemplateValue) -> String? {
+        bytes(name, value).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same as UTF-8 bytes: text and values are copied in whole UTF-8 sequences, so the
+    /// bytes are valid UTF-8 without being read again.
+    func bytes(_ name: String, _ value: TemplateValue) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(library: self, stack: [value])
         renderer.output.reserveCapacity(32 * 1024)
         renderer.render(template.nodes, indentation: nil)
-        return String(decoding: renderer.output, as: UTF8.self)
+        return renderer.output
     }
 
     /// One rendering: the page's bytes so far and the values of the sections it is inside.
