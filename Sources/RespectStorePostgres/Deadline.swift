@@ -144,7 +144,8 @@ final class DeadlineTimer: Sendable {
         }
         if opens {
             let end = origin + granularity * slot
-            Task { [self] in
+            // Detached: the slot serves every call that ends in it, not the request that opened it.
+            Task.detached { [self] in
                 try? await Task.sleep(until: end, clock: .continuous)
                 let due = slots.withLock { $0.removeValue(forKey: slot) } ?? [:]
                 for race in due.values { race.expire() }
