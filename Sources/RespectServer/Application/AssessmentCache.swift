@@ -19,6 +19,9 @@ import Synchronization
 /// legal files (32 MiB each) would have been kept: measured, each kept one added about 50 MB to
 /// the server, eight took it from 199 to 460 MB. An assessment of a file larger than the budget
 /// is not kept at all.
+///
+/// Beside each assessment it keeps what pages derive from it alone (`derived`): the dashboard's
+/// verdict, missing lines and expiring evidence as template values. They go with their assessment.
 final class AssessmentCache: Sendable {
     struct Key: Hashable, Sendable {
         var sha256: String
@@ -35,13 +38,23 @@ final class AssessmentCache: Sendable {
         case planned(Assessment)
     }
 
+    private struct Kept {
+        var entry: Entry
+        var bytes: Int
+        /// Values derived from the assessment alone, by name (a page and the path it links to).
+        var derived: [String: TemplateValue] = [:]
+    }
+
     private struct State {
-        var entries: [Key: (entry: Entry, bytes: Int)] = [:]
+        var entries: [Key: Kept] = [:]
         var order: [Key] = []
         var bytes = 0
     }
 
     let capacity: Int
+    /// The most derived values kept beside one assessment; a new one past it replaces them all.
+    /// (One file uploaded into many self-assessments has a dashboard for each of their paths.)
+    static let derivedCapacity = 16
     /// The most file bytes the kept assessments may have been read from, together.
     let byteBudget: Int
     private let state = Mutex(State())
@@ -60,7 +73,7 @@ final class AssessmentCache: Sendable {
     func keep(_ entry: Entry, for key: Key, bytes: Int) {
         guard bytes <= byteBudget else { return }
         state.withLock { state in
-            if let replaced = state.entries.updateValue((entry, bytes), forKey: key) {
+            if let replaced = state.entries.updateValue(Kept(entry: entry, bytes: bytes), forKey: key) {
                 state.bytes -= replaced.bytes
             } else {
                 state.order.append(key)
@@ -71,6 +84,28 @@ final class AssessmentCache: Sendable {
                 state.bytes -= state.entries.removeValue(forKey: oldest)?.bytes ?? 0
             }
         }
+    }
+
+    /// The value `name` derived from the assessment kept under `key`: kept beside it the first
+    /// time (`make` runs outside the lock), found again after. While no assessment is kept under
+    /// `key` (a file over the budget, or one already let go), `make` runs every time and nothing is kept.
+    /// `make` must depend on nothing but that assessment and what `name` says.
+    func derived(_ key: Key, _ name: String, make: () -> TemplateValue?) -> TemplateValue? {
+        let (isKept, found) = state.withLock { state -> (Bool, TemplateValue?) in
+            guard let kept = state.entries[key] else { return (false, nil) }
+            return (true, kept.derived[name])
+        }
+        if let found { return found }
+        guard let value = make() else { return nil }
+        if isKept {
+            state.withLock { state in
+                guard var kept = state.entries.removeValue(forKey: key) else { return }
+                if kept.derived[name] == nil, kept.derived.count >= Self.derivedCapacity { kept.derived.removeAll() }
+                kept.derived[name] = value
+                state.entries[key] = kept
+            }
+        }
+        return value
     }
 
     /// The file bytes the kept assessments were read from, together.

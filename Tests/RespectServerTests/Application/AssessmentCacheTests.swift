@@ -53,4 +53,41 @@ struct AssessmentCacheTests {
         cache.keep(.planned(assessment), for: try Self.key("e"), bytes: 1_000)
         #expect(cache.count == 1 && cache.bytes == 1_000, "a file of exactly the budget is kept alone")
     }
+
+    @Test("a value derived from a kept assessment is made once and kept beside it, goes with it, and is never kept without it")
+    func derivedValues() throws {
+        let assessment = try TestSupport.assessMini()
+        let cache = AssessmentCache(capacity: 1, byteBudget: 1_000)
+        let (a, b) = (try Self.key("a"), try Self.key("b"))
+        var made = 0
+        func value(_ key: AssessmentCache.Key, _ name: String, _ text: String) -> TemplateValue? {
+            cache.derived(key, name) { made += 1; return .object(["text": .text(text)]) }
+        }
+
+        #expect(value(a, "dashboard /x/1", "first") == .object(["text": .text("first")]))
+        #expect(value(a, "dashboard /x/1", "second") == .object(["text": .text("second")]), "no assessment is kept: made again")
+        #expect(made == 2)
+
+        cache.keep(.planned(assessment), for: a, bytes: 10)
+        #expect(value(a, "dashboard /x/1", "kept") == .object(["text": .text("kept")]))
+        #expect(value(a, "dashboard /x/1", "not made") == .object(["text": .text("kept")]), "found beside its assessment")
+        #expect(value(a, "dashboard /x/2", "other path") == .object(["text": .text("other path")]), "another name is another value")
+        #expect(made == 4)
+        #expect(cache.derived(a, "nothing") { nil } == nil, "a value that cannot be made is nil, and nothing is kept")
+        #expect(value(a, "nothing", "made now") == .object(["text": .text("made now")]))
+
+        cache.keep(.planned(assessment), for: b, bytes: 10)  // capacity 1: a's assessment goes, and its values with it
+        #expect(value(a, "dashboard /x/1", "after") == .object(["text": .text("after")]))
+        cache.keep(.planned(assessment), for: a, bytes: 10)
+        #expect(value(a, "dashboard /x/1", "afresh") == .object(["text": .text("afresh")]), "kept again: its old values are not back")
+
+        for number in 0..<(AssessmentCache.derivedCapacity * 3) {
+            _ = value(a, "dashboard /x/\(number)", "path \(number)")
+        }
+        made = 0
+        let last = AssessmentCache.derivedCapacity * 3 - 1
+        #expect(value(a, "dashboard /x/\(last)", "again") == .object(["text": .text("path \(last)")]), "the latest is kept")
+        #expect(value(a, "dashboard /x/0", "again") == .object(["text": .text("again")]), "the values beside one assessment are bounded")
+        #expect(made == 1)
+    }
 }

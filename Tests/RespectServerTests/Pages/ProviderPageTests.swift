@@ -29,6 +29,28 @@ struct ProviderPageTests {
         }
     }
 
+    @Test("two self-assessments of one file each link to their own pages, and a dashboard read again is the same page")
+    func dashboardsOfOneFile() async throws {
+        try await TestServer.run { server in
+            let session = try await PageFixtures.provider(server, "quality@brookfield.example", organisation: PageFixtures.brookfield)
+            let first = try await PageFixtures.importFile(session, PageFixtures.workingTowards, title: "First")
+            let second = try await PageFixtures.importFile(session, PageFixtures.workingTowards, title: "Second")
+            let firstPage = try await session.get(first).text
+            let secondPage = try await session.get(second).text
+            #expect(firstPage.contains("\(first)/evidence/new?indicator=") && !firstPage.contains("\(second)/"))
+            #expect(secondPage.contains("\(second)/evidence/new?indicator=") && !secondPage.contains("\(first)/"),
+                    "the second file's dashboard links to its own pages, not the first's")
+            #expect(secondPage.contains("<h1>Second</h1>") && firstPage.contains("<h1>First</h1>"))
+            // The same page again, apart from the values made afresh for every answer.
+            func masked(_ html: String) -> String {
+                html.replacingOccurrences(of: #"(nonce|value)="[^"]*""#, with: "$1=\"\"", options: .regularExpression)
+            }
+            let again = try await session.get(first).text
+            #expect(masked(again) == masked(firstPage))
+            #expect(firstPage.contains("What to provide, most urgent first") && firstPage.contains("id=\"missing-"), "the assessment's part is on the page")
+        }
+    }
+
     @Test("an evidence form with mistakes comes back with everything typed, each error beside its field, and the file kept")
     func nothingTypedIsLost() async throws {
         try await TestServer.run { server in

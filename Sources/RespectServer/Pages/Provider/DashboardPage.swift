@@ -6,7 +6,12 @@ import RespectStore
 /// A self-assessment's dashboard: the verdict in plain words, what lifts it (the conditions of
 /// the next rule and the missing evidence, safety-critical first), evidence expiring in the next
 /// 90 days with its calendar feed, and what the provider can do with this version.
+///
+/// The part of the page read from the assessment alone (`Reading`) is encoded once and kept
+/// beside the assessment (`AssessmentCache.derived`); the record's own part (`View`: title,
+/// version, state) is read for every view. The template sees them as one object.
 enum DashboardPage {
+    /// The self-assessment's own part: what the record and the version say.
     struct View: Sendable, Encodable {
         var id: Int64
         var path: String
@@ -15,6 +20,13 @@ enum DashboardPage {
         var versionState: String
         var isSubmitted: Bool
         var framework: String
+        var latestVersion: Int
+        var isLatest: Bool
+    }
+
+    /// The assessment's part, decided by the assessment, the page's path (its links) and the
+    /// catalogue alone.
+    struct Reading: Sendable, Encodable {
         var asOf: String
         var verdict: VerdictView
         var isAchieved: Bool
@@ -31,8 +43,6 @@ enum DashboardPage {
         var expiring: [ExpiringLine]
         var hasExpiring: Bool
         var counts: String
-        var latestVersion: Int
-        var isLatest: Bool
     }
 
     struct ExpiringLine: Sendable, Encodable {
@@ -48,32 +58,43 @@ enum DashboardPage {
     static func render(_ state: SelfAssessment, context: RespectRequestContext, service: WebService) -> Response {
         let catalogue = service.catalogue
         let assessment = state.assessment
-        let missing = MissingLine.ordered(assessment, path: state.path, catalogue: catalogue, limit: missingShown)
+        let view = View(
+            id: state.record.id, path: state.path, title: state.record.title, versionNumber: state.version.number,
+            versionState: catalogue["versionState_" + state.version.state.rawValue], isSubmitted: state.isSubmitted,
+            framework: state.framework.title + " (" + state.framework.identity.reference + ")",
+            latestVersion: state.record.latestVersion, isLatest: state.version.number == state.record.latestVersion)
+        let reading = service.assessments.derived(state.cacheKey, "dashboard " + state.path) {
+            try? TemplateValueEncoder.value(of: Reading(assessment, path: state.path, catalogue: catalogue))
+        }
+        let page = (try? TemplateValueEncoder.value(of: view))?.adding(reading) ?? .object([:])
+        let title = catalogue.format("dashboard_title", ["title": state.record.title, "verdict": assessment.outcome.label])
+        return service.page("dashboard", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"), encoded: page)
+    }
+}
+
+extension DashboardPage.Reading {
+    init(_ assessment: Assessment, path: String, catalogue: Catalogue) {
+        let missing = MissingLine.ordered(assessment, path: path, catalogue: catalogue, limit: DashboardPage.missingShown)
         let missingCount = MissingLine.count(assessment)
         let expiring = ExpiringEvidence.list(assessment)
         let verdict = VerdictView(assessment.outcome, catalogue: catalogue)
         let failures = Set(assessment.safetyCriticalFailures.map(\.id))
-        let view = View(
-            id: state.record.id, path: state.path, title: state.record.title, versionNumber: state.version.number,
-            versionState: catalogue["versionState_" + state.version.state.rawValue], isSubmitted: state.isSubmitted,
-            framework: state.framework.title + " (" + state.framework.identity.reference + ")", asOf: assessment.asOf.description,
-            verdict: verdict, isAchieved: assessment.outcome.verdict == .achieved,
+        self.init(
+            asOf: assessment.asOf.description, verdict: verdict, isAchieved: assessment.outcome.verdict == .achieved,
             nextRules: Array(verdict.rules.dropLast()),
             failedGate: assessment.outcome.failedGate.map { catalogue.wording.gateFailure($0) },
             safetyCritical: assessment.indicators.filter { failures.contains($0.id) }.map { IndicatorLine($0, catalogue: catalogue) },
             hasSafetyCritical: !failures.isEmpty,
-            missing: missing, missingCount: missingCount, hasMissing: missingCount > 0, moreMissing: missingCount > missingShown,
+            missing: missing, missingCount: missingCount, hasMissing: missingCount > 0,
+            moreMissing: missingCount > DashboardPage.missingShown,
             expiring: expiring.map { item in
-                ExpiringLine(evidenceID: item.evidenceID, title: item.title, date: item.date.description,
-                             what: catalogue["expiring_" + item.kind.rawValue])
+                DashboardPage.ExpiringLine(evidenceID: item.evidenceID, title: item.title, date: item.date.description,
+                                           what: catalogue["expiring_" + item.kind.rawValue])
             },
             hasExpiring: !expiring.isEmpty,
             counts: catalogue.format("dashboard_counts", [
                 "met": String(assessment.totals.met), "applicable": String(assessment.totals.applicable),
                 "mandatoryMet": String(assessment.totals.mandatoryMet), "mandatory": String(assessment.totals.mandatoryApplicable),
-            ]),
-            latestVersion: state.record.latestVersion, isLatest: state.version.number == state.record.latestVersion)
-        let title = catalogue.format("dashboard_title", ["title": state.record.title, "verdict": assessment.outcome.label])
-        return service.page("dashboard", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"), view)
+            ]))
     }
 }

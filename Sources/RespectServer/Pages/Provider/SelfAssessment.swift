@@ -12,6 +12,8 @@ struct SelfAssessment: Sendable {
     var record: SubmissionRecord
     var version: SubmissionVersion
     var checked: SubmissionAssessment
+    /// Where `checked` is kept (`AssessmentCache`), and beside it what pages derive from it alone.
+    var cacheKey: AssessmentCache.Key
 
     var submission: Submission { checked.submission }
     var framework: Framework { checked.resolved.edition.framework }
@@ -31,8 +33,10 @@ extension WebService {
         guard let read, policy.canSee(read.submission), policy.canSee(read.version, of: read.submission) else {
             throw ServiceError.notFound
         }
+        let key = assessmentKey(read.version, findings: read.findings)
         return SelfAssessment(record: read.submission, version: read.version,
-                              checked: try await checked(read.version, of: read.submission, recorded: read.findings))
+                              checked: try await checked(read.version, of: read.submission, recorded: read.findings, key: key),
+                              cacheKey: key)
     }
 
     /// A stored version assessed as `respect check` assesses its file, with the agreed findings.
@@ -44,8 +48,12 @@ extension WebService {
 
     /// As `checked(_:of:findings:)`, with the submission's findings already read.
     func checked(_ version: SubmissionVersion, of record: SubmissionRecord, recorded: [AssessorFinding]) async throws -> SubmissionAssessment {
-        let key = AssessmentCache.Key(sha256: version.sha256, fileName: version.fileName, asOf: nil, today: today,
-                                      findings: recorded, planned: false)
+        try await checked(version, of: record, recorded: recorded, key: assessmentKey(version, findings: recorded))
+    }
+
+    /// As `checked(_:of:recorded:)`, kept under `key` (`assessmentKey` of the same version and findings).
+    private func checked(_ version: SubmissionVersion, of record: SubmissionRecord, recorded: [AssessorFinding],
+                         key: AssessmentCache.Key) async throws -> SubmissionAssessment {
         if case .checked(let kept)? = assessments.entry(key) { return kept }
         let bytes = try await bytes(of: version.sha256)
         let request = AssessmentRequest(submission: .bytes(bytes, name: version.fileName),
@@ -59,6 +67,11 @@ extension WebService {
                 throw ServiceError(error)
             }
         }
+    }
+
+    /// The key of a stored version's plain assessment, today, with `findings` applied.
+    func assessmentKey(_ version: SubmissionVersion, findings: [AssessorFinding]) -> AssessmentCache.Key {
+        AssessmentCache.Key(sha256: version.sha256, fileName: version.fileName, asOf: nil, today: today, findings: findings, planned: false)
     }
 
     /// Writes `submission` as a submission file (`SubmissionXMLWriter`), reads it back as an

@@ -22,19 +22,35 @@ struct PageRenderer: Sendable {
 
     /// The same page as UTF-8 bytes, for a response body with no `String` in between.
     func bytes(_ template: String, _ values: [String: any Encodable], catalogue: Catalogue) -> [UInt8] {
-        var context: [String: TemplateValue] = [:]
-        for (name, value) in values {
-            // The encoders of the views never fail; a value that did would be left out, as `nil` is.
-            if let encoded = try? TemplateValueEncoder.value(of: value) { context[name] = encoded }
-        }
-        context["t"] = catalogue.templateStrings
-        context["lang"] = .text(catalogue.language)
-        return library.bytes(template, .object(context)) ?? []
+        bytes(template, encoded: Self.encoded(values), catalogue: catalogue)
     }
 
     /// A page, its frame and its own values, as UTF-8 bytes.
     func bytes(_ template: String, frame: PageFrame, page: some Encodable, catalogue: Catalogue) -> [UInt8] {
         bytes(template, ["frame": frame, "title": frame.title, "csrf": frame.csrf, "page": page], catalogue: catalogue)
+    }
+
+    /// A page, its frame and its own values already encoded (a view partly kept, as the dashboard's is).
+    func bytes(_ template: String, frame: PageFrame, encodedPage: TemplateValue, catalogue: Catalogue) -> [UInt8] {
+        var context = Self.encoded(["frame": frame, "title": frame.title, "csrf": frame.csrf])
+        context["page"] = encodedPage
+        return bytes(template, encoded: context, catalogue: catalogue)
+    }
+
+    private func bytes(_ template: String, encoded values: [String: TemplateValue], catalogue: Catalogue) -> [UInt8] {
+        var context = values
+        context["t"] = catalogue.templateStrings
+        context["lang"] = .text(catalogue.language)
+        return library.bytes(template, .object(context)) ?? []
+    }
+
+    private static func encoded(_ values: [String: any Encodable]) -> [String: TemplateValue] {
+        var context: [String: TemplateValue] = [:]
+        for (name, value) in values {
+            // The encoders of the views never fail; a value that did would be left out, as `nil` is.
+            if let encoded = try? TemplateValueEncoder.value(of: value) { context[name] = encoded }
+        }
+        return context
     }
 }
 
@@ -68,5 +84,10 @@ extension WebService {
     /// Renders a page with its frame.
     func page(_ template: String, _ frame: PageFrame, _ page: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
         PageResponse.html(bytes: pages.bytes(template, frame: frame, page: page, catalogue: catalogue), status: status)
+    }
+
+    /// Renders a page with its frame, from its values already encoded.
+    func page(_ template: String, _ frame: PageFrame, encoded page: TemplateValue, status: HTTPResponse.Status = .ok) -> Response {
+        PageResponse.html(bytes: pages.bytes(template, frame: frame, encodedPage: page, catalogue: catalogue), status: status)
     }
 }

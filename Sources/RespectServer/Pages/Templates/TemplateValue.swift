@@ -15,4 +15,12 @@ enum TemplateValue: Sendable, Equatable {
         if case .object(let fields) = self { return fields[name] }
         return nil
     }
+
+    /// An object with `other`'s fields added to its own (`other`'s win where both have one);
+    /// anything else is left as it is.
+    func adding(_ other: TemplateValue?) -> TemplateValue {
+        guard case .object(var fields) = self, case .object(let more)? = other else { return self }
+        fields.merge(more) { _, added in added }
+        return .object(fields)
+    }
 }
