@@ -25,7 +25,7 @@ enum DashboardPage {
     }
 
     /// The assessment's part, decided by the assessment, the page's path (its links) and the
-    /// catalogue alone.
+    /// catalogue alone (the service's one, fixed for the life of the process).
     struct Reading: Sendable, Encodable {
         var asOf: String
         var verdict: VerdictView
