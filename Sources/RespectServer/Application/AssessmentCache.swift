@@ -20,8 +20,9 @@ import Synchronization
 /// the server, eight took it from 199 to 460 MB. An assessment of a file larger than the budget
 /// is not kept at all.
 ///
-/// Beside each assessment it keeps what pages derive from it alone (`derived`): the dashboard's
-/// verdict, missing lines and expiring evidence as template values. They go with their assessment.
+/// Beside each assessment it keeps what pages derive from it alone (`derived`), as template
+/// values: the dashboard's verdict, missing lines and expiring evidence; the editor's sections,
+/// evidence, facts and actions. They go with their assessment.
 final class AssessmentCache: Sendable {
     struct Key: Hashable, Sendable {
         var sha256: String

@@ -29,25 +29,27 @@ struct ProviderPageTests {
         }
     }
 
-    @Test("two self-assessments of one file each link to their own pages, and a dashboard read again is the same page")
-    func dashboardsOfOneFile() async throws {
+    @Test("two self-assessments of one file each link to their own pages on the dashboard and in the editor, and a page read again is the same page")
+    func pagesOfOneFile() async throws {
         try await TestServer.run { server in
             let session = try await PageFixtures.provider(server, "quality@brookfield.example", organisation: PageFixtures.brookfield)
             let first = try await PageFixtures.importFile(session, PageFixtures.workingTowards, title: "First")
             let second = try await PageFixtures.importFile(session, PageFixtures.workingTowards, title: "Second")
-            let firstPage = try await session.get(first).text
-            let secondPage = try await session.get(second).text
-            #expect(firstPage.contains("\(first)/evidence/new?indicator=") && !firstPage.contains("\(second)/"))
-            #expect(secondPage.contains("\(second)/evidence/new?indicator=") && !secondPage.contains("\(first)/"),
-                    "the second file's dashboard links to its own pages, not the first's")
-            #expect(secondPage.contains("<h1>Second</h1>") && firstPage.contains("<h1>First</h1>"))
             // The same page again, apart from the values made afresh for every answer.
             func masked(_ html: String) -> String {
                 html.replacingOccurrences(of: #"(nonce|value)="[^"]*""#, with: "$1=\"\"", options: .regularExpression)
             }
-            let again = try await session.get(first).text
-            #expect(masked(again) == masked(firstPage))
-            #expect(firstPage.contains("What to provide, most urgent first") && firstPage.contains("id=\"missing-"), "the assessment's part is on the page")
+            for (page, part) in [("", "What to provide, most urgent first"), ("/edit", "gov-board-minutes-2026-03")] {
+                let firstPage = try await session.get(first + page).text
+                let secondPage = try await session.get(second + page).text
+                #expect(firstPage.contains("\(first)/evidence/new?indicator=") && !firstPage.contains("\(second)/"), "\(page)")
+                #expect(secondPage.contains("\(second)/evidence/new?indicator=") && !secondPage.contains("\(first)/"),
+                        "the second file's page \(page) links to its own pages, not the first's")
+                #expect(secondPage.contains("Second") && firstPage.contains("First"), "each page has its own record's title \(page)")
+                #expect(firstPage.contains(part), "the assessment's part is on the page \(page)")
+                let again = try await session.get(first + page).text
+                #expect(masked(again) == masked(firstPage), "\(page)")
+            }
         }
     }
 

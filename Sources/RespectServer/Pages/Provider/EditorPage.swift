@@ -6,14 +6,24 @@ import RespectModel
 /// section → indicator with its status and what to provide (with a link that opens the evidence
 /// form for it), the evidence items, the facts and the action plan. Every change is a form that
 /// saves the next version.
+///
+/// As on the dashboard, the part read from the version and its assessment alone (`Reading`) is
+/// encoded once and kept beside the assessment (`AssessmentCache.derived`); the record's part and
+/// the services form (which may hold what was just typed) are made for every view.
 enum EditorPage {
+    /// The record's part, and the services form.
     struct View: Sendable, Encodable {
         var path: String
         var title: String
         var versionNumber: Int
         var isSubmitted: Bool
-        var verdict: VerdictView
         var services: ServicesForm.View
+    }
+
+    /// The part decided by the version's submission, its assessment, the framework and the
+    /// catalogue (the service's one, fixed for the life of the process) alone: no path, no link.
+    struct Reading: Sendable, Encodable {
+        var verdict: VerdictView
         var sections: [SectionView]
         var evidence: [EvidenceRow]
         var hasEvidence: Bool
@@ -66,42 +76,53 @@ enum EditorPage {
     static func render(_ state: SelfAssessment, services: ServicesForm.View? = nil, context: RespectRequestContext,
                        service: WebService, status: HTTPResponse.Status = .ok) -> Response {
         let catalogue = service.catalogue
+        let view = View(path: state.path, title: state.record.title, versionNumber: state.version.number,
+                        isSubmitted: state.isSubmitted, services: services ?? ServicesForm.view(state, form: nil, catalogue: catalogue))
+        // `Reading` holds no link (the template takes the path from `View`), so one value serves
+        // every self-assessment of the same file; `ProviderPageTests.pagesOfOneFile` checks that.
+        let reading = service.assessments.derived(state.cacheKey, "editor") {
+            try? TemplateValueEncoder.value(of: Reading(state, catalogue: catalogue))
+        }
+        let page = (try? TemplateValueEncoder.value(of: view))?.adding(reading) ?? .object([:])
+        let title = catalogue.format("editor_title", ["title": state.record.title])
+        return service.page("editor", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"),
+                            encoded: page, status: status)
+    }
+}
+
+extension EditorPage.Reading {
+    init(_ state: SelfAssessment, catalogue: Catalogue) {
         let framework = state.framework
         let results = Dictionary(state.assessment.indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let sections = framework.sections.map { section -> SectionView in
-            let indicators = section.standards.flatMap(\.indicators).compactMap { indicator -> IndicatorView? in
+        let sections = framework.sections.map { section -> EditorPage.SectionView in
+            let indicators = section.standards.flatMap(\.indicators).compactMap { indicator -> EditorPage.IndicatorView? in
                 guard let result = results[indicator.id] else { return nil }
-                return IndicatorView(line: IndicatorLine(result, catalogue: catalogue), applicable: result.status != .notApplicable,
-                                     needsWork: result.status.isUnmet, evidenceType: MissingLine.firstEvidenceType(result.toProvide),
-                                     mandatory: result.level == .mandatory)
+                return EditorPage.IndicatorView(line: IndicatorLine(result, catalogue: catalogue), applicable: result.status != .notApplicable,
+                                                needsWork: result.status.isUnmet, evidenceType: MissingLine.firstEvidenceType(result.toProvide),
+                                                mandatory: result.level == .mandatory)
             }
             let counts = state.assessment.sections.first { $0.id == section.id }?.counts ?? StatusCounts()
-            return SectionView(number: section.number, title: section.title,
-                               summary: catalogue.format("editor_sectionSummary", ["met": String(counts.met),
-                                                                                  "applicable": String(counts.applicable)]),
-                               open: counts.notMet + counts.partlyMet > 0, indicators: indicators)
+            return EditorPage.SectionView(number: section.number, title: section.title,
+                                          summary: catalogue.format("editor_sectionSummary", ["met": String(counts.met),
+                                                                                             "applicable": String(counts.applicable)]),
+                                          open: counts.notMet + counts.partlyMet > 0, indicators: indicators)
         }
         let vocabulary = framework.vocabulary
         let evidence = state.submission.evidence.map { item in
-            EvidenceRow(id: item.id, typeLabel: vocabulary.evidenceLabel(item.type), title: item.title, issued: item.issued.description,
-                        reviewBy: item.reviewBy?.description ?? "—", supports: item.supports.joined(separator: " "),
-                        sha256: item.file?.sha256)
+            EditorPage.EvidenceRow(id: item.id, typeLabel: vocabulary.evidenceLabel(item.type), title: item.title,
+                                   issued: item.issued.description, reviewBy: item.reviewBy?.description ?? "—",
+                                   supports: item.supports.joined(separator: " "), sha256: item.file?.sha256)
         }
         let facts = state.submission.facts.map { fact in
-            FactRow(label: vocabulary.fact(fact.id)?.label ?? fact.id,
-                    value: fact.value.description + (fact.unit.map { " " + $0 } ?? ""), source: fact.sourceEvidenceID)
+            EditorPage.FactRow(label: vocabulary.fact(fact.id)?.label ?? fact.id,
+                               value: fact.value.description + (fact.unit.map { " " + $0 } ?? ""), source: fact.sourceEvidenceID)
         }
         let actions = state.submission.actionPlan.enumerated().map { index, action in
-            ActionRow(index: index + 1, indicator: framework.indicator(id: action.indicatorID)?.number ?? action.indicatorID,
-                      action: action.action, owner: action.owner, due: action.due.description)
+            EditorPage.ActionRow(index: index + 1, indicator: framework.indicator(id: action.indicatorID)?.number ?? action.indicatorID,
+                                 action: action.action, owner: action.owner, due: action.due.description)
         }
-        let view = View(path: state.path, title: state.record.title, versionNumber: state.version.number,
-                        isSubmitted: state.isSubmitted, verdict: VerdictView(state.assessment.outcome, catalogue: catalogue),
-                        services: services ?? ServicesForm.view(state, form: nil, catalogue: catalogue),
-                        sections: sections, evidence: evidence, hasEvidence: !evidence.isEmpty, facts: facts, hasFacts: !facts.isEmpty,
-                        actions: actions, hasActions: !actions.isEmpty)
-        let title = catalogue.format("editor_title", ["title": state.record.title])
-        return service.page("editor", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"), view,
-                            status: status)
+        self.init(verdict: VerdictView(state.assessment.outcome, catalogue: catalogue), sections: sections,
+                  evidence: evidence, hasEvidence: !evidence.isEmpty, facts: facts, hasFacts: !facts.isEmpty,
+                  actions: actions, hasActions: !actions.isEmpty)
     }
 }
