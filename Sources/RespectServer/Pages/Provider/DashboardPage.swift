@@ -63,12 +63,11 @@ enum DashboardPage {
             versionState: catalogue["versionState_" + state.version.state.rawValue], isSubmitted: state.isSubmitted,
             framework: state.framework.title + " (" + state.framework.identity.reference + ")",
             latestVersion: state.record.latestVersion, isLatest: state.version.number == state.record.latestVersion)
-        let reading = service.assessments.derived(state.cacheKey, "dashboard " + state.path) {
-            try? TemplateValueEncoder.value(of: Reading(assessment, path: state.path, catalogue: catalogue))
-        }
-        let page = (try? TemplateValueEncoder.value(of: view))?.adding(reading) ?? .object([:])
         let title = catalogue.format("dashboard_title", ["title": state.record.title, "verdict": assessment.outcome.label])
-        return service.page("dashboard", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"), encoded: page)
+        return service.page("dashboard", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"), view,
+                            keeping: "dashboard " + state.path, of: state) {
+            Reading(assessment, path: state.path, catalogue: catalogue)
+        }
     }
 }
 

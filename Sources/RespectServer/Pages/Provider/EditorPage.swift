@@ -78,15 +78,13 @@ enum EditorPage {
         let catalogue = service.catalogue
         let view = View(path: state.path, title: state.record.title, versionNumber: state.version.number,
                         isSubmitted: state.isSubmitted, services: services ?? ServicesForm.view(state, form: nil, catalogue: catalogue))
+        let title = catalogue.format("editor_title", ["title": state.record.title])
         // `Reading` holds no link (the template takes the path from `View`), so one value serves
         // every self-assessment of the same file; `ProviderPageTests.pagesOfOneFile` checks that.
-        let reading = service.assessments.derived(state.cacheKey, "editor") {
-            try? TemplateValueEncoder.value(of: Reading(state, catalogue: catalogue))
+        return service.page("editor", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"), view,
+                            keeping: "editor", of: state, status: status) {
+            Reading(state, catalogue: catalogue)
         }
-        let page = (try? TemplateValueEncoder.value(of: view))?.adding(reading) ?? .object([:])
-        let title = catalogue.format("editor_title", ["title": state.record.title])
-        return service.page("editor", PageFrame(title: title, context: context, catalogue: catalogue, section: "/home"),
-                            encoded: page, status: status)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import RespectAssessment
 import RespectCorpus
 import RespectEvaluation
@@ -67,6 +68,17 @@ extension WebService {
                 throw ServiceError(error)
             }
         }
+    }
+
+    /// Renders a self-assessment's page from `view`, made for every answer, and the part `derive`
+    /// makes from `state`'s assessment alone, kept beside that assessment under `name`
+    /// (`AssessmentCache.derived`) and made again only for a new assessment. The template sees
+    /// the two as one object.
+    func page(_ template: String, _ frame: PageFrame, _ view: some Encodable, keeping name: String, of state: SelfAssessment,
+              status: HTTPResponse.Status = .ok, derive: () -> some Encodable) -> Response {
+        let kept = assessments.derived(state.cacheKey, name) { try? TemplateValueEncoder.value(of: derive()) }
+        let page = (try? TemplateValueEncoder.value(of: view))?.adding(kept) ?? .object([:])
+        return self.page(template, frame, encoded: page, status: status)
     }
 
     /// The key of a stored version's plain assessment, today, with `findings` applied.
