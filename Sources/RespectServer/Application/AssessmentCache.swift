@@ -90,7 +90,8 @@ final class AssessmentCache: Sendable {
     /// The value `name` derived from the assessment kept under `key`: kept beside it the first
     /// time (`make` runs outside the lock), found again after. While no assessment is kept under
     /// `key` (a file over the budget, or one already let go), `make` runs every time and nothing is kept.
-    /// `make` must depend on nothing but that assessment and what `name` says.
+    /// `make` must depend on nothing but that assessment, what `name` says (a page, and its path
+    /// when the value links to it) and what is fixed for the process (the service's catalogue).
     func derived(_ key: Key, _ name: String, make: () -> TemplateValue?) -> TemplateValue? {
         let (isKept, found) = state.withLock { state -> (Bool, TemplateValue?) in
             guard let kept = state.entries[key] else { return (false, nil) }
