@@ -42,10 +42,19 @@ public struct TestHTTPClient: Sendable {
     /// a connection the server dropped): a test then reports a hung request instead of hanging.
     public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
                      timeout: Duration? = nil) async throws -> Answer {
+        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: path)
+        head.headers.add(name: "Host", value: "127.0.0.1:\(port)")
+        head.headers.add(name: "Connection", value: "close")
+        for (name, value) in headers { head.headers.add(name: name, value: value) }
+        if let body, !head.headers.contains(name: "Content-Length") {
+            head.headers.add(name: "Content-Length", value: String(body.count))
+        }
+        let request = head
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                    try channel.pipeline.syncOperations.addHandler(RequestWriter(head: request, body: body ?? []))
                     return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
                 }
             }
@@ -54,29 +63,7 @@ public struct TestHTTPClient: Sendable {
             return raw.eventLoop.scheduleTask(in: .milliseconds(Int64(limit / .milliseconds(1)))) { raw.close(promise: nil) }
         }
         defer { closer?.cancel() }
-        return try await channel.executeThenClose { inbound, outbound in
-            var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: path)
-            head.headers.add(name: "Host", value: "127.0.0.1:\(port)")
-            head.headers.add(name: "Connection", value: "close")
-            for (name, value) in headers { head.headers.add(name: name, value: value) }
-            if let body, !head.headers.contains(name: "Content-Length") {
-                head.headers.add(name: "Content-Length", value: String(body.count))
-            }
-            try await outbound.write(.head(head))
-            if let body, !body.isEmpty {
-                // In slices, so a refusal can arrive while the body is still being sent.
-                var offset = 0
-                while offset < body.count {
-                    let end = min(offset + 65_536, body.count)
-                    do {
-                        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body[offset..<end]))))
-                    } catch {
-                        break
-                    }
-                    offset = end
-                }
-            }
-            try? await outbound.write(.end(nil))
+        return try await channel.executeThenClose { inbound, _ in
             var answer = Answer(status: 0, headers: [:], cookies: [], body: [])
             for try await part in inbound {
                 switch part {
@@ -118,5 +105,39 @@ public struct TestHTTPClient: Sendable {
             // Let the server read what was sent before the connection goes.
             try await Task.sleep(for: .milliseconds(200))
         }
+    }
+}
+
+/// Writes a whole request from its connection's event loop the moment the connection is up, in
+/// 64 KiB slices (so a refusal can arrive while the body is still being sent).
+///
+/// A test's task may wait seconds for a thread of the two-thread pool on CI while other tests
+/// compute; a request written from that task could then reach a server started with a short
+/// `--idle-timeout` after the server had already closed the idle connection (CI saw "I/O on
+/// closed channel"). Written here, the request goes out whatever the pool is doing; the task
+/// only reads the answer. Writes the server refuses by closing are dropped, as a client's are.
+private final class RequestWriter: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPClientResponsePart
+    typealias InboundOut = HTTPClientResponsePart
+    typealias OutboundOut = HTTPClientRequestPart
+
+    let head: HTTPRequestHead
+    let body: [UInt8]
+
+    init(head: HTTPRequestHead, body: [UInt8]) {
+        self.head = head
+        self.body = body
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        var offset = 0
+        while offset < body.count {
+            let end = min(offset + 65_536, body.count)
+            context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body[offset..<end])))), promise: nil)
+            offset = end
+        }
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        context.fireChannelActive()
     }
 }
