@@ -85,7 +85,10 @@ struct DeadlineTimerTests {
             try await Deadline.run(within: .milliseconds(150), timer: timer) { await work.run() }
         }
         let waited = ContinuousClock.now - started
-        #expect(waited >= .milliseconds(150) && waited < .seconds(2), "answered at the limit, not before: \(waited)")
+        // Not before the limit; the upper bound only tells a call the timer expired from one it
+        // never did, with room for a test task that waits seconds for a thread on a busy 2-core
+        // machine (CI has seen waits over 2 s).
+        #expect(waited >= .milliseconds(150) && waited < .seconds(10), "answered at the limit, not before: \(waited)")
         #expect(timer.watching == 0)
         work.open()
     }
