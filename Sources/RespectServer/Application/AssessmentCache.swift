@@ -42,7 +42,8 @@ final class AssessmentCache: Sendable {
     private struct Kept {
         var entry: Entry
         var bytes: Int
-        /// Values derived from the assessment alone, by name (a page and the path it links to).
+        /// Values derived from the assessment alone, by name: a page, with the path it links to
+        /// when its value holds links (the dashboard's does, the editor's does not).
         var derived: [String: TemplateValue] = [:]
     }
 
