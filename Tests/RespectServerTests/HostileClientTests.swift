@@ -42,7 +42,8 @@ struct HostileClientTests {
         while sent < total, await connection.write(chunk) { sent += mebibyte }
         if sent >= total, chunked { _ = await connection.write(Array("0\r\n\r\n".utf8)) }
         let answer = String(decoding: await connection.received().prefix(64), as: UTF8.self)
-        return (Int(answer.dropFirst("HTTP/1.1 ".count).prefix(3)) ?? 0, sent)
+        // A server that neither answers nor closes within received's limit gives status 0.
+        return (connection.wasCutOffByClient ? 0 : Int(answer.dropFirst("HTTP/1.1 ".count).prefix(3)) ?? 0, sent)
     }
 
     @Test("a 200 MB body is refused with 413 while it is read, declared or chunked, and the server's memory stays bounded")
@@ -83,7 +84,7 @@ struct HostileClientTests {
             #expect(slow.isClosed && written < 60, "still open after \(written) bytes")
             #expect(elapsed < .seconds(7), "cut off after \(elapsed), the idle timeout is 2 s")
             _ = await silent.received()
-            #expect(silent.isClosed)
+            #expect(silent.isClosed && !silent.wasCutOffByClient, "the server left a silent connection open for a minute")
             #expect(try await server.client.send("GET", "/health").status == 200, "the server still serves")
         }
     }

@@ -1,13 +1,16 @@
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// A bare TCP connection to a test server, for clients that misbehave: bytes written exactly
 /// as given (a request head or body a byte at a time), and whatever comes back collected until
-/// the server closes the connection.
+/// the server closes the connection, or until a time limit (so a server that never closes it
+/// fails the test instead of hanging the run).
 public final class RawConnection: Sendable {
     private let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
     private let reader: Task<[UInt8], Never>
     private let writer: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    private let closedHere = Atomic<Bool>(false)
 
     public static func open(port: Int) async throws -> RawConnection {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -43,17 +46,37 @@ public final class RawConnection: Sendable {
         }
     }
 
-    /// Whether the server has closed the connection.
+    /// Whether the connection is closed (by the server, or by `received` at its limit).
     public var isClosed: Bool { !channel.channel.isActive }
 
-    /// Everything the server sent, once it has closed the connection.
-    public func received() async -> [UInt8] {
-        await reader.value
+    /// Whether `received` closed the connection itself because the server had not within its
+    /// limit.
+    public var wasCutOffByClient: Bool { closedHere.load(ordering: .relaxed) }
+
+    /// Everything the server sent, once it has closed the connection. A server that has not
+    /// closed it within `limit` has it closed from this side (`wasCutOffByClient`), and what
+    /// came so far is returned. The limit runs on the connection's event loop, so it holds
+    /// whatever the test's own task is waiting for.
+    public func received(within limit: Duration = .seconds(60)) async -> [UInt8] {
+        let raw = channel.channel
+        let closer = raw.eventLoop.scheduleTask(in: .milliseconds(Int64(limit / .milliseconds(1)))) { [self] in
+            if raw.isActive { closedHere.store(true, ordering: .relaxed) }
+            raw.close(promise: nil)
+        }
+        let bytes = await reader.value
+        closer.cancel()
+        return bytes
     }
 
     /// Closes the connection from this side.
     public func close() {
         writer.finish()
         channel.channel.close(promise: nil)
+    }
+
+    /// A connection a test left open (its server kept it when it should not have) is closed
+    /// with it, so the failure is reported instead of the writer's deinit stopping the process.
+    deinit {
+        close()
     }
 }

@@ -37,11 +37,12 @@ public struct TestHTTPClient: Sendable {
     }
 
     /// Sends a request and reads the whole answer. `body` is sent in slices (with
-    /// `Content-Length` its size, unless `headers` gives one). With a `timeout`, a server that has
-    /// not answered in that time has its connection closed, and the answer has status 0 (as for
-    /// a connection the server dropped): a test then reports a hung request instead of hanging.
+    /// `Content-Length` its size, unless `headers` gives one). A server that has not answered
+    /// within `timeout` (by default five minutes, far beyond any request of the tests on a slow
+    /// machine) has its connection closed, and the answer has status 0 (as for a connection the
+    /// server dropped): a test then reports a hung request instead of hanging the run.
     public func send(_ method: String, _ path: String, headers: [(String, String)] = [], body: [UInt8]? = nil,
-                     timeout: Duration? = nil) async throws -> Answer {
+                     timeout: Duration = .seconds(300)) async throws -> Answer {
         var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: path)
         head.headers.add(name: "Host", value: "127.0.0.1:\(port)")
         head.headers.add(name: "Connection", value: "close")
@@ -58,11 +59,9 @@ public struct TestHTTPClient: Sendable {
                     return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
                 }
             }
-        let closer = timeout.map { limit in
-            let raw = channel.channel
-            return raw.eventLoop.scheduleTask(in: .milliseconds(Int64(limit / .milliseconds(1)))) { raw.close(promise: nil) }
-        }
-        defer { closer?.cancel() }
+        let raw = channel.channel
+        let closer = raw.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout / .milliseconds(1)))) { raw.close(promise: nil) }
+        defer { closer.cancel() }
         return try await channel.executeThenClose { inbound, _ in
             var answer = Answer(status: 0, headers: [:], cookies: [], body: [])
             for try await part in inbound {

@@ -1,0 +1,35 @@
+import RespectTestSupport
+import Testing
+
+/// The server tests' clients bound their own waiting, so a server that hangs fails a test
+/// instead of hanging the whole run until CI's limit.
+@Suite("Test clients and a server that never answers")
+struct TestClientLimitTests {
+    @Test("a request to a server that never answers ends at its time limit, with status 0")
+    func requestEndsAtItsLimit() async throws {
+        let listener = try await SilentListener.start()
+        let started = ContinuousClock.now
+        let answer = try await TestHTTPClient(port: listener.port).send("GET", "/health", timeout: .seconds(1))
+        let waited = ContinuousClock.now - started
+        await listener.stop()
+        #expect(answer.status == 0)
+        #expect(answer.body.isEmpty)
+        #expect(waited >= .seconds(1), "gave up after \(waited), before its limit")
+        #expect(waited < .seconds(60), "waited \(waited) for a 1 s limit")
+    }
+
+    @Test("a bare connection the server never closes is closed by the client at its limit, which says so")
+    func rawConnectionEndsAtItsLimit() async throws {
+        let listener = try await SilentListener.start()
+        let connection = try await RawConnection.open(port: listener.port)
+        let started = ContinuousClock.now
+        let received = await connection.received(within: .seconds(1))
+        let waited = ContinuousClock.now - started
+        await listener.stop()
+        #expect(received.isEmpty)
+        #expect(connection.isClosed)
+        #expect(connection.wasCutOffByClient)
+        #expect(waited >= .seconds(1), "gave up after \(waited), before its limit")
+        #expect(waited < .seconds(60), "waited \(waited) for a 1 s limit")
+    }
+}
