@@ -6,7 +6,9 @@
 #   check   POST /api/v1/check with FILE (default examples/submissions/working-towards.xml) at
 #           CONNECTIONS (32) for CHECK_SECONDS (30), beside the same-run figure of
 #           `xmllint --noout --schema` validating FILE repeated XMLLINT_FILES (300) times in one
-#           process (files/s), so the server's figure reads as a ratio on any machine;
+#           process (files/s), so the server's figure reads as a ratio on any machine, and of
+#           the engine alone (`respect batch` on as many copies, every core: no plan, no JSON,
+#           no HTTP), which shows how much of that budget reading and evaluating already take;
 #   pages   the provider's dashboard as a signed-in provider (a session cookie) for PAGE_SECONDS
 #           (20): GET /self-assessments/ID where the build has the provider pages, else GET /home;
 #   round   ROUND (1,000) generated submissions uploaded and submitted through the API, then
@@ -190,6 +192,21 @@ xmllint_rate() {
   awk -v n="$XMLLINT_FILES" -v ns=$((end - start)) 'BEGIN { printf "%.1f", n / (ns / 1e9) }'
 }
 
+# --- the engine's same-run figure -----------------------------------------------------------
+# `respect batch` scoring the same XMLLINT_FILES copies of FILE on every core: read, validate
+# and evaluate, with no path to the next verdict, no JSON answer, no HTTP and no store. It shows
+# how much of the check's CPU budget the engine alone takes (files/s; empty if batch failed).
+engine_rate() {
+  local dir="$WORK/engine" start end
+  mkdir -p "$dir"
+  for index in $(seq 1 "$XMLLINT_FILES"); do cp "$FILE" "$dir/$index.xml"; done
+  start=$(date +%s%N)
+  "$BIN" batch "$dir" >/dev/null 2>"$WORK/engine.log" || { rm -rf "$dir"; return 0; }
+  end=$(date +%s%N)
+  rm -rf "$dir"
+  awk -v n="$XMLLINT_FILES" -v ns=$((end - start)) 'BEGIN { printf "%.1f", n / (ns / 1e9) }'
+}
+
 # --- one leg --------------------------------------------------------------------------------
 run_leg() {  # run_leg NAME [--database URL]
   local name="$1"; shift
@@ -209,9 +226,10 @@ run_leg() {  # run_leg NAME [--database URL]
   reader_token=$(token reader@brookfield.example)
   wrk_script "$WORK/check.lua" POST "$ROOT/$FILE" "Authorization: Bearer $reader_token"
   wrk -t1 -c4 -d3s -s "$WORK/check.lua" "$url/api/v1/check?name=warm-up.xml" >/dev/null   # warm-up
-  local before xmllint check
+  local before xmllint engine check
   before=$(load_average)
   xmllint=$(xmllint_rate)
+  engine=$(engine_rate)
   reset_peak
   check=$(run_wrk check "$CHECK_SECONDS" "$WORK/check.lua" "$url/api/v1/check?name=$(basename "$FILE")")
   local rate; rate=$(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk-check.txt")
@@ -220,6 +238,12 @@ run_leg() {  # run_leg NAME [--database URL]
          "peak RSS $(memory VmHWM) MB; load average $before → $(load_average)"
     echo "        xmllint --noout --schema, $XMLLINT_FILES × the same file in one process: $xmllint files/s;" \
          "ratio $(awk -v a="$rate" -v b="$xmllint" 'BEGIN { printf "%.2f", a / b }')× (target ≥ 1.0, p99 < 100 ms)"
+    if [ -n "$engine" ]; then
+      echo "        the engine alone (respect batch, the same $XMLLINT_FILES files on $(nproc) cores: read, validate, evaluate;" \
+           "no plan, no JSON, no HTTP, no store): $engine files/s, $(awk -v a="$engine" -v b="$xmllint" 'BEGIN { printf "%.2f", a / b }')× xmllint"
+    else
+      echo "        the engine alone: respect batch failed ($(head -c 300 "$WORK/engine.log"))"
+    fi
   } | tee -a "$results"
 
   # pages
