@@ -36,8 +36,8 @@ struct ServerProgram: AsyncParsableCommand {
     /// allocates most, an event loop and a thread of the task pool per core. With two in all on
     /// two cores, those four threads shared them: at 32 connections a check answer cost 20.6 ms
     /// of CPU against 17.9 ms with four, and the server gave 84 answers a second against 98
-    /// (the means of ten interleaved rounds on a 2-core VM), and a soak of 127,020 checks still
-    /// grew the resident size by only 4.1%. `MALLOC_ARENA_MAX` in the environment still wins.
+    /// (the means of ten interleaved rounds on a 2-core VM). With four, a soak of 127,020 checks
+    /// grew the resident size by 4.1%. `MALLOC_ARENA_MAX` in the environment still wins.
     private static func limitMallocArenas() {
         #if canImport(Glibc)
         if getenv("MALLOC_ARENA_MAX") == nil { _ = glibcMallopt(glibcArenaMax, Int32(mallocArenas)) }
