@@ -2,9 +2,10 @@
 # Peak memory of the heaviest legal submission, a benchmark (not a test): a release build reads
 # a file just under the default limits (32 MiB, 19,900 evidence items with long titles) in
 # `respect check`, a file of the same size with far too many evidence items (refused while
-# parsing), `respect serve` handling four such uploads at once, and then the same server
-# giving the results of eight stored versions of that size, each a different file, one after
-# another (the pages' assessment cache must not keep them all). Prints each peak RSS
+# parsing), `respect serve` handling four such uploads at once, then twelve (it holds four and
+# answers the rest 503 at once), and then the same server giving the results of eight stored
+# versions of that size, each a different file, one after another (the pages' assessment cache
+# must not keep them all). Prints each peak RSS
 # (VmHWM / time -v) against its bound: check below 100 MB, the server below 500 MB.
 #   scripts/memory.sh            (BIN=path/to/respect to use another build)
 set -euo pipefail
@@ -50,6 +51,20 @@ codes=$(cat "$WORK"/code-* | sort | uniq -c | xargs)
 kb=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER/status")
 printf '%-58s peak %4d MB (bound 500 MB), answers: %s\n' "serve, 2 x 4 heaviest uploads at once" $((kb / 1024)) "$codes"
 [ $((kb / 1024)) -lt 500 ] || status=1
+
+# Twelve at once: the server holds four of the largest uploads (--upload-memory's default) and
+# answers the others 503 (busy) at once, so its memory does not grow with the number sent.
+uploads=()
+for n in $(seq 1 12); do
+  curl -s -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $TOKEN" --data-binary @"$WORK/heavy.xml" \
+    "http://127.0.0.1:$PORT/api/v1/check?name=heavy-many-$n.xml" > "$WORK/many-$n" & uploads+=($!)
+done
+wait "${uploads[@]}"
+codes=$(cat "$WORK"/many-* | sort | uniq -c | xargs)
+kb=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER/status")
+printf '%-58s peak %4d MB (bound 500 MB), answers: %s\n' "serve, 12 heaviest uploads at once" $((kb / 1024)) "$codes"
+[ $((kb / 1024)) -lt 500 ] || status=1
+grep -q 503 "$WORK"/many-* || { echo "  expected some uploads answered 503 (busy)"; status=1; }
 
 # Eight stored versions of the heaviest size, each a different file, and each one's result read.
 PROVIDER=$(curl -sf -u 'provider@example.org:memory passphrase' -X POST "http://127.0.0.1:$PORT/api/v1/tokens" | jq -r .token)

@@ -63,6 +63,9 @@ COMMON = {"400": error("A parameter or the body is not what is expected"), "503"
 BODY = {"413": error("Larger than the limit (refused while reading)")}
 JSON_ERRORS = {"415": error("Not a JSON body")}
 XML_ERRORS = {"422": error("Not a usable submission or tender file")}
+# A large body (XML, evidence file) may also meet a server holding as many uploads as it may.
+LARGE_BODY = {"503": {**error("The database does not answer, or (code `busy`) the server is receiving too many large uploads at once and kept nothing of this one"),
+                      "headers": {"Retry-After": {"description": "With `busy`: seconds to wait before sending again", "schema": I}}}}
 CHANGE = {"409": error("The records refuse the change (a duplicate, or a state that does not allow it)")}
 # Examples name records a fresh service has after the README's first steps (the first record of
 # each kind; Eastfield's registered number; the installed 2017 edition), so a fuzzer starts from them.
@@ -136,6 +139,7 @@ for method, path, op, roles, body, responses, params in R:
         extra.update(BODY)
         extra.update(JSON_ERRORS if "application/json" in body["content"] else {})
         extra.update(XML_ERRORS if "application/xml" in body["content"] else {})
+        extra.update(LARGE_BODY if {"application/xml", "application/octet-stream"} & set(body["content"]) else {})
     if method != "get":
         extra.update(CHANGE)
     if path in ("/health", "/openapi.json"):

@@ -38,6 +38,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Largest submission or tender XML accepted in a request, in bytes.", valueName: "bytes"))
     var maxUploadSize = 32 * 1024 * 1024
 
+    @Option(name: .long, help: ArgumentHelp("Most bytes of uploads (XML, evidence files) held at once across all requests; "
+                                            + "an upload past it is answered 503 with Retry-After. Default: four times the "
+                                            + "largest upload accepted.", valueName: "bytes"))
+    var uploadMemory: Int?
+
     @Option(name: .long, help: ArgumentHelp("Close a connection idle this long, or whose request head has not arrived by then.", valueName: "seconds"))
     var idleTimeout: Double = 30
 
@@ -52,21 +57,33 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
         guard maxEvidenceFileSize > 0, maxUploadSize > 0 else { throw ValidationError("upload limits must be positive") }
+        let largest = serverConfiguration.largestBody
+        if let uploadMemory, uploadMemory < largest {
+            throw ValidationError("--upload-memory must hold the largest upload accepted with its form (\(largest) bytes "
+                                  + "with these limits); \(uploadMemory) is less")
+        }
         guard idleTimeout > 0, minUploadRate > 0 else { throw ValidationError("--idle-timeout and --min-upload-rate must be positive") }
+    }
+
+    /// The server's configuration from the options.
+    var serverConfiguration: ServerConfiguration {
+        var configuration = ServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        configuration.maxEvidenceFileBytes = maxEvidenceFileSize
+        configuration.maxXMLBytes = maxUploadSize
+        configuration.maxHeldUploadBytes = uploadMemory
+        configuration.secureCookies = !insecureCookies
+        configuration.idleTimeout = idleTimeout
+        configuration.minimumUploadRate = minUploadRate
+        return configuration
     }
 
     func run() async throws {
         do {
             let store = try await dataOptions.open()
             let engine = try engine.engine()
-            var configuration = ServerConfiguration()
-            configuration.host = host
-            configuration.port = port
-            configuration.maxEvidenceFileBytes = maxEvidenceFileSize
-            configuration.maxXMLBytes = maxUploadSize
-            configuration.secureCookies = !insecureCookies
-            configuration.idleTimeout = idleTimeout
-            configuration.minimumUploadRate = minUploadRate
+            let configuration = serverConfiguration
             let started = Date()
             let application = try await RespectWebApplication.make(store: store, engine: engine, configuration: configuration) { port in
                 let milliseconds = Int(Date().timeIntervalSince(started) * 1000)

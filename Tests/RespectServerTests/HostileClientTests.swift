@@ -111,4 +111,78 @@ struct HostileClientTests {
             #expect(check.status == 200)
         }
     }
+
+    /// Opens a connection that sends a `POST /api/v1/check` head declaring `declared` bytes, then
+    /// a tenth of them, and holds the rest back.
+    static func holdUpload(_ server: ServeProcess, token: String, declared: Int) async throws -> RawConnection {
+        let connection = try await RawConnection.open(port: server.port)
+        let head = "POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Length: \(declared)\r\n\r\n"
+        _ = await connection.write(Array(head.utf8))
+        _ = await connection.write([UInt8](repeating: UInt8(ascii: " "), count: declared / 10))
+        return connection
+    }
+
+    @Test("uploads past the server's upload memory are answered 503 at once, declared or chunked, while sign-in still works; held uploads given up make room again")
+    func uploadsPastTheUploadMemoryAreRefusedAtOnce() async throws {
+        // Room for two of the largest uploads (1 MiB each) and 64 KiB more: the least allowed with
+        // these limits is one upload and a form's 64 KiB of fields.
+        let kibibyte = 1024
+        let options = ["--max-upload-size", String(Self.mebibyte), "--max-evidence-file-size", String(Self.mebibyte),
+                       "--upload-memory", String(2 * Self.mebibyte + 64 * kibibyte)]
+        try await Self.serve(options) { server, token in
+            let check = { (body: [UInt8]) in
+                try await server.client.send("POST", "/api/v1/check", headers: ServerFixtures.bearer(token), body: body)
+            }
+            // A real submission of about 600 KB: the engine reads it whole whatever it is padded with.
+            let padded = ServerFixtures.notYetBytes + Array("<!--\(String(repeating: " ", count: 600_000))-->\n".utf8)
+            let first = try await check(padded)
+            #expect(first.status == 200, "the padded file is checked when nothing else is held: \(first.status) \(first.text.prefix(300))")
+
+            // Three held uploads fill the memory to the byte.
+            let holders = [try await Self.holdUpload(server, token: token, declared: Self.mebibyte),
+                           try await Self.holdUpload(server, token: token, declared: Self.mebibyte),
+                           try await Self.holdUpload(server, token: token, declared: 64 * kibibyte)]
+            // The server counts a held upload once it has read its head: even the 35 KB example
+            // is refused once all three are counted (asked again until then).
+            var refused: TestHTTPClient.Answer?
+            for _ in 0..<50 where refused == nil {
+                let answer = try await check(ServerFixtures.notYetBytes)
+                if answer.status == 503 { refused = answer } else { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            let busy = try #require(refused, "a small upload was never refused while the held ones filled the memory")
+            #expect(busy.object["code"] as? String == "busy")
+            #expect(busy.headers["retry-after"] == "5")
+            #expect((busy.object["detail"] as? String)?.contains("nothing of this one was kept") == true, "\(busy.text)")
+
+            // Sending in chunks does not get round it: counted as the body grows.
+            let chunked = try await Self.flood(server, token: token, total: Self.mebibyte, chunked: true)
+            #expect(chunked.status == 503, "a chunked upload past the memory gave \(chunked.status)")
+
+            // Small bodies (a JSON body here) are not counted: signing in still works.
+            let basic = Data("quality@eastfield.example:a long passphrase".utf8).base64EncodedString()
+            let signIn = try await server.client.send("POST", "/api/v1/tokens",
+                                                      headers: [("Authorization", "Basic \(basic)"), ("Content-Type", "application/json")],
+                                                      body: Array(#"{"label": "while the server is busy"}"#.utf8))
+            #expect(signIn.status == 201, "signing in while uploads fill the memory gave \(signIn.status) \(signIn.text)")
+
+            // The held uploads given up, their bytes are given back.
+            for holder in holders { holder.close() }
+            var again = 0
+            for _ in 0..<50 where again != 200 {
+                again = try await check(padded).status
+                if again != 200 { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(again == 200, "the server never took a large upload again after the held ones were given up")
+        }
+    }
+
+    @Test("an upload memory too small for the largest upload is refused at start: exit 64, naming the option and the least it may be")
+    func tooSmallAnUploadMemoryIsRefused() async throws {
+        let data = try ServeDataFolder()
+        let result = try await ServeProcess.refusal(["--data", data.path, "--max-upload-size", String(Self.mebibyte),
+                                                     "--max-evidence-file-size", String(Self.mebibyte), "--upload-memory", "1000000"])
+        #expect(result.status == 64, "exit \(result.status): \(result.output)")
+        #expect(result.output.contains("--upload-memory must hold the largest upload accepted"), "\(result.output)")
+        #expect(result.output.contains(String(Self.mebibyte + 64 * 1024)), "names the least it may be: \(result.output)")
+    }
 }

@@ -20,6 +20,8 @@ enum ErrorCode: String, Sendable, CaseIterable {
     case conflict
     case refused
     case unavailable
+    /// Too many large uploads at once (`UploadMemory`): answered with `Retry-After`.
+    case busy
     case internalError = "internal-error"
 
     var status: HTTPResponse.Status {
@@ -34,7 +36,7 @@ enum ErrorCode: String, Sendable, CaseIterable {
         case .unsupportedMediaType: .unsupportedMediaType
         case .badData, .missingInput: .unprocessableContent
         case .conflict, .refused: .conflict
-        case .unavailable: .serviceUnavailable
+        case .unavailable, .busy: .serviceUnavailable
         case .internalError: .internalServerError
         }
     }

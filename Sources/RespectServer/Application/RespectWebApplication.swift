@@ -19,7 +19,8 @@ public enum RespectWebApplication {
                                  pages: try PageRenderer.load(), catalogue: try Catalogue.load(),
                                  openAPIDocument: Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("openapi.json")))),
                                  styleSheet: Array((HTMLStyle.stylesheet + "\n").utf8)
-                                     + Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("Static/style.css")))))
+                                     + Array(try Data(contentsOf: URL(fileURLWithPath: ServerResources.path("Static/style.css")))),
+                                 uploads: UploadMemory(capacity: configuration.heldUploadBytes))
         let router = Router(context: RespectRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(service: service))

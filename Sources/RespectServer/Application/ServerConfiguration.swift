@@ -12,6 +12,23 @@ public struct ServerConfiguration: Sendable {
     public var maxXMLBytes = 32 * 1024 * 1024
     /// Largest evidence file accepted.
     public var maxEvidenceFileBytes = 20 * 1024 * 1024
+    /// The most bytes of large request bodies (XML, evidence files, forms with files) held at
+    /// once across all requests (`UploadMemory`); `nil`: four times the largest upload accepted,
+    /// so four of the largest are received together and a fifth is answered 503 until one is done.
+    public var maxHeldUploadBytes: Int?
+    /// `maxHeldUploadBytes`, or its default.
+    public var heldUploadBytes: Int {
+        maxHeldUploadBytes ?? 4 * max(maxXMLBytes, maxEvidenceFileBytes)
+    }
+    /// The largest request body accepted: the largest XML or evidence file, with room for a
+    /// form's other fields. `maxHeldUploadBytes` must hold at least one.
+    public var largestBody: Int {
+        max(maxXMLBytes, maxEvidenceFileBytes) + Self.smallBodyBytes
+    }
+    /// The largest form without files. Bodies read within this size are not counted in
+    /// `maxHeldUploadBytes`: they are small, and signing in must work while large uploads crowd
+    /// the server.
+    public static let smallBodyBytes = 64 * 1024
     /// Largest JSON body accepted.
     public var maxJSONBytes = 64 * 1024
     /// How long a browser session lasts after signing in.

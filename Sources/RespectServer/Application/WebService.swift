@@ -22,6 +22,8 @@ struct WebService: Sendable {
     let assessments = AssessmentCache()
     /// How much XML is read and assessed at once (`WorkBudget`).
     let budget = WorkBudget()
+    /// The large request bodies held at once (`UploadMemory`).
+    let uploads: UploadMemory
 
     /// Today, as the as-of date of a check that names none.
     var today: CalendarDate {

@@ -17,10 +17,14 @@ struct ErrorMiddleware: RouterMiddleware {
             let serviceError = Self.serviceError(error, context: context)
             var response = respond(serviceError, to: request, context: context)
             // A refused body may still be arriving: closing the connection stops reading it.
-            if serviceError.code == .tooLarge { response.headers[.connection] = "close" }
+            if serviceError.code == .tooLarge || serviceError.code == .busy { response.headers[.connection] = "close" }
+            if serviceError.code == .busy { response.headers[.retryAfter] = String(Self.busyRetrySeconds) }
             return response
         }
     }
+
+    /// How long a client refused as `busy` is asked to wait (`Retry-After`, in seconds).
+    static let busyRetrySeconds = 5
 
     static func serviceError(_ error: any Error, context: Context) -> ServiceError {
         switch error {

@@ -92,11 +92,11 @@ enum SessionCookies {
 /// Reading the forms pages post: URL-encoded, or multipart where a route accepts files.
 enum FormBody {
     /// The largest form without files.
-    static let limit = 64 * 1024
+    static let limit = ServerConfiguration.smallBodyBytes
 
     /// The largest form with files: the largest XML or evidence file, and room for the fields.
     static func uploadLimit(_ configuration: ServerConfiguration) -> Int {
-        max(configuration.maxXMLBytes, configuration.maxEvidenceFileBytes) + limit
+        configuration.largestBody
     }
 
     /// The form in `bytes`, read as its `Content-Type` says; multipart only where `acceptsFiles`.

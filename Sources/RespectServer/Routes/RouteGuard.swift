@@ -8,9 +8,19 @@ import NIOCore
 /// session's CSRF token (403, nothing changed): in `X-CSRF-Token` for the API, in the form's
 /// `csrf` field for pages. Bearer-token calls need no CSRF token: a browser never sends one by
 /// itself. Requests another site started (`Sec-Fetch-Site: cross-site`) never change state.
+/// Every request has its own `UploadAccount` while it is handled, settled when it is answered.
 enum RouteGuard {
     static func respond(_ route: Route, _ request: Request, _ context: RespectRequestContext,
                         _ service: WebService) async throws -> Response {
+        let account = UploadAccount(memory: service.uploads)
+        defer { account.settle() }
+        return try await UploadAccount.$current.withValue(account) {
+            try await checked(route, request, context, service)
+        }
+    }
+
+    private static func checked(_ route: Route, _ request: Request, _ context: RespectRequestContext,
+                                _ service: WebService) async throws -> Response {
         // No field takes a NUL, and some databases refuse one in text: refused here, for every route.
         if request.uri.description.range(of: "%00", options: .caseInsensitive) != nil {
             throw ServiceError(.badRequest, detail: "the address holds a NUL character (%00), which no field accepts")
