@@ -47,7 +47,7 @@ enum BodyReader {
     /// The refusal of a body the server cannot hold now.
     private static func busy(_ account: UploadAccount) -> ServiceError {
         let mebibytes = account.memory.capacity / (1024 * 1024)
-        return ServiceError(.busy, detail: "the server is receiving other large uploads and holds at most \(mebibytes) MiB of them " +
-                            "at once; nothing of this one was kept")
+        return ServiceError(.busy, detail: "The server receives at most \(mebibytes) MiB of large files at a time, and other "
+                            + "uploads are taking all of it now.")
     }
 }
