@@ -38,17 +38,14 @@ final class UploadMemory: Sendable {
     func give(_ bytes: Int) {
         held.withLock { $0 -= bytes }
     }
-
-    /// The bytes held now.
-    var inUse: Int { held.withLock { $0 } }
 }
 
 /// What one request's bodies hold of the server's `UploadMemory`. `RouteGuard` opens one for
 /// every request, makes it `current` while the request is handled, and settles it when the
 /// answer is made, whatever happened; `BodyReader` counts what it reads against it.
 final class UploadAccount: Sendable {
-    /// The account of the request this task is handling (nil outside a route, as in unit tests
-    /// of the readers: nothing is then counted).
+    /// The account of the request this task is handling; nil outside a route's handling, where
+    /// nothing is counted.
     @TaskLocal static var current: UploadAccount?
 
     let memory: UploadMemory
