@@ -46,7 +46,8 @@ struct ServerProgram: AsyncParsableCommand {
     /// largest uploads came from the arenas and stayed there. With four arenas, four of the
     /// heaviest legal uploads at once took the server to 501 MB (357 MB with two arenas). With
     /// the threshold fixed at 1 MiB, every block of 1 MiB or more is mapped on its own and given
-    /// back when freed: 382 MB, for about 2% more CPU per check answer (four interleaved rounds).
+    /// back when freed: 382–383 MB (two runs), for about 2% more CPU per check answer (four
+    /// interleaved rounds).
     /// `MALLOC_MMAP_THRESHOLD_`, or `mmap_threshold` in `GLIBC_TUNABLES`, wins.
     private static func tuneMalloc() {
         #if canImport(Glibc)
