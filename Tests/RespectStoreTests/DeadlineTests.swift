@@ -85,10 +85,10 @@ struct DeadlineTimerTests {
             try await Deadline.run(within: .milliseconds(150), timer: timer) { await work.run() }
         }
         let waited = ContinuousClock.now - started
-        // Not before the limit; the upper bound only tells a call the timer expired from one it
-        // never did, with room for a test task that waits seconds for a thread on a busy 2-core
-        // machine (CI has seen waits over 2 s).
-        #expect(waited >= .milliseconds(150) && waited < .seconds(10), "answered at the limit, not before: \(waited)")
+        // Not before the limit. That the timer expired the call at all is the `Passed` above: the
+        // stuck work would have ended with a value after a minute. No upper bound on `waited`:
+        // it is measured when this task runs again, which on CI can be minutes later.
+        #expect(waited >= .milliseconds(150), "answered before the limit: \(waited)")
         #expect(timer.watching == 0)
         work.open()
     }

@@ -1,6 +1,6 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
-import Synchronization
 
 /// A bare TCP connection to a test server, for clients that misbehave: bytes written exactly
 /// as given (a request head or body a byte at a time), and whatever comes back collected until
@@ -10,7 +10,10 @@ public final class RawConnection: Sendable {
     private let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
     private let reader: Task<[UInt8], Never>
     private let writer: NIOAsyncChannelOutboundWriter<ByteBuffer>
-    private let closedHere = Atomic<Bool>(false)
+    /// When the connection closed, and whether `received` closed it at its limit: both taken on
+    /// the connection's event loop, so they are right however long the test's task then waits
+    /// for a thread of the pool (CI has seen one wait over two minutes).
+    private let closing = NIOLockedValueBox<(at: ContinuousClock.Instant?, byClient: Bool)>((nil, false))
 
     public static func open(port: Int) async throws -> RawConnection {
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -24,6 +27,8 @@ public final class RawConnection: Sendable {
 
     private init(_ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>) {
         self.channel = channel
+        let closing = closing
+        channel.channel.closeFuture.whenComplete { _ in closing.withLockedValue { $0.at = .now } }
         let inbound = channel.inbound
         writer = channel.outbound
         reader = Task {
@@ -51,7 +56,10 @@ public final class RawConnection: Sendable {
 
     /// Whether `received` closed the connection itself because the server had not within its
     /// limit.
-    public var wasCutOffByClient: Bool { closedHere.load(ordering: .relaxed) }
+    public var wasCutOffByClient: Bool { closing.withLockedValue { $0.byClient } }
+
+    /// When the connection closed (by either side); `nil` while it is open.
+    public var closedAt: ContinuousClock.Instant? { closing.withLockedValue { $0.at } }
 
     /// Everything the server sent, once it has closed the connection. A server that has not
     /// closed it within `limit` has it closed from this side (`wasCutOffByClient`), and what
@@ -59,8 +67,9 @@ public final class RawConnection: Sendable {
     /// whatever the test's own task is waiting for.
     public func received(within limit: Duration = .seconds(60)) async -> [UInt8] {
         let raw = channel.channel
-        let closer = raw.eventLoop.scheduleTask(in: .milliseconds(Int64(limit / .milliseconds(1)))) { [self] in
-            if raw.isActive { closedHere.store(true, ordering: .relaxed) }
+        let closing = closing
+        let closer = raw.eventLoop.scheduleTask(in: .milliseconds(Int64(limit / .milliseconds(1)))) {
+            if raw.isActive { closing.withLockedValue { $0.byClient = true } }
             raw.close(promise: nil)
         }
         let bytes = await reader.value

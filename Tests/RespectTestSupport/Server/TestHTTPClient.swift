@@ -1,4 +1,5 @@
 public import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
@@ -19,6 +20,10 @@ public struct TestHTTPClient: Sendable {
         /// Every `Set-Cookie` header, in order.
         public var cookies: [String]
         public var body: [UInt8]
+        /// When the client closed the connection itself because the server had not answered
+        /// within the time limit (`nil` when it did not have to), taken on the connection's
+        /// event loop, so it is right however long the test's task then waits for a thread.
+        public var clientGaveUpAt: ContinuousClock.Instant?
 
         public var text: String { String(decoding: body, as: UTF8.self) }
 
@@ -51,19 +56,18 @@ public struct TestHTTPClient: Sendable {
             head.headers.add(name: "Content-Length", value: String(body.count))
         }
         let request = head
+        let gaveUp = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connect(host: "127.0.0.1", port: port) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(RequestWriter(head: request, body: body ?? []))
+                    try channel.pipeline.syncOperations.addHandler(
+                        RequestWriter(head: request, body: body ?? [], timeout: timeout, gaveUp: gaveUp))
                     return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
                 }
             }
-        let raw = channel.channel
-        let closer = raw.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout / .milliseconds(1)))) { raw.close(promise: nil) }
-        defer { closer.cancel() }
-        return try await channel.executeThenClose { inbound, _ in
-            var answer = Answer(status: 0, headers: [:], cookies: [], body: [])
+        var answer = try await channel.executeThenClose { inbound, _ in
+            var answer = Answer(status: 0, headers: [:], cookies: [], body: [], clientGaveUpAt: nil)
             for try await part in inbound {
                 switch part {
                 case .head(let response):
@@ -81,6 +85,8 @@ public struct TestHTTPClient: Sendable {
             }
             return answer
         }
+        answer.clientGaveUpAt = gaveUp.withLockedValue { $0 }
+        return answer
     }
 
     /// Starts a request whose body declares `declaredLength` bytes, sends only `body` (fewer),
@@ -108,13 +114,15 @@ public struct TestHTTPClient: Sendable {
 }
 
 /// Writes a whole request from its connection's event loop the moment the connection is up, in
-/// 64 KiB slices (so a refusal can arrive while the body is still being sent).
+/// 64 KiB slices (so a refusal can arrive while the body is still being sent), and closes the
+/// connection if the answer has not ended within the time limit.
 ///
 /// A test's task may wait seconds for a thread of the two-thread pool on CI while other tests
-/// compute; a request written from that task could then reach a server started with a short
-/// `--idle-timeout` after the server had already closed the idle connection (CI saw "I/O on
-/// closed channel"). Written here, the request goes out whatever the pool is doing; the task
-/// only reads the answer. Writes the server refuses by closing are dropped, as a client's are.
+/// compute (CI has seen one wait over two minutes); a request written from that task could then
+/// reach a server started with a short `--idle-timeout` after the server had already closed the
+/// idle connection (CI saw "I/O on closed channel"). Written here, the request goes out whatever
+/// the pool is doing, and the limit runs from the moment the connection is up; the task only
+/// reads the answer. Writes the server refuses by closing are dropped, as a client's are.
 private final class RequestWriter: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPClientResponsePart
     typealias InboundOut = HTTPClientResponsePart
@@ -122,13 +130,24 @@ private final class RequestWriter: ChannelInboundHandler, RemovableChannelHandle
 
     let head: HTTPRequestHead
     let body: [UInt8]
+    let timeout: Duration
+    let gaveUp: NIOLockedValueBox<ContinuousClock.Instant?>
+    private var closer: Scheduled<Void>?
 
-    init(head: HTTPRequestHead, body: [UInt8]) {
+    init(head: HTTPRequestHead, body: [UInt8], timeout: Duration, gaveUp: NIOLockedValueBox<ContinuousClock.Instant?>) {
         self.head = head
         self.body = body
+        self.timeout = timeout
+        self.gaveUp = gaveUp
     }
 
     func channelActive(context: ChannelHandlerContext) {
+        let channel = context.channel
+        let gaveUp = gaveUp
+        closer = context.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout / .milliseconds(1)))) {
+            if channel.isActive { gaveUp.withLockedValue { $0 = .now } }
+            channel.close(promise: nil)
+        }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         var offset = 0
         while offset < body.count {
@@ -138,5 +157,16 @@ private final class RequestWriter: ChannelInboundHandler, RemovableChannelHandle
         }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
         context.fireChannelActive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        // The whole answer is in: the limit has nothing left to guard.
+        if case .end = unwrapInboundIn(data) { closer?.cancel() }
+        context.fireChannelRead(data)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        closer?.cancel()
+        context.fireChannelInactive()
     }
 }
