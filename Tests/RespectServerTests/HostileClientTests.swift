@@ -115,22 +115,23 @@ struct HostileClientTests {
     }
 
     /// Opens a connection that sends a `POST /api/v1/check` head declaring `declared` bytes, then
-    /// a tenth of them, and holds the rest back.
+    /// a tenth of them, and holds the rest back. Head and tenth go in one write, so a test task
+    /// that waits long for a thread cannot leave the server a head alone to time out.
     static func holdUpload(_ server: ServeProcess, token: String, declared: Int) async throws -> RawConnection {
         let connection = try await RawConnection.open(port: server.port)
         let head = "POST /api/v1/check HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\nContent-Length: \(declared)\r\n\r\n"
-        _ = await connection.write(Array(head.utf8))
-        _ = await connection.write([UInt8](repeating: UInt8(ascii: " "), count: declared / 10))
+        _ = await connection.write(Array(head.utf8) + [UInt8](repeating: UInt8(ascii: " "), count: declared / 10))
         return connection
     }
 
     @Test("uploads past the server's upload memory are answered 503 at once, declared or chunked, while sign-in still works; held uploads given up make room again")
     func uploadsPastTheUploadMemoryAreRefusedAtOnce() async throws {
         // Room for two of the largest uploads (1 MiB each) and 64 KiB more: the least allowed with
-        // these limits is one upload and a form's 64 KiB of fields.
+        // these limits is one upload and a form's 64 KiB of fields. The held uploads must outlast
+        // any wait of this test's task for a thread (minutes, on CI), hence the long idle timeout.
         let kibibyte = 1024
         let options = ["--max-upload-size", String(Self.mebibyte), "--max-evidence-file-size", String(Self.mebibyte),
-                       "--upload-memory", String(2 * Self.mebibyte + 64 * kibibyte)]
+                       "--upload-memory", String(2 * Self.mebibyte + 64 * kibibyte), "--idle-timeout", "600"]
         try await Self.serve(options) { server, token in
             let check = { (body: [UInt8]) in
                 try await server.client.send("POST", "/api/v1/check", headers: ServerFixtures.bearer(token), body: body)

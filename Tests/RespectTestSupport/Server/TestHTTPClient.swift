@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -62,7 +62,7 @@ public struct TestHTTPClient: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
                     try channel.pipeline.syncOperations.addHandler(
-                        RequestWriter(head: request, body: body ?? [], timeout: timeout, gaveUp: gaveUp))
+                        RequestWriter(head: request, body: body ?? [], limit: (timeout, gaveUp)))
                     return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
                 }
             }
@@ -90,32 +90,36 @@ public struct TestHTTPClient: Sendable {
     }
 
     /// Starts a request whose body declares `declaredLength` bytes, sends only `body` (fewer),
-    /// and closes the connection: an upload cut off by the client or the network.
+    /// and closes the connection: an upload cut off by the client or the network. The bytes are
+    /// written from the connection's event loop as it comes up (as `send` writes), so a test task
+    /// that waits long for a thread cannot let the server's idle timeout end the connection
+    /// between the head and the body.
     public func sendCutOff(_ method: String, _ path: String, headers: [(String, String)] = [], declaredLength: Int,
                            body: [UInt8]) async throws {
+        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: path)
+        head.headers.add(name: "Host", value: "127.0.0.1:\(port)")
+        for (name, value) in headers { head.headers.add(name: name, value: value) }
+        head.headers.add(name: "Content-Length", value: String(declaredLength))
+        let request = head
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .connect(host: "127.0.0.1", port: port) { channel in
+            .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    return try NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>(wrappingChannelSynchronously: channel)
+                    try channel.pipeline.syncOperations.addHandler(RequestWriter(head: request, body: body, ends: false))
                 }
             }
-        try await channel.executeThenClose { _, outbound in
-            var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: method), uri: path)
-            head.headers.add(name: "Host", value: "127.0.0.1:\(port)")
-            for (name, value) in headers { head.headers.add(name: name, value: value) }
-            head.headers.add(name: "Content-Length", value: String(declaredLength))
-            try await outbound.write(.head(head))
-            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
-            // Let the server read what was sent before the connection goes.
-            try await Task.sleep(for: .milliseconds(200))
-        }
+            .connect(host: "127.0.0.1", port: port)
+            .get()
+        // Let the server read what was sent before the connection goes.
+        try? await Task.sleep(for: .milliseconds(200))
+        try? await channel.close()
     }
 }
 
 /// Writes a whole request from its connection's event loop the moment the connection is up, in
 /// 64 KiB slices (so a refusal can arrive while the body is still being sent), and closes the
-/// connection if the answer has not ended within the time limit.
+/// connection if the answer has not ended within the time limit, when it has one. A request that
+/// `ends: false` stops after the bytes of `body` (an upload cut off).
 ///
 /// A test's task may wait seconds for a thread of the two-thread pool on CI while other tests
 /// compute (CI has seen one wait over two minutes); a request written from that task could then
@@ -130,23 +134,26 @@ private final class RequestWriter: ChannelInboundHandler, RemovableChannelHandle
 
     let head: HTTPRequestHead
     let body: [UInt8]
-    let timeout: Duration
-    let gaveUp: NIOLockedValueBox<ContinuousClock.Instant?>
+    let ends: Bool
+    /// The time limit, and where the moment the client gave up is recorded.
+    let limit: (timeout: Duration, gaveUp: NIOLockedValueBox<ContinuousClock.Instant?>)?
     private var closer: Scheduled<Void>?
 
-    init(head: HTTPRequestHead, body: [UInt8], timeout: Duration, gaveUp: NIOLockedValueBox<ContinuousClock.Instant?>) {
+    init(head: HTTPRequestHead, body: [UInt8], ends: Bool = true,
+         limit: (timeout: Duration, gaveUp: NIOLockedValueBox<ContinuousClock.Instant?>)? = nil) {
         self.head = head
         self.body = body
-        self.timeout = timeout
-        self.gaveUp = gaveUp
+        self.ends = ends
+        self.limit = limit
     }
 
     func channelActive(context: ChannelHandlerContext) {
-        let channel = context.channel
-        let gaveUp = gaveUp
-        closer = context.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout / .milliseconds(1)))) {
-            if channel.isActive { gaveUp.withLockedValue { $0 = .now } }
-            channel.close(promise: nil)
+        if let (timeout, gaveUp) = limit {
+            let channel = context.channel
+            closer = context.eventLoop.scheduleTask(in: .milliseconds(Int64(timeout / .milliseconds(1)))) {
+                if channel.isActive { gaveUp.withLockedValue { $0 = .now } }
+                channel.close(promise: nil)
+            }
         }
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         var offset = 0
@@ -155,7 +162,8 @@ private final class RequestWriter: ChannelInboundHandler, RemovableChannelHandle
             context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body[offset..<end])))), promise: nil)
             offset = end
         }
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        if ends { context.write(wrapOutboundOut(.end(nil)), promise: nil) }
+        context.flush()
         context.fireChannelActive()
     }
 
