@@ -66,7 +66,7 @@ struct DeadlineTests {
 
 @Suite("Database time limit: the shared timer")
 struct DeadlineTimerTests {
-    @Test("calls that finish in time leave nothing in the timer; one past its limit is expired within the granularity")
+    @Test("calls that finish in time leave nothing in the timer; one past its limit is expired by it, never before the limit")
     func finishedCallsAreForgotten() async throws {
         let timer = DeadlineTimer(granularity: .milliseconds(50))
         try await withThrowingTaskGroup(of: Int.self) { group in
